@@ -1,0 +1,31 @@
+package dev.bbpush.cli;
+
+/**
+ * The exit codes of every bbpush command, in one place. Documented in the README ("Exit codes").
+ */
+public enum ExitCode {
+  /** Success, including "nothing to commit". */
+  OK(0),
+  /** An unexpected failure (a bug or an unclassified error). */
+  UNEXPECTED(1),
+  /** Bad command-line usage or invalid input. */
+  USAGE(2),
+  /** Bitbucket refused the credential (authentication or authorization). */
+  AUTH(3),
+  /** The branch moved and our change overlaps the concurrent one. */
+  CONFLICT(4),
+  /** A safety check blocked the push (a state file or a secret). */
+  BLOCKED(5),
+  /** Network failure, retries exhausted, or rate-limited. */
+  NETWORK(6);
+
+  private final int code;
+
+  ExitCode(int code) {
+    this.code = code;
+  }
+
+  public int code() {
+    return code;
+  }
+}

@@ -1,0 +1,15 @@
+package dev.bbpush.emulator.api;
+
+import dev.bbpush.emulator.EmulatorContext;
+import dev.bbpush.emulator.http.Router;
+
+/** The REST route table: every operation group registers its routes here. */
+public final class ApiRoutes {
+  private ApiRoutes() {}
+
+  public static Router build(EmulatorContext ctx) {
+    Router r = new Router();
+    new RepositoryApi(ctx).register(r);
+    return r;
+  }
+}

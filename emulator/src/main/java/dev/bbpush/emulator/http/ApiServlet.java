@@ -1,0 +1,125 @@
+package dev.bbpush.emulator.http;
+
+import dev.bbpush.emulator.EmulatorContext;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves {@code /2.0/*}: matches the route, authenticates, authorizes the operation, runs the handler,
+ * and renders refusals as Bitbucket's error envelope. Nothing a client sends can produce a stack trace
+ * in the response; unexpected failures become Bitbucket's {@code 500 Something went wrong} and are
+ * logged with their cause.
+ */
+public final class ApiServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
+
+  private final transient EmulatorContext ctx;
+  private final transient Router router;
+
+  public ApiServlet(EmulatorContext ctx, Router router) {
+    this.ctx = ctx;
+    this.router = router;
+  }
+
+  @Override
+  protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    Links links = new Links(origin(req));
+    List<String> segments;
+    try {
+      segments = segments(req.getRequestURI());
+    } catch (IllegalArgumentException e) {
+      render(resp, ApiError.badRequest("Invalid path").reason("undecodable path " + req.getRequestURI()), req);
+      return;
+    }
+    Router.Match m = router.match(req.getMethod(), segments);
+    if (!m.found()) {
+      ApiError e;
+      if (!m.sameTemplateOtherMethods().isEmpty()) {
+        e = new ApiError(405, "Method not allowed")
+            .reason(req.getMethod() + " is not served here; the path matches " + m.sameTemplateOtherMethods());
+      } else {
+        e = ApiError.notFound("Resource not found")
+            .reason("no route for " + req.getMethod() + " " + req.getRequestURI()
+                + router.closest(segments).map(r -> "; closest route: " + r).orElse(""));
+      }
+      render(resp, e, req);
+      return;
+    }
+    Exchange ex = new Exchange(req, resp, m.route(), m.params(), links);
+    try {
+      ex.principal(ctx.access().authenticate(ex));
+      ctx.access().decorate(ex);
+      ctx.access().authorizeOperation(ex);
+      m.route().handler().handle(ex);
+    } catch (ApiError e) {
+      render(resp, e, req);
+    } catch (Exception e) {
+      LOG.error("500 on {} {}: unexpected failure", req.getMethod(), req.getRequestURI(), e);
+      render(resp, new ApiError(500, "Something went wrong"), req);
+    }
+  }
+
+  /** The path after {@code /2.0}, split on {@code /} and then percent-decoded per segment (so {@code %2F} stays inside one). */
+  static List<String> segments(String rawUri) {
+    String p = rawUri.startsWith("/2.0") ? rawUri.substring(4) : rawUri;
+    if (p.startsWith("/")) {
+      p = p.substring(1);
+    }
+    List<String> out = new ArrayList<>();
+    for (String s : p.split("/", -1)) {
+      out.add(URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8));
+    }
+    return out;
+  }
+
+  static String origin(HttpServletRequest req) {
+    String host = req.getHeader("Host");
+    if (host == null || host.isBlank()) {
+      host = req.getLocalAddr() + ":" + req.getLocalPort();
+    }
+    return req.getScheme() + "://" + host;
+  }
+
+  /** Writes a refusal, unless the response was already committed (then the log is all that is left). */
+  public static void render(HttpServletResponse resp, ApiError e, HttpServletRequest req) throws IOException {
+    if (e.status() >= 400 && e.status() != 404) {
+      LOG.info("{} {} -> {} {}: {}", req.getMethod(), req.getRequestURI(), e.status(), e.errorMessage(), e.reason());
+    } else {
+      LOG.debug("{} {} -> {}: {}", req.getMethod(), req.getRequestURI(), e.status(), e.reason());
+    }
+    if (resp.isCommitted()) {
+      return;
+    }
+    resp.resetBuffer();
+    resp.setStatus(e.status());
+    for (Map.Entry<String, String> h : e.headers().entrySet()) {
+      resp.setHeader(h.getKey(), h.getValue());
+    }
+    byte[] body;
+    if (e.emptyBody()) {
+      resp.setContentLength(0);
+      return;
+    } else if (e.plainBody() != null) {
+      resp.setContentType("text/plain; charset=utf-8");
+      body = e.plainBody().getBytes(StandardCharsets.UTF_8);
+    } else {
+      resp.setContentType("application/json; charset=utf-8");
+      body = Json.MAPPER.writeValueAsBytes(e.body());
+    }
+    resp.setContentLength(body.length);
+    try (OutputStream out = resp.getOutputStream()) {
+      out.write(body);
+    }
+  }
+}

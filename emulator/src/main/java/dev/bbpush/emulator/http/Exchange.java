@@ -1,0 +1,114 @@
+package dev.bbpush.emulator.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.bbpush.emulator.auth.Principal;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One request being handled: its matched route and path variables, the authenticated principal, and
+ * helpers that write Bitbucket-shaped responses.
+ */
+public final class Exchange {
+  private final HttpServletRequest request;
+  private final HttpServletResponse response;
+  private final Route route;
+  private final Map<String, String> params;
+  private final Links links;
+  private Principal principal;
+
+  public Exchange(HttpServletRequest request, HttpServletResponse response, Route route, Map<String, String> params, Links links) {
+    this.request = request;
+    this.response = response;
+    this.route = route;
+    this.params = params;
+    this.links = links;
+  }
+
+  public HttpServletRequest request() {
+    return request;
+  }
+
+  public HttpServletResponse response() {
+    return response;
+  }
+
+  public Route route() {
+    return route;
+  }
+
+  public Links links() {
+    return links;
+  }
+
+  public Principal principal() {
+    return principal;
+  }
+
+  public void principal(Principal p) {
+    this.principal = p;
+  }
+
+  /** A decoded path variable of the route template. */
+  public String param(String name) {
+    String v = params.get(name);
+    if (v == null) {
+      throw new IllegalArgumentException("route " + route + " has no variable " + name);
+    }
+    return v;
+  }
+
+  /** A query parameter, or {@code null}. Meta fields of form bodies are not query parameters. */
+  public String query(String name) {
+    String[] v = request.getParameterMap().get(name);
+    return v == null || v.length == 0 ? null : v[0];
+  }
+
+  public List<String> queryAll(String name) {
+    String[] v = request.getParameterMap().get(name);
+    return v == null ? List.of() : Arrays.asList(v);
+  }
+
+  /** The request body as JSON; 400 {@code expected a dictionary} (Bitbucket's words) if it is not an object. */
+  public JsonNode jsonBody() throws IOException {
+    String ct = request.getContentType();
+    JsonNode node = null;
+    if (ct != null && ct.toLowerCase().startsWith("application/json")) {
+      try {
+        node = Json.MAPPER.readTree(request.getInputStream());
+      } catch (IOException e) {
+        node = null;
+      }
+    }
+    if (node == null || !node.isObject()) {
+      ApiError e = new ApiError(400, "Bad request");
+      e.fields(Json.obj().put("", "expected a dictionary"));
+      throw e.reason("request body is not a JSON object (Content-Type: " + ct + ")");
+    }
+    return node;
+  }
+
+  public void json(int status, JsonNode body) throws IOException {
+    response.setStatus(status);
+    response.setContentType("application/json; charset=utf-8");
+    byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
+    response.setContentLength(bytes.length);
+    try (OutputStream out = response.getOutputStream()) {
+      out.write(bytes);
+    }
+  }
+
+  public void empty(int status) {
+    response.setStatus(status);
+    response.setContentLength(0);
+  }
+
+  public void header(String name, String value) {
+    response.setHeader(name, value);
+  }
+}
