@@ -10,6 +10,7 @@ import dev.bbpush.emulator.world.Permission;
 import dev.bbpush.emulator.world.Repo;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,6 +124,75 @@ public class AccessControl {
       return Permission.READ;
     }
     return held;
+  }
+
+  /**
+   * Authenticates a Git smart-HTTP request ({@code /{ws}/{repo}.git/...}) from its Basic credentials.
+   * Git takes the Bitbucket username or {@code x-bitbucket-api-token-auth} with an API token.
+   *
+   * @return the principal, anonymous when the request carries no {@code Authorization}
+   * @throws GitRefusal the refusal Bitbucket's Git endpoint would send
+   */
+  public Principal authenticateGit(jakarta.servlet.http.HttpServletRequest req) throws GitRefusal {
+    String header = req.getHeader("Authorization");
+    if (header == null || header.isBlank()) {
+      return Principal.anonymous(req.getRemoteAddr());
+    }
+    if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      throw new GitRefusal(401, List.of(), true, "Git needs Basic credentials");
+    }
+    String decoded;
+    try {
+      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new GitRefusal(401, List.of(), true, "Basic value is not valid base64");
+    }
+    int colon = decoded.indexOf(':');
+    String user = colon < 0 ? decoded : decoded.substring(0, colon);
+    String secret = colon < 0 ? "" : decoded.substring(colon + 1);
+    Credential c = ctx.world().credentialBySecret(secret).orElse(null);
+    if (c == null || c.kind() != CredentialKind.API_TOKEN) {
+      throw new GitRefusal(401, List.of(), true, "unknown credential or not an API token (user '" + user + "')");
+    }
+    Account owner = ctx.world().account(c.owner()).orElseThrow();
+    if (!user.equals(owner.username()) && !user.equals("x-bitbucket-api-token-auth")) {
+      throw new GitRefusal(401, List.of(), true, c.name() + ": Git needs the Bitbucket username or x-bitbucket-api-token-auth, got '" + user + "'");
+    }
+    if (c.isExpiredAt(ctx.clock().now()) || c.revoked() || c.scopes().isEmpty()) {
+      throw new GitRefusal(401, List.of(), true, c.name() + ": expired, revoked or unscoped");
+    }
+    return new Principal(Principal.Type.API_TOKEN, c, owner, c.scopes(), "user:" + owner.username());
+  }
+
+  /**
+   * Authorizes a Git operation on a repository: read for clone and fetch, write for push.
+   *
+   * @throws GitRefusal 401 (with challenge) for an anonymous caller on a private repository, 403 with
+   *     Bitbucket's {@code remote:} text otherwise
+   */
+  public void authorizeGit(Principal p, Repo repo, boolean write, String clientAddress) throws GitRefusal {
+    Permission held = permissionOf(p, repo);
+    if (held == Permission.NONE) {
+      if (p.isAnonymous()) {
+        throw new GitRefusal(401, List.of(), true, "anonymous Git access to private " + repo.fullName());
+      }
+      throw new GitRefusal(
+          403,
+          List.of("The requested repository either does not exist or you do not have access. If you believe this "
+              + "repository exists and you have access, make sure you're authenticated."),
+          false,
+          p.describe() + " has no access to " + repo.fullName());
+    }
+    if (write && !held.includes(Permission.WRITE)) {
+      if (p.isAnonymous()) {
+        throw new GitRefusal(401, List.of(), true, "anonymous push to " + repo.fullName());
+      }
+      throw new GitRefusal(
+          403,
+          List.of("You do not have write access to this repository."),
+          false,
+          p.describe() + " holds " + held.wire() + " on " + repo.fullName() + ", push needs write");
+    }
   }
 
   /** Adds the introspection headers to an authenticated response. */
