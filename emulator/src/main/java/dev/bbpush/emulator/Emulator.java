@@ -113,9 +113,10 @@ public final class Emulator implements AutoCloseable {
         .orElseThrow(() -> new IllegalArgumentException("world " + ctx.world().name() + " has no credential " + credentialName));
   }
 
-  /** Back to the world's initial state: repositories re-seeded, clock back to system time. */
+  /** Back to the world's initial state: repositories re-seeded, pull requests gone, clock back to system time. */
   public void reset() {
     ctx.store().reset(ctx.world());
+    ctx.pullRequests().clear();
     ctx.clock().reset();
   }
 

@@ -10,6 +10,13 @@ public final class ApiRoutes {
   public static Router build(EmulatorContext ctx) {
     Router r = new Router();
     new RepositoryApi(ctx).register(r);
+    new BranchApi(ctx).register(r);
+    new CommitApi(ctx).register(r);
+    new DiffstatApi(ctx).register(r);
+    new PullRequestApi(ctx).register(r);
+    new UserApi(ctx).register(r);
+    new WorkspaceApi(ctx).register(r);
+    new CrossWorkspaceApi(ctx).register(r);
     return r;
   }
 }

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 public class AccessControl {
   private static final Logger LOG = LoggerFactory.getLogger(AccessControl.class);
-  static final String BASIC_CHALLENGE = "Basic realm=\"Bitbucket.org HTTP\"";
+  /** The challenge of every REST 401; public so handlers that refuse anonymous callers send the same one. */
+  public static final String BASIC_CHALLENGE = "Basic realm=\"Bitbucket.org HTTP\"";
   static final String NO_ACCESS_MESSAGE =
       "You may not have access to this repository or it no longer exists in this workspace. "
           + "If you think this repository exists and you have access, make sure you are authenticated.";
