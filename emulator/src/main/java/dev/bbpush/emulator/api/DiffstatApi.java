@@ -63,7 +63,7 @@ public final class DiffstatApi {
       } else {
         newSide = walk.parseCommit(Revisions.require(db, spec.substring(0, dots)));
         RevCommit destination = walk.parseCommit(Revisions.require(db, spec.substring(dots + 2)));
-        oldSide = threeDot ? mergeBase(walk, newSide, destination) : destination;
+        oldSide = threeDot ? mergeBase(db, newSide, destination) : destination;
       }
     }
     try (DiffFormatter df = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
@@ -96,14 +96,14 @@ public final class DiffstatApi {
   }
 
   /** The merge base; with unrelated histories there is none, and the diff falls back to two-dot. */
-  private static RevCommit mergeBase(RevWalk walk, RevCommit a, RevCommit b) throws IOException {
-    walk.reset();
-    walk.setRevFilter(RevFilter.MERGE_BASE);
-    walk.markStart(a);
-    walk.markStart(b);
-    RevCommit base = walk.next();
-    walk.setRevFilter(RevFilter.ALL);
-    return base != null ? base : b;
+  private static RevCommit mergeBase(Repository db, RevCommit a, RevCommit b) throws IOException {
+    try (RevWalk walk = new RevWalk(db)) {
+      walk.setRevFilter(RevFilter.MERGE_BASE);
+      walk.markStart(walk.parseCommit(a));
+      walk.markStart(walk.parseCommit(b));
+      RevCommit base = walk.next();
+      return base != null ? base : b;
+    }
   }
 
   private static JsonNode entry(DiffFormatter df, Representations rep, Repo repo, DiffEntry e, String oldSha, String newSha) {
