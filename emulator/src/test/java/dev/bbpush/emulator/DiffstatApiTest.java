@@ -144,4 +144,11 @@ class DiffstatApiTest {
     assertThat(r.json().path("error").path("message").asText()).isEqualTo("Commit not found");
     assertThat(r.json().path("data").path("shas").get(0).asText()).isEqualTo("nope");
   }
+
+  @Test
+  void mergeAndTopicTogetherAre400(Emulator bb) {
+    setup(bb);
+
+    assertThat(Http.get(diffstat(bb, "feature/x..main?merge=true&topic=true"), rahul(bb)).status()).isEqualTo(400);
+  }
 }

@@ -3,7 +3,10 @@ package dev.bbpush.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bbpush.emulator.api.Representations;
+import dev.bbpush.emulator.http.Links;
 import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
+import dev.bbpush.emulator.store.PullRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -246,5 +249,16 @@ class PullRequestApiTest {
 
     assertThat(Http.get(prs(bb) + "/1", rahul(bb)).json().path("source").path("commit").path("hash").asText())
         .isEqualTo(newTip.substring(0, 12));
+  }
+
+  @Test
+  void authorWithoutAnAccountRendersAsAnAppUser(Emulator bb) {
+    Representations rep = new Representations(bb.world(), new Links(bb.baseUrl().toString()));
+
+    JsonNode author = rep.author(PullRequest.APP_AUTHOR_PREFIX + "infra-repo-token");
+
+    assertThat(author.path("type").asText()).isEqualTo("app_user");
+    assertThat(author.path("display_name").asText()).isEqualTo("infra-repo-token");
+    assertThat(author.path("uuid").asText()).startsWith("{");
   }
 }
