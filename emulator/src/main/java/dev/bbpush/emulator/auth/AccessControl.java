@@ -185,7 +185,17 @@ public class AccessControl {
    *     410 for app passwords once removed or in brownout
    */
   public Principal authenticateGit(HttpServletRequest req) throws GitRefusal {
-    return git.authenticate(req.getHeader("Authorization"), req.getRemoteAddr());
+    return authenticateGit(req.getHeader("Authorization"), req.getRemoteAddr());
+  }
+
+  /**
+   * {@link #authenticateGit(HttpServletRequest)} on plain values.
+   *
+   * @param authorization the {@code Authorization} header value, or {@code null}
+   * @param clientAddress the client's address (names the anonymous rate-limit bucket)
+   */
+  public Principal authenticateGit(String authorization, String clientAddress) throws GitRefusal {
+    return git.authenticate(authorization, clientAddress);
   }
 
   /**
