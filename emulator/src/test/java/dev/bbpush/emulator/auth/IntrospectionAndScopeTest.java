@@ -87,7 +87,7 @@ class IntrospectionAndScopeTest {
   }
 
   @Test
-  void accessTokenMayNotUseCrossWorkspaceOrUsersEndpointsEvenIfUnrouted(Emulator bb) {
+  void workspaceAccessTokenOnUserEndpointIs403(Emulator bb) {
     // GET /2.0/user for a workspace token: the same 403 as for repository tokens.
     Http.Response r = Http.get(bb.apiUrl() + "/user", Http.bearer(bb.secret("acme-workspace-token")));
 
