@@ -2,6 +2,7 @@ package dev.bbpush.emulator;
 
 import dev.bbpush.emulator.api.ApiRoutes;
 import dev.bbpush.emulator.auth.AccessControl;
+import dev.bbpush.emulator.auth.OAuthServlet;
 import dev.bbpush.emulator.http.ApiServlet;
 import dev.bbpush.emulator.store.RepoStore;
 import dev.bbpush.emulator.world.Credential;
@@ -113,11 +114,15 @@ public final class Emulator implements AutoCloseable {
         .orElseThrow(() -> new IllegalArgumentException("world " + ctx.world().name() + " has no credential " + credentialName));
   }
 
-  /** Back to the world's initial state: repositories re-seeded, pull requests gone, clock back to system time. */
+  /**
+   * Back to the world's initial state: repositories re-seeded, pull requests gone, clock back to system time, issued OAuth
+   * tokens and rate-limit counts forgotten.
+   */
   public void reset() {
     ctx.store().reset(ctx.world());
     ctx.pullRequests().clear();
     ctx.clock().reset();
+    ctx.access().reset();
   }
 
   @Override
@@ -233,6 +238,7 @@ public final class Emulator implements AutoCloseable {
       ServletHolder api = new ServletHolder("api", new ApiServlet(ctx, ApiRoutes.build(ctx)));
       api.getRegistration().setMultipartConfig(new MultipartConfigElement(spool.toString(), -1, -1, PART_MEMORY_THRESHOLD));
       context.addServlet(api, "/2.0/*");
+      context.addServlet(new ServletHolder("oauth", new OAuthServlet(ctx)), "/site/oauth2/*");
       server.setHandler(context);
       server.setStopTimeout(2000);
       try {

@@ -34,6 +34,23 @@ public record Principal(Type type, Credential credential, Account account, List<
     return Optional.ofNullable(account);
   }
 
+  /**
+   * The resource this principal is confined to: {@code ws/repo}, {@code ws/PROJECTKEY} or {@code ws}
+   * for access tokens, the consumer's workspace for client-credentials OAuth tokens; {@code null} when
+   * it acts as an account (or anonymously) and reaches whatever that account reaches.
+   */
+  public String confinedTo() {
+    if (type.isAccessToken() || isAppUser()) {
+      return credential.resource();
+    }
+    return null;
+  }
+
+  /** Whether this is a client-credentials OAuth token, which acts as an {@code app_user} (no account). */
+  public boolean isAppUser() {
+    return type == Type.OAUTH_TOKEN && account == null;
+  }
+
   /** A name for logs: the credential's name, never its secret. */
   public String describe() {
     return credential == null ? type.header() : credential.name() + " (" + type.header() + ")";
@@ -41,8 +58,9 @@ public record Principal(Type type, Credential credential, Account account, List<
 
   /**
    * Credential types. {@link #header()} is the {@code X-Credential-Type} value: Bitbucket's observed
-   * values for API and access tokens; for OAuth and app passwords no value has been captured, so the
-   * emulator's choice is documented in {@code docs/emulator-fidelity.md}.
+   * values for API and access tokens; for OAuth ({@code oauth2}) and app passwords
+   * ({@code app_password}) no value has been captured, so these are the emulator's choice, documented
+   * in {@code docs/emulator-fidelity.md}.
    */
   public enum Type {
     ANONYMOUS("anonymous"),
