@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -154,7 +155,7 @@ public final class ControlServlet extends HttpServlet {
 
   private ObjectNode clock() {
     Instant now = ctx.clock().now();
-    long offset = Duration.between(Instant.now(), now).toSeconds();
+    long offset = Math.round(Duration.between(Instant.now(), now).toMillis() / 1000.0);
     return Json.obj().put("now", now.toString()).put("offsetSeconds", offset);
   }
 
@@ -190,7 +191,8 @@ public final class ControlServlet extends HttpServlet {
   }
 
   private static void json(HttpServletResponse res, int status, JsonNode body) throws IOException {
-    byte[] bytes = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(body);
+    // Pretty and newline-terminated: the control API is read with curl as often as by code.
+    byte[] bytes = (Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(body) + "\n").getBytes(StandardCharsets.UTF_8);
     res.setStatus(status);
     res.setContentType("application/json; charset=utf-8");
     res.setContentLength(bytes.length);
