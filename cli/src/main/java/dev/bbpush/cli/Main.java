@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Commit files into Bitbucket Cloud over REST, and explain why Bitbucket refuses a credential.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, EmulatorCommand.class})
 public final class Main {
 
   /** Runs bbpush and returns the exit code; {@link #main} only adds {@code System.exit}. */

@@ -3,18 +3,26 @@ package dev.bbpush.emulator;
 import dev.bbpush.emulator.api.ApiRoutes;
 import dev.bbpush.emulator.auth.AccessControl;
 import dev.bbpush.emulator.auth.OAuthServlet;
+import dev.bbpush.emulator.control.ControlServlet;
+import dev.bbpush.emulator.control.Faults;
+import dev.bbpush.emulator.control.Journal;
+import dev.bbpush.emulator.control.TrafficFilter;
+import dev.bbpush.emulator.git.GitEndpoint;
 import dev.bbpush.emulator.http.ApiServlet;
 import dev.bbpush.emulator.store.RepoStore;
 import dev.bbpush.emulator.world.Credential;
 import dev.bbpush.emulator.world.World;
 import dev.bbpush.emulator.world.WorldLoader;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.MultipartConfigElement;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Objects;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.http.UriCompliance;
@@ -46,6 +54,8 @@ public final class Emulator implements AutoCloseable {
   private final Path dataDir;
   private final boolean deleteDataOnClose;
   private final String host;
+  private final Journal journal = new Journal();
+  private final Faults faults = new Faults();
 
   private Emulator(Server server, EmulatorContext ctx, Path dataDir, boolean deleteDataOnClose, String host) {
     this.server = server;
@@ -99,6 +109,16 @@ public final class Emulator implements AutoCloseable {
     return dataDir;
   }
 
+  /** The request journal ({@code GET /_emulator/requests}): the last 1000 REST and Git requests, secrets masked. */
+  public Journal journal() {
+    return journal;
+  }
+
+  /** The scripted faults ({@code POST /_emulator/faults}); add them with {@code faults().add(json)}. */
+  public Faults faults() {
+    return faults;
+  }
+
   /**
    * The secret of a world credential, for tests and the demo.
    *
@@ -115,14 +135,20 @@ public final class Emulator implements AutoCloseable {
   }
 
   /**
-   * Back to the world's initial state: repositories re-seeded, pull requests gone, clock back to system time, issued OAuth
-   * tokens and rate-limit counts forgotten.
+   * Back to the world's initial state: repositories re-seeded, pull requests gone, clock back to system
+   * time (or the world's start time), issued OAuth tokens and rate-limit counts forgotten, journal and
+   * faults cleared. {@code POST /_emulator/reset} calls this.
    */
   public void reset() {
     ctx.store().reset(ctx.world());
     ctx.pullRequests().clear();
     ctx.clock().reset();
     ctx.access().reset();
+    if (ctx.world().settings().startTime() != null) {
+      ctx.clock().set(ctx.world().settings().startTime());
+    }
+    journal.clear();
+    faults.clear();
   }
 
   @Override
@@ -235,10 +261,16 @@ public final class Emulator implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+      Emulator emulator = new Emulator(server, ctx, dir, temp, bind.equals("0.0.0.0") ? "127.0.0.1" : bind);
+      // Faults and the journal wrap everything; the filter itself skips /_emulator/.
+      context.addFilter(
+          new FilterHolder(new TrafficFilter(ctx, emulator.journal, emulator.faults)), "/*", EnumSet.of(DispatcherType.REQUEST));
       ServletHolder api = new ServletHolder("api", new ApiServlet(ctx, ApiRoutes.build(ctx)));
       api.getRegistration().setMultipartConfig(new MultipartConfigElement(spool.toString(), -1, -1, PART_MEMORY_THRESHOLD));
       context.addServlet(api, "/2.0/*");
       context.addServlet(new ServletHolder("oauth", new OAuthServlet(ctx)), "/site/oauth2/*");
+      context.addServlet(new ServletHolder("control", new ControlServlet(ctx, emulator.journal, emulator.faults, emulator::reset)), "/_emulator/*");
+      GitEndpoint.install(context, ctx);
       server.setHandler(context);
       server.setStopTimeout(2000);
       try {
@@ -255,7 +287,7 @@ public final class Emulator implements AutoCloseable {
         }
         throw new IllegalStateException("cannot start the emulator on " + bind + ":" + port + ": " + e.getMessage(), e);
       }
-      return new Emulator(server, ctx, dir, temp, bind.equals("0.0.0.0") ? "127.0.0.1" : bind);
+      return emulator;
     }
   }
 }

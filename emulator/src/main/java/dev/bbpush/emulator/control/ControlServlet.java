@@ -1,0 +1,224 @@
+package dev.bbpush.emulator.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bbpush.emulator.EmulatorContext;
+import dev.bbpush.emulator.http.ApiError;
+import dev.bbpush.emulator.http.ApiServlet;
+import dev.bbpush.emulator.http.Json;
+import dev.bbpush.emulator.world.Account;
+import dev.bbpush.emulator.world.Credential;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The control API under {@code /_emulator/}: world and credentials, reset, the request journal, faults and the
+ * clock (documented in docs/emulator.md, "Control API"). It answers loopback callers only, because it hands out
+ * every secret of the world.
+ */
+public final class ControlServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggerFactory.getLogger(ControlServlet.class);
+
+  private final transient EmulatorContext ctx;
+  private final transient Journal journal;
+  private final transient Faults faults;
+  private final transient Runnable reset;
+
+  /**
+   * @param reset what {@code POST /_emulator/reset} runs: the emulator's whole reset
+   */
+  public ControlServlet(EmulatorContext ctx, Journal journal, Faults faults, Runnable reset) {
+    this.ctx = ctx;
+    this.journal = journal;
+    this.faults = faults;
+    this.reset = reset;
+  }
+
+  @Override
+  protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    try {
+      if (!isLoopback(req.getRemoteAddr())) {
+        throw new ApiError(403, "Forbidden").reason("control API called from " + req.getRemoteAddr() + ", not loopback");
+      }
+      String path = req.getPathInfo() == null ? "" : req.getPathInfo();
+      route(req.getMethod(), path, req, res);
+    } catch (ApiError e) {
+      ApiServlet.render(res, e, req);
+    } catch (RuntimeException e) {
+      LOG.error("500 on {} {}", req.getMethod(), req.getRequestURI(), e);
+      ApiServlet.render(res, new ApiError(500, "Something went wrong"), req);
+    }
+  }
+
+  private void route(String method, String path, HttpServletRequest req, HttpServletResponse res) throws IOException {
+    switch (method + " " + path) {
+      case "GET /world" -> json(res, 200, WorldSummary.of(ctx, origin(req)));
+      case "GET /credentials" -> json(res, 200, credentials());
+      case "POST /reset" -> {
+        reset.run();
+        LOG.info("emulator reset through the control API");
+        res.setStatus(204);
+      }
+      case "GET /requests" -> json(res, 200, requests(req.getParameter("limit")));
+      case "DELETE /requests" -> {
+        journal.clear();
+        res.setStatus(204);
+      }
+      case "GET /faults" -> {
+        ArrayNode a = Json.arr();
+        faults.list().forEach(f -> a.add(f.toJson()));
+        json(res, 200, a);
+      }
+      case "POST /faults" -> json(res, 201, addFaults(body(req)));
+      case "DELETE /faults" -> {
+        faults.clear();
+        res.setStatus(204);
+      }
+      case "GET /clock" -> json(res, 200, clock());
+      case "POST /clock" -> {
+        setClock(body(req));
+        json(res, 200, clock());
+      }
+      default -> {
+        if (method.equals("DELETE") && path.matches("/faults/\\d{1,9}")) {
+          if (!faults.remove(Integer.parseInt(path.substring("/faults/".length())))) {
+            throw ApiError.notFound("No such fault").reason("no fault " + path);
+          }
+          res.setStatus(204);
+          return;
+        }
+        throw ApiError.notFound("Resource not found")
+            .reason("no control endpoint " + method + " /_emulator" + path
+                + "; see docs/emulator.md (world, credentials, reset, requests, faults, clock)");
+      }
+    }
+  }
+
+  private ArrayNode credentials() {
+    ArrayNode a = Json.arr();
+    for (Credential c : ctx.world().credentials()) {
+      ObjectNode o = a.addObject().put("name", c.name()).put("kind", c.kind().wire());
+      putNullable(o, "owner", c.owner());
+      putNullable(o, "owner_email", c.owner() == null ? null : ctx.world().account(c.owner()).map(Account::email).orElse(null));
+      putNullable(o, "resource", c.resource());
+      o.put("secret", c.secret());
+      putNullable(o, "key", c.key());
+      c.scopes().forEach(o.putArray("scopes")::add);
+      putNullable(o, "expires", c.expires() == null ? null : c.expires().toString());
+      o.put("revoked", c.revoked());
+    }
+    return a;
+  }
+
+  private ArrayNode requests(String limit) {
+    List<JournalEntry> all = journal.entries();
+    int n = all.size();
+    if (limit != null) {
+      try {
+        n = Math.max(0, Math.min(n, Integer.parseInt(limit)));
+      } catch (NumberFormatException e) {
+        throw ApiError.invalidField("limit", "a number of entries");
+      }
+    }
+    ArrayNode a = Json.arr();
+    all.subList(all.size() - n, all.size()).forEach(e -> a.add(e.toJson()));
+    return a;
+  }
+
+  private ArrayNode addFaults(JsonNode body) {
+    ArrayNode out = Json.arr();
+    if (body.isArray()) {
+      // Validate all before adding any, so a bad entry does not leave half a script behind.
+      for (JsonNode n : body) {
+        Fault.fromJson(0, n);
+      }
+      body.forEach(n -> out.add(faults.add(n).toJson()));
+    } else {
+      out.add(faults.add(body).toJson());
+    }
+    return out;
+  }
+
+  private ObjectNode clock() {
+    Instant now = ctx.clock().now();
+    long offset = Math.round(Duration.between(Instant.now(), now).toMillis() / 1000.0);
+    return Json.obj().put("now", now.toString()).put("offsetSeconds", offset);
+  }
+
+  private void setClock(JsonNode body) {
+    if (body.hasNonNull("now")) {
+      try {
+        ctx.clock().set(Instant.parse(body.get("now").asText()));
+      } catch (DateTimeParseException e) {
+        throw ApiError.invalidField("now", "an ISO-8601 instant such as 2026-12-01T00:00:00Z");
+      }
+    } else if (body.hasNonNull("advanceSeconds")) {
+      if (!body.get("advanceSeconds").canConvertToLong()) {
+        throw ApiError.invalidField("advanceSeconds", "a whole number of seconds");
+      }
+      ctx.clock().advance(Duration.ofSeconds(body.get("advanceSeconds").asLong()));
+    } else if (body.path("system").asBoolean(false)) {
+      ctx.clock().reset();
+    } else {
+      throw ApiError.badRequest("Give \"now\" (an ISO-8601 instant), \"advanceSeconds\" or \"system\": true");
+    }
+  }
+
+  private static JsonNode body(HttpServletRequest req) throws IOException {
+    try {
+      JsonNode n = Json.MAPPER.readTree(req.getInputStream());
+      if (n == null || !n.isContainerNode()) {
+        throw ApiError.badRequest("The body must be a JSON object");
+      }
+      return n;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw ApiError.badRequest("The body is not valid JSON").reason(e.getOriginalMessage());
+    }
+  }
+
+  private static void json(HttpServletResponse res, int status, JsonNode body) throws IOException {
+    // Pretty and newline-terminated: the control API is read with curl as often as by code.
+    byte[] bytes = (Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(body) + "\n").getBytes(StandardCharsets.UTF_8);
+    res.setStatus(status);
+    res.setContentType("application/json; charset=utf-8");
+    res.setContentLength(bytes.length);
+    try (OutputStream out = res.getOutputStream()) {
+      out.write(bytes);
+    }
+  }
+
+  private static void putNullable(ObjectNode o, String name, String value) {
+    if (value == null) {
+      o.putNull(name);
+    } else {
+      o.put(name, value);
+    }
+  }
+
+  private static String origin(HttpServletRequest req) {
+    String host = req.getHeader("Host");
+    return req.getScheme() + "://" + (host == null || host.isBlank() ? req.getLocalAddr() + ":" + req.getLocalPort() : host);
+  }
+
+  static boolean isLoopback(String address) {
+    try {
+      return InetAddress.getByName(address).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package dev.bbpush.emulator.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.bbpush.emulator.EmulatorContext;
+import dev.bbpush.emulator.http.ApiError;
+import dev.bbpush.emulator.http.ApiServlet;
+import dev.bbpush.emulator.http.Json;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * In front of the REST and Git servlets: applies the scripted {@link Faults} and records every request in the
+ * {@link Journal}. Requests to {@code /_emulator/} pass untouched and unrecorded.
+ */
+public final class TrafficFilter extends HttpFilter {
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggerFactory.getLogger(TrafficFilter.class);
+  /** The request headers the journal keeps (values masked where they carry secrets). */
+  private static final List<String> HEADERS =
+      List.of("Authorization", "Content-Type", "Content-Length", "Accept", "User-Agent", "Git-Protocol");
+  static final String RATE_LIMIT_MESSAGE = "Rate limit for this resource has been exceeded";
+
+  private final transient EmulatorContext ctx;
+  private final transient Journal journal;
+  private final transient Faults faults;
+
+  public TrafficFilter(EmulatorContext ctx, Journal journal, Faults faults) {
+    this.ctx = ctx;
+    this.journal = journal;
+    this.faults = faults;
+  }
+
+  @Override
+  protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    String path = req.getRequestURI();
+    if (path.equals("/_emulator") || path.startsWith("/_emulator/")) {
+      chain.doFilter(req, res);
+      return;
+    }
+    Instant time = Instant.now();
+    long start = System.nanoTime();
+    Fault fault = faults.take(req.getMethod(), path).orElse(null);
+    int status = 500;
+    try {
+      status = fault == null ? handle(req, res, chain) : apply(fault, req, res, chain);
+    } finally {
+      long ms = (System.nanoTime() - start) / 1_000_000;
+      journal.record(
+          new JournalEntry(time, req.getMethod(), path, Redaction.query(req.getQueryString()), status,
+              headers(req), req.getRemoteAddr(), ms, fault == null ? null : fault.action().wire()));
+    }
+  }
+
+  private static int handle(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    chain.doFilter(req, res);
+    return res.getStatus();
+  }
+
+  private int apply(Fault f, HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    LOG.info("fault {} applies to {} {}", f, req.getMethod(), req.getRequestURI());
+    switch (f.action()) {
+      case LATENCY -> {
+        try {
+          Thread.sleep(f.latencyMs());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return handle(req, res, chain);
+      }
+      case STATUS -> {
+        if (f.body() != null) {
+          writeBody(res, f.status(), f.body());
+        } else {
+          String message = f.status() == 500 ? "Something went wrong" : HttpStatus.getMessage(f.status());
+          ApiServlet.render(res, new ApiError(f.status(), message).reason("fault " + f), req);
+        }
+        return f.status();
+      }
+      case RATE_LIMIT -> {
+        ApiError e = new ApiError(429, RATE_LIMIT_MESSAGE).reason("fault " + f);
+        if (f.retryAfter() != null) {
+          e.header("Retry-After", String.valueOf(f.retryAfter()));
+        }
+        ApiServlet.render(res, e, req);
+        return 429;
+      }
+      case RESET_BEFORE -> {
+        ConnectionAbort.reset(req);
+        return 0;
+      }
+      case COMMIT_THEN_RESET -> {
+        DetachedResponse detached = new DetachedResponse(res);
+        try {
+          chain.doFilter(req, detached);
+        } finally {
+          ConnectionAbort.reset(req);
+        }
+        return detached.getStatus();
+      }
+      default -> throw new IllegalStateException("unhandled fault action " + f.action());
+    }
+  }
+
+  /** A scripted body: JSON when it parses as JSON, else plain text. */
+  private static void writeBody(HttpServletResponse res, int status, String body) throws IOException {
+    res.setStatus(status);
+    res.setContentType(isJson(body) ? "application/json; charset=utf-8" : "text/plain; charset=utf-8");
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    res.setContentLength(bytes.length);
+    try (OutputStream out = res.getOutputStream()) {
+      out.write(bytes);
+    }
+  }
+
+  private static boolean isJson(String body) {
+    try {
+      JsonNode n = Json.MAPPER.readTree(body);
+      return n != null && n.isContainerNode();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private Map<String, String> headers(HttpServletRequest req) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String name : HEADERS) {
+      String v = req.getHeader(name);
+      if (v != null) {
+        out.put(name, name.equals("Authorization") ? Redaction.authorization(v, this::isSecret) : v);
+      }
+    }
+    return out;
+  }
+
+  private boolean isSecret(String s) {
+    return ctx.world().credentialBySecret(s).isPresent();
+  }
+}
