@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -25,7 +26,7 @@ import java.util.regex.Matcher;
  * <p>Scan limits: only the first {@code maxScanBytes} bytes of a file are scanned (default 1 MiB; the file is then
  * reported as {@link UnscannedFile.Reason#TRUNCATED}); a file with a NUL byte in its first 8000 bytes is treated as
  * binary and not scanned ({@link UnscannedFile.Reason#BINARY}); symlinks are not scanned. Text is decoded as UTF-8
- * (invalid bytes replaced), lines split on LF. Immutable and thread-safe.
+ * (invalid bytes replaced), lines split on LF. Findings are sorted by path, then line. Immutable and thread-safe.
  */
 public final class SafetyScanner {
   /** Default per-file scan limit. */
@@ -100,6 +101,9 @@ public final class SafetyScanner {
       }
       scanText(path, new String(head, 0, scanned, StandardCharsets.UTF_8), findings);
     }
+    // Puts come sorted by path; within a file, report in reading order (whole-file findings first).
+    findings.sort(Comparator.comparing(Finding::path).thenComparingInt(Finding::line)
+        .thenComparingInt(f -> SecretRules.ids().indexOf(f.ruleId())));
     return new SafetyReport(findings, changes.skipped(), unscanned);
   }
 
