@@ -1,6 +1,5 @@
 package dev.bbpush.client.commit;
 
-import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.lib.Repository;
 
@@ -68,9 +67,5 @@ public record CommitMetadata(String message, String author, String parent, Strin
 
   public CommitMetadata withBranch(String b) {
     return new CommitMetadata(message, author, parent, b);
-  }
-
-  public Optional<String> messageOpt() {
-    return Optional.ofNullable(message);
   }
 }

@@ -166,6 +166,7 @@ class SrcMultipartBodyTest {
   }
 
   @Test
+  @SuppressWarnings("removal") // the simplest parse entry point; only a test cross-check
   void jettysMultipartParserReadsTheSameParts() throws Exception {
     SrcMultipartBody body = SrcMultipartBody.of(CommitMetadata.message("msg").withBranch("main"), sample());
 
