@@ -83,5 +83,10 @@ class LocalTreeTest {
 
     assertThatThrownBy(() -> LocalTree.of(cs)).isInstanceOf(IOException.class)
         .hasMessageContaining("changed after the change set was built");
+
+    Files.writeString(f, "sh");
+
+    assertThatThrownBy(() -> LocalTree.of(cs)).isInstanceOf(IOException.class)
+        .hasMessageContaining("is shorter than its recorded size");
   }
 }
