@@ -88,7 +88,8 @@ public final class BitbucketClient implements AutoCloseable {
     OAuthClientCredentials o = (OAuthClientCredentials) c;
     URI tokenEndpoint = o.explicitTokenEndpoint()
         .or(() -> Optional.ofNullable(b.oauthTokenUrl))
-        .orElseGet(() -> ClientCredentialsAuthorizer.defaultTokenEndpoint(apiUrl, ApiUrls.isLoopback(apiUrl.getHost())));
+        .orElseGet(() ->
+            ClientCredentialsAuthorizer.defaultTokenEndpoint(apiUrl, ApiUrls.isLoopback(apiUrl.getHost())));
     return new ClientCredentialsAuthorizer(o, ApiUrls.check(tokenEndpoint), base, b.clock);
   }
 

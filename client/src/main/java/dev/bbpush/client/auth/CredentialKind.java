@@ -6,7 +6,9 @@ public enum CredentialKind {
   API_TOKEN("API token", "x-bitbucket-api-token-auth"),
   /** Repository, project or workspace access token: REST Bearer; Git user {@code x-token-auth}. */
   ACCESS_TOKEN("access token", "x-token-auth"),
-  /** OAuth consumer key and secret, exchanged for a Bearer token (client-credentials grant); Git {@code x-token-auth}. */
+  /**
+   * OAuth consumer key and secret, exchanged for a Bearer token (client-credentials grant); Git {@code x-token-auth}.
+   */
   OAUTH_CLIENT_CREDENTIALS("OAuth client credentials", "x-token-auth"),
   /** A ready OAuth 2.0 access token: REST Bearer; Git user {@code x-token-auth}. */
   OAUTH_ACCESS_TOKEN("OAuth access token", "x-token-auth"),

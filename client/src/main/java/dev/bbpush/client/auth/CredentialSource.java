@@ -38,7 +38,10 @@ public record CredentialSource(Type type, String location, List<String> names) {
     names = List.copyOf(names);
   }
 
-  /** E.g. {@code environment (BBPUSH_EMAIL, BBPUSH_API_TOKEN)} or {@code config file /home/u/.config/bbpush/config (email, api_token)}. */
+  /**
+   * E.g. {@code environment (BBPUSH_EMAIL, BBPUSH_API_TOKEN)} or {@code config file /home/u/.config/bbpush/config
+   * (email, api_token)}.
+   */
   public String describe() {
     return type.label() + (location.isEmpty() ? "" : " " + location)
         + (names.isEmpty() ? "" : " (" + String.join(", ", names) + ")");

@@ -8,8 +8,8 @@ import java.util.TreeMap;
 /**
  * The evidence of a refused request: what was asked, what Bitbucket answered, and the response headers that explain
  * refusals ({@code WWW-Authenticate}, {@code X-Credential-Type}, {@code X-OAuth-Scopes},
- * {@code X-Accepted-OAuth-Scopes}, {@code Retry-After}, {@code X-RateLimit-*}). Holds no secret: request headers are not
- * kept.
+ * {@code X-Accepted-OAuth-Scopes}, {@code Retry-After}, {@code X-RateLimit-*}). Holds no secret: request headers are
+ * not kept.
  *
  * @param method the request method
  * @param uri the request URI (without user info)

@@ -1,6 +1,9 @@
 package dev.bbpush.client.error;
 
-/** 401: Bitbucket did not accept the credential (missing, wrong identity, invalid, expired or revoked). {@link #wwwAuthenticate()} carries the challenge. */
+/**
+ * 401: Bitbucket did not accept the credential (missing, wrong identity, invalid, expired or revoked). {@link
+ * #wwwAuthenticate()} carries the challenge.
+ */
 public class AuthenticationException extends BitbucketApiException {
   private static final long serialVersionUID = 1L;
 

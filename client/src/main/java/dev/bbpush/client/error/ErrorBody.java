@@ -48,7 +48,8 @@ public record ErrorBody(
 
   /** An empty body. */
   public static ErrorBody empty() {
-    return new ErrorBody(Optional.empty(), Optional.empty(), List.of(), List.of(), Map.of(), Optional.empty(), null, "");
+    return new ErrorBody(
+        Optional.empty(), Optional.empty(), List.of(), List.of(), Map.of(), Optional.empty(), null, "");
   }
 
   /** Parses a body of any content type; never throws. */

@@ -96,7 +96,8 @@ public final class Messages {
     Optional<String> m = f.error().message();
     String detail = f.error().detail().filter(d -> f.error().granted().isEmpty() && f.error().required().isEmpty())
         .map(d -> " — " + d).orElse("");
-    return m.map(s -> ": \"" + clip(s) + "\"" + detail).orElse(f.reasonPhrase().isEmpty() ? "" : " " + f.reasonPhrase());
+    String phrase = f.reasonPhrase().isEmpty() ? "" : " " + f.reasonPhrase();
+    return m.map(s -> ": \"" + clip(s) + "\"" + detail).orElse(phrase);
   }
 
   private static String clip(String s) {

@@ -27,9 +27,9 @@ import java.util.Optional;
  * 90% of {@code expires_in} has passed (by the injected {@link Clock}), so a request never goes out with a token about
  * to expire.
  *
- * <p>Rotating refresh tokens: Bitbucket stopped returning refresh tokens for client credentials on 2026-05-04, but when a
- * response does carry one, the next renewal uses {@code grant_type=refresh_token} with it and keeps the new refresh
- * token each response returns (each one is single-use). A refused refresh falls back to client credentials.
+ * <p>Rotating refresh tokens: Bitbucket stopped returning refresh tokens for client credentials on 2026-05-04, but
+ * when a response does carry one, the next renewal uses {@code grant_type=refresh_token} with it and keeps the new
+ * refresh token each response returns (each one is single-use). A refused refresh falls back to client credentials.
  *
  * <p>Token requests: a client-credentials request is retry-safe (a repeat only mints another token); a refresh-token
  * request is never resent, because the first attempt may already have consumed the refresh token. A missing

@@ -141,7 +141,8 @@ class CredentialChainTest {
   void settingsFollowTheSamePrecedence() throws IOException {
     configFile("api_url = http://127.0.0.1:1/2.0\n", "rw-r--r--");
     Settings fromFile = new Settings(CredentialFlags.none(), Environment.of(env()));
-    Settings fromEnv = new Settings(CredentialFlags.none(), Environment.of(env("BBPUSH_API_URL", "http://localhost/2.0")));
+    Settings fromEnv =
+        new Settings(CredentialFlags.none(), Environment.of(env("BBPUSH_API_URL", "http://localhost/2.0")));
     Settings fromFlag = new Settings(CredentialFlags.builder().apiUrl("https://x.example/2.0").build(),
         Environment.of(env("BBPUSH_API_URL", "http://localhost/2.0")));
 

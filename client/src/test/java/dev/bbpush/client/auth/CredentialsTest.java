@@ -24,7 +24,8 @@ class CredentialsTest {
 
   @Test
   void accessAndOAuthTokensAreBearerWithXTokenAuth() {
-    assertThat(Credentials.accessToken(ACCESS_TOKEN).authorizationHeader().reveal()).isEqualTo("Bearer " + ACCESS_TOKEN);
+    assertThat(Credentials.accessToken(ACCESS_TOKEN).authorizationHeader().reveal())
+        .isEqualTo("Bearer " + ACCESS_TOKEN);
     assertThat(Credentials.accessToken(ACCESS_TOKEN).gitUsername()).isEqualTo("x-token-auth");
     assertThat(Credentials.oauthAccessToken("tok").authorizationHeader().reveal()).isEqualTo("Bearer tok");
     assertThat(Credentials.oauthAccessToken("tok").gitUsername()).isEqualTo("x-token-auth");

@@ -58,7 +58,8 @@ class ErrorMappingTest {
   @Test
   void forbiddenWithoutScopeDetailIsAccessDenied() {
     BitbucketApiException e = refusal(Reply.json(403,
-        "{\"type\":\"error\",\"error\":{\"message\":\"This API is not accessible by this authentication mechanism\"}}"));
+        "{\"type\":\"error\",\"error\":{\"message\":\"This API is not accessible by this authentication "
+            + "mechanism\"}}"));
 
     assertThat(e).isExactlyInstanceOf(AccessDeniedException.class);
     assertThat(e.getMessage()).contains("not accessible by this authentication mechanism");
