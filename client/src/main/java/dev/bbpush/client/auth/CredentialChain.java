@@ -1,0 +1,120 @@
+package dev.bbpush.client.auth;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Tries credential sources in order; the first that supplies a credential wins. The standard chain
+ * ({@link #standard}) is bbpush's one statement of precedence:
+ *
+ * <ol>
+ *   <li><b>flags</b>: {@code --email} + {@code --api-token}, {@code --access-token}, {@code --oauth-client-id} +
+ *       {@code --oauth-client-secret} ({@link FlagCredentialProvider});
+ *   <li><b>environment</b>: {@code BBPUSH_*} variables, then {@code BITBUCKET_*}/{@code ATLASSIAN_*}
+ *       ({@link EnvironmentCredentialProvider} lists the order);
+ *   <li><b>config file</b>: {@code $XDG_CONFIG_HOME/bbpush/config} or {@code ~/.config/bbpush/config}, refused when
+ *       others can read it ({@link ConfigFileCredentialProvider});
+ *   <li><b>stdin</b>: a token piped in with {@code --token-stdin} ({@link StdinCredentialProvider}).
+ * </ol>
+ *
+ * <p>Every source is consulted (so {@code auth status} can show shadowed and broken ones), except one that consumes
+ * input (stdin) once a credential was found: it is reported as skipped with the winning source named. A FAILED source
+ * does not stop the chain; it is reported in {@link CredentialResolution#problems()}.
+ */
+public final class CredentialChain implements CredentialProvider {
+  private final List<CredentialProvider> providers;
+
+  private CredentialChain(List<CredentialProvider> providers) {
+    this.providers = List.copyOf(providers);
+  }
+
+  /** A chain of the given sources, in order. */
+  public static CredentialChain of(List<CredentialProvider> providers) {
+    return new CredentialChain(Objects.requireNonNull(providers, "providers"));
+  }
+
+  /**
+   * The standard chain (see the class comment).
+   *
+   * @param flags the parsed command-line flags ({@link CredentialFlags#none()} for a library caller)
+   * @param env the environment ({@link Environment#system()} in production)
+   * @param stdin standard input, read only when {@code flags.tokenStdin()}
+   */
+  public static CredentialChain standard(CredentialFlags flags, Environment env, InputStream stdin) {
+    Objects.requireNonNull(flags, "flags");
+    Objects.requireNonNull(env, "env");
+    Optional<ConfigFile> config = ConfigFile.locate(env);
+    return new CredentialChain(List.of(
+        new FlagCredentialProvider(flags),
+        new EnvironmentCredentialProvider(env),
+        new ConfigFileCredentialProvider(config),
+        new StdinCredentialProvider(flags.tokenStdin(), Objects.requireNonNull(stdin, "stdin"),
+            () -> emailFor(flags, env, config))));
+  }
+
+  /** The email for a token from stdin: {@code --email}, then the environment, then the config file. */
+  private static Optional<StdinCredentialProvider.EmailValue> emailFor(
+      CredentialFlags flags, Environment env, Optional<ConfigFile> config) {
+    Optional<String> flag = flags.get(Setting.EMAIL);
+    if (flag.isPresent()) {
+      return Optional.of(new StdinCredentialProvider.EmailValue("--email", flag.get()));
+    }
+    for (String var : Setting.EMAIL.envVars()) {
+      Optional<String> v = env.get(var);
+      if (v.isPresent()) {
+        return Optional.of(new StdinCredentialProvider.EmailValue(var, v.get()));
+      }
+    }
+    return config.flatMap(c -> Optional.ofNullable(c.read().values().get("email")).filter(v -> !v.isBlank())
+        .map(v -> new StdinCredentialProvider.EmailValue(c.path() + ": email", v)));
+  }
+
+  public List<CredentialProvider> providers() {
+    return providers;
+  }
+
+  /** Consults the sources and returns the full story. Never throws for configuration problems. */
+  public CredentialResolution resolveAll() {
+    List<ProviderOutcome> outcomes = new ArrayList<>();
+    ResolvedCredentials chosen = null;
+    for (CredentialProvider p : providers) {
+      ProviderOutcome o;
+      if (chosen != null && p.consumesInput()) {
+        o = ProviderOutcome.skipped(p.name(), "not read: " + chosen.source().describe()
+            + " already supplied credentials and takes precedence; unset it to use " + p.name());
+      } else {
+        try {
+          o = p.resolve();
+        } catch (RuntimeException e) {
+          o = ProviderOutcome.failed(p.name(), "failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+      }
+      outcomes.add(o);
+      if (chosen == null && o.resolved().isPresent()) {
+        chosen = o.resolved().get();
+      }
+    }
+    return new CredentialResolution(outcomes, Optional.ofNullable(chosen));
+  }
+
+  @Override
+  public String name() {
+    return "credential chain";
+  }
+
+  /** The chosen credential as FOUND, or FAILED with {@link CredentialResolution#failureMessage()}. */
+  @Override
+  public ProviderOutcome resolve() {
+    CredentialResolution r = resolveAll();
+    return r.chosen().map(c -> ProviderOutcome.found(name(), c))
+        .orElseGet(() -> ProviderOutcome.failed(name(), r.failureMessage()));
+  }
+
+  @Override
+  public boolean consumesInput() {
+    return providers.stream().anyMatch(CredentialProvider::consumesInput);
+  }
+}

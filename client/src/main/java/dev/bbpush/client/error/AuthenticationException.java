@@ -1,0 +1,23 @@
+package dev.bbpush.client.error;
+
+/**
+ * 401: Bitbucket did not accept the credential (missing, wrong identity, invalid, expired or revoked). {@link
+ * #wwwAuthenticate()} carries the challenge.
+ */
+public class AuthenticationException extends BitbucketApiException {
+  private static final long serialVersionUID = 1L;
+
+  public AuthenticationException(String message, ApiFailure failure) {
+    super(message, failure);
+  }
+
+  /** The {@code WWW-Authenticate} challenge, when sent (e.g. {@code Basic realm="Bitbucket.org HTTP"}). */
+  public java.util.Optional<String> wwwAuthenticate() {
+    return header("WWW-Authenticate");
+  }
+
+  /** {@code X-Credential-Type}, when sent: how Bitbucket classified the credential. */
+  public java.util.Optional<String> credentialType() {
+    return header("X-Credential-Type");
+  }
+}

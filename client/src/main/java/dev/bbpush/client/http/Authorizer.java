@@ -1,0 +1,54 @@
+package dev.bbpush.client.http;
+
+import dev.bbpush.client.auth.FixedCredentials;
+import dev.bbpush.client.auth.Secret;
+import java.util.Objects;
+
+/**
+ * Supplies the {@code Authorization} header for requests to the API origin. Implementations are thread-safe. May block
+ * to fetch a token (OAuth client credentials) and then throws what that exchange throws ({@link
+ * dev.bbpush.client.error.BbpushException} subtypes).
+ */
+public interface Authorizer {
+  /** Sends no {@code Authorization}: anonymous requests. */
+  Authorizer NONE = new Authorizer() {
+    @Override
+    public Secret authorization() {
+      return null;
+    }
+
+    @Override
+    public String toString() {
+      return "Authorizer.NONE";
+    }
+  };
+
+  /** The header value, e.g. {@code Bearer ...}; {@code null} to send none. */
+  Secret authorization();
+
+  /**
+   * Called once after a 401: drops a cached token so the next {@link #authorization()} fetches a fresh one.
+   *
+   * @return true if resending with a fresh header could succeed (the transport then resends once)
+   */
+  default boolean refreshAfterUnauthorized() {
+    return false;
+  }
+
+  /** The fixed header of a credential that needs no token exchange. */
+  static Authorizer fixed(FixedCredentials credentials) {
+    Objects.requireNonNull(credentials, "credentials");
+    Secret header = credentials.authorizationHeader();
+    return new Authorizer() {
+      @Override
+      public Secret authorization() {
+        return header;
+      }
+
+      @Override
+      public String toString() {
+        return "Authorizer[" + credentials.describe() + "]";
+      }
+    };
+  }
+}

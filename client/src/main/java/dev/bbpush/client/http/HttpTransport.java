@@ -1,0 +1,311 @@
+package dev.bbpush.client.http;
+
+import dev.bbpush.client.auth.Secret;
+import dev.bbpush.client.error.BitbucketApiException;
+import dev.bbpush.client.error.TransportException;
+import dev.bbpush.client.internal.Messages;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The one HTTP transport of bbpush: Apache HttpClient 5 (classic API) over one pooled {@link CloseableHttpClient},
+ * with retries ({@link RetryPolicy}), events ({@link HttpListener}, headers redacted) and authorization ({@link
+ * Authorizer}).
+ *
+ * <p>Safety rules built in:
+ *
+ * <ul>
+ *   <li>Redirects are never followed automatically (a 3xx is returned as data), so {@code Authorization} cannot leak to
+ *       another host through a redirect; a caller that follows a {@code Location} builds a new request, and the
+ *       authorizer only adds {@code Authorization} to requests whose origin (scheme, host, port) is the API origin.
+ *   <li>Only retry-safe requests are retried (see {@link Request}); a POST is never resent unless marked.
+ *   <li>Every event and exception carries redacted headers; no body is ever reported.
+ *   <li>After a 401, an authorizer that can refresh (OAuth) gets one chance to fetch a new token and the request is
+ *       resent once (if its body is repeatable).
+ * </ul>
+ *
+ * <p>Thread-safe. Views made with {@link #withAuthorizer(Authorizer, URI)} share the connection pool; closing any view
+ * closes the pool.
+ */
+public final class HttpTransport implements AutoCloseable {
+  private final CloseableHttpClient client;
+  private final RetryPolicy retryPolicy;
+  private final HttpListener listener;
+  private final Authorizer authorizer;
+  private final URI authorizedOrigin;
+
+  private HttpTransport(
+      CloseableHttpClient client, RetryPolicy retryPolicy, HttpListener listener, Authorizer authorizer,
+      URI authorizedOrigin) {
+    this.client = client;
+    this.retryPolicy = retryPolicy;
+    this.listener = listener;
+    this.authorizer = authorizer;
+    this.authorizedOrigin = authorizedOrigin;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A view of this transport (same pool, retry policy and listener) that authorizes requests to {@code apiOrigin}'s
+   * scheme, host and port with {@code authorizer}.
+   */
+  public HttpTransport withAuthorizer(Authorizer authorizer, URI apiOrigin) {
+    return new HttpTransport(client, retryPolicy, listener, Objects.requireNonNull(authorizer, "authorizer"),
+        origin(Objects.requireNonNull(apiOrigin, "apiOrigin")));
+  }
+
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  /**
+   * Sends a request (retrying per {@link RetryPolicy} when it is retry-safe) and returns the final response whatever
+   * its status: the raw evidence, for callers that inspect statuses themselves (diagnosis, commit protocol).
+   *
+   * @throws TransportException when no response was received on the last attempt
+   * @throws dev.bbpush.client.error.BbpushException when the authorizer fails to obtain a token
+   */
+  public Response exchange(Request request) {
+    Objects.requireNonNull(request, "request");
+    Instant start = retryPolicy.clock().instant();
+    boolean refreshedAuth = false;
+    for (int attempt = 1; ; attempt++) {
+      ClassicHttpRequest apacheRequest = toApache(request);
+      Headers sent = headersOf(apacheRequest.getHeaders());
+      listener.onEvent(new HttpEvent.RequestSent(attempt, request.method(), request.uri(), sent.redacted()));
+      Instant attemptStart = retryPolicy.clock().instant();
+      Response response;
+      try {
+        final int n = attempt;
+        response = client.execute(apacheRequest, r -> new Response(request.method(), request.uri(), r.getCode(),
+            r.getReasonPhrase() == null ? "" : r.getReasonPhrase(), headersOf(r.getHeaders()),
+            r.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(r.getEntity()), n));
+      } catch (IOException e) {
+        boolean reached = mayHaveReachedServer(e);
+        String failure = describe(e);
+        listener.onEvent(new HttpEvent.ExchangeFailed(attempt, request.method(), request.uri(), failure, reached));
+        Optional<Duration> delay = request.retrySafe()
+            ? retryPolicy.delayBeforeNext(attempt, elapsedSince(start), Optional.empty())
+            : Optional.empty();
+        if (delay.isEmpty()) {
+          throw new TransportException(
+              Messages.transportFailure(request.method(), request.uri(), failure, reached, attempt),
+              request.method(), request.uri(), reached, attempt, e);
+        }
+        pause(request, attempt, failure, delay.get());
+        continue;
+      }
+      listener.onEvent(new HttpEvent.ResponseReceived(attempt, request.method(), request.uri(), response.status(),
+          response.headers().redacted(), Duration.between(attemptStart, retryPolicy.clock().instant())));
+      if (response.status() == 401 && !refreshedAuth && authorizes(request) && resendable(request)
+          && authorizer.refreshAfterUnauthorized()) {
+        refreshedAuth = true;
+        listener.onEvent(new HttpEvent.RetryScheduled(attempt, request.method(), request.uri(),
+            "401: fetching a fresh token", Duration.ZERO));
+        continue;
+      }
+      if (RetryPolicy.isRetryableStatus(response.status()) && request.retrySafe()) {
+        Optional<Duration> hint = ServerWaitHint.of(response.headers(), retryPolicy.clock().instant());
+        Optional<Duration> delay = retryPolicy.delayBeforeNext(attempt, elapsedSince(start), hint);
+        if (delay.isPresent()) {
+          pause(request, attempt, String.valueOf(response.status()), delay.get());
+          continue;
+        }
+      }
+      return response;
+    }
+  }
+
+  /**
+   * Sends a request like {@link #exchange(Request)} and returns the response only when it is 2xx.
+   *
+   * @throws BitbucketApiException (a typed subclass) for any other status; see {@link BitbucketApiException}
+   * @throws TransportException when no response was received
+   */
+  public Response send(Request request) {
+    Response r = exchange(request);
+    if (!r.isSuccessful()) {
+      throw ApiErrors.toException(r, retryPolicy.clock());
+    }
+    return r;
+  }
+
+  /** Closes the connection pool. */
+  @Override
+  public void close() {
+    client.close(CloseMode.GRACEFUL);
+  }
+
+  private void pause(Request request, int attempt, String reason, Duration delay) {
+    listener.onEvent(new HttpEvent.RetryScheduled(attempt, request.method(), request.uri(), reason, delay));
+    try {
+      retryPolicy.sleeper().sleep(delay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TransportException(Messages.interrupted(request.method(), request.uri()), request.method(),
+          request.uri(), true, attempt, e);
+    }
+  }
+
+  private Duration elapsedSince(Instant start) {
+    return Duration.between(start, retryPolicy.clock().instant());
+  }
+
+  private boolean authorizes(Request request) {
+    return authorizer != Authorizer.NONE && request.authorize() && authorizedOrigin != null
+        && authorizedOrigin.equals(origin(request.uri()));
+  }
+
+  private static boolean resendable(Request request) {
+    return request.entity() == null || request.entity().isRepeatable();
+  }
+
+  private ClassicHttpRequest toApache(Request request) {
+    ClassicRequestBuilder b = ClassicRequestBuilder.create(request.method()).setUri(request.uri());
+    for (Map.Entry<String, String> h : request.headers().asList()) {
+      b.addHeader(h.getKey(), h.getValue());
+    }
+    if (authorizes(request)) {
+      Secret authorization = authorizer.authorization();
+      if (authorization != null) {
+        b.setHeader("Authorization", authorization.reveal());
+      }
+    }
+    if (request.entity() != null) {
+      b.setEntity(request.entity());
+    }
+    return b.build();
+  }
+
+  private static Headers headersOf(Header[] headers) {
+    List<String> nv = new ArrayList<>();
+    for (Header h : headers) {
+      nv.add(h.getName());
+      nv.add(h.getValue() == null ? "" : h.getValue());
+    }
+    return Headers.of(nv.toArray(String[]::new));
+  }
+
+  /** Only failures that prove nothing left this machine count as "not sent". */
+  static boolean mayHaveReachedServer(IOException e) {
+    return !(e instanceof ConnectException
+        || e instanceof ConnectTimeoutException
+        || e instanceof UnknownHostException
+        || e instanceof NoRouteToHostException);
+  }
+
+  private static String describe(IOException e) {
+    String kind = e instanceof InterruptedIOException && !(e instanceof ConnectTimeoutException)
+        ? "timed out" : e.getClass().getSimpleName();
+    return e.getMessage() == null ? kind : kind + ": " + e.getMessage();
+  }
+
+  static URI origin(URI uri) {
+    int port = uri.getPort();
+    if (port == -1) {
+      port = "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+    return URI.create(uri.getScheme().toLowerCase(java.util.Locale.ROOT) + "://"
+        + uri.getHost().toLowerCase(java.util.Locale.ROOT) + ":" + port);
+  }
+
+  /** Builds an {@link HttpTransport} (and its connection pool). */
+  public static final class Builder {
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofSeconds(60);
+    private String userAgent = "bbpush";
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private HttpListener listener = HttpListener.NONE;
+
+    private Builder() {}
+
+    /** Time to establish a TCP/TLS connection. Default 10 s. */
+    public Builder connectTimeout(Duration d) {
+      this.connectTimeout = positive(d, "connectTimeout");
+      return this;
+    }
+
+    /** Longest silence while waiting for response bytes. Default 60 s. */
+    public Builder readTimeout(Duration d) {
+      this.readTimeout = positive(d, "readTimeout");
+      return this;
+    }
+
+    public Builder userAgent(String userAgent) {
+      this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+      return this;
+    }
+
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      return this;
+    }
+
+    public Builder listener(HttpListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    public HttpTransport build() {
+      ConnectionConfig connections = ConnectionConfig.custom()
+          .setConnectTimeout(Timeout.of(connectTimeout))
+          .setSocketTimeout(Timeout.of(readTimeout))
+          // A pooled connection the server closed while idle would fail the next request; check it first.
+          .setValidateAfterInactivity(TimeValue.ofSeconds(1))
+          .build();
+      CloseableHttpClient client = HttpClients.custom()
+          .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+              .setDefaultConnectionConfig(connections)
+              .setMaxConnPerRoute(8)
+              .setMaxConnTotal(16)
+              .build())
+          .setDefaultRequestConfig(RequestConfig.custom()
+              .setResponseTimeout(Timeout.of(readTimeout))
+              .setRedirectsEnabled(false)
+              .build())
+          .disableRedirectHandling()
+          .disableAutomaticRetries()
+          .disableCookieManagement()
+          .disableAuthCaching()
+          .evictIdleConnections(TimeValue.ofSeconds(30))
+          .setUserAgent(userAgent)
+          .build();
+      return new HttpTransport(client, retryPolicy, listener, Authorizer.NONE, null);
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive: " + d);
+      }
+      return d;
+    }
+  }
+}

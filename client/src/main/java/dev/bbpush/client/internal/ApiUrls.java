@@ -1,0 +1,73 @@
+package dev.bbpush.client.internal;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Checks and normalizes API base URLs. Internal: not part of the public API.
+ *
+ * <p>Plain http is accepted only for loopback hosts (127.0.0.0/8, ::1, localhost): credentials must never cross a
+ * network unencrypted. The loopback test never resolves a name (a hosts file could point any name anywhere); only
+ * {@code localhost} and IP literals qualify.
+ */
+public final class ApiUrls {
+  private ApiUrls() {}
+
+  /**
+   * The normalized URL (no trailing slash).
+   *
+   * @throws IllegalArgumentException naming the problem and the fix
+   */
+  public static URI check(URI url) {
+    Objects.requireNonNull(url, "apiUrl");
+    if (!url.isAbsolute() || url.getHost() == null) {
+      throw new IllegalArgumentException("apiUrl must be an absolute http(s) URL with a host, e.g. "
+          + "https://api.bitbucket.org/2.0; got " + url);
+    }
+    if (url.getRawUserInfo() != null) {
+      throw new IllegalArgumentException("apiUrl must not contain user info (credentials): pass credentials "
+          + "separately");
+    }
+    if (url.getRawQuery() != null || url.getRawFragment() != null) {
+      throw new IllegalArgumentException("apiUrl must not have a query or fragment: " + url);
+    }
+    String scheme = url.getScheme().toLowerCase(Locale.ROOT);
+    if (scheme.equals("http")) {
+      if (!isLoopback(url.getHost())) {
+        throw new IllegalArgumentException(Messages.insecureApiUrl(url));
+      }
+    } else if (!scheme.equals("https")) {
+      throw new IllegalArgumentException("apiUrl must use https (or http for loopback): " + url);
+    }
+    String s = url.toString();
+    while (s.endsWith("/")) {
+      s = s.substring(0, s.length() - 1);
+    }
+    return URI.create(s);
+  }
+
+  /** Whether a URI host is a loopback address literal or {@code localhost}. Never does a DNS lookup. */
+  public static boolean isLoopback(String host) {
+    if (host == null) {
+      return false;
+    }
+    String h = host.toLowerCase(Locale.ROOT);
+    if (h.equals("localhost") || h.equals("localhost.")) {
+      return true;
+    }
+    if (h.startsWith("[") && h.endsWith("]")) {
+      h = h.substring(1, h.length() - 1);
+    } else if (!h.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+      return false;
+    }
+    try {
+      // A literal: getByName parses it without a lookup.
+      return InetAddress.getByName(h).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package dev.bbpush.client.oauth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bbpush.client.auth.OAuthClientCredentials;
+import dev.bbpush.client.auth.Secret;
+import dev.bbpush.client.error.BitbucketApiException;
+import dev.bbpush.client.error.UnexpectedResponseException;
+import dev.bbpush.client.http.Authorizer;
+import dev.bbpush.client.http.HttpTransport;
+import dev.bbpush.client.http.Request;
+import dev.bbpush.client.http.Response;
+import dev.bbpush.client.internal.Messages;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Bearer tokens for {@link OAuthClientCredentials} (reference: bitbucket-cloud-auth.md §2.5): fetched from the token
+ * endpoint with HTTP Basic {@code key:secret} and {@code grant_type=client_credentials}, cached, and fetched again once
+ * 90% of {@code expires_in} has passed (by the injected {@link Clock}), so a request never goes out with a token about
+ * to expire.
+ *
+ * <p>Rotating refresh tokens: Bitbucket stopped returning refresh tokens for client credentials on 2026-05-04, but
+ * when a response does carry one, the next renewal uses {@code grant_type=refresh_token} with it and keeps the new
+ * refresh token each response returns (each one is single-use). A refused refresh falls back to client credentials.
+ *
+ * <p>Token requests: a client-credentials request is retry-safe (a repeat only mints another token); a refresh-token
+ * request is never resent, because the first attempt may already have consumed the refresh token. A missing
+ * {@code expires_in} is taken as 3600 s (the documented lifetime).
+ *
+ * <p>Thread-safe: one token fetch at a time; concurrent callers wait and share its result.
+ */
+public final class ClientCredentialsAuthorizer implements Authorizer {
+  /** The share of a token's lifetime after which it is renewed. */
+  static final double RENEW_AT = 0.9;
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Duration DEFAULT_LIFETIME = Duration.ofHours(1);
+
+  private final OAuthClientCredentials credentials;
+  private final URI tokenEndpoint;
+  private final HttpTransport transport;
+  private final Clock clock;
+
+  private Secret accessToken;
+  private Instant renewAt;
+  private Secret refreshToken;
+  private Optional<String> scopes = Optional.empty();
+
+  /**
+   * @param credentials the consumer key and secret
+   * @param tokenEndpoint where to fetch tokens
+   * @param transport a transport without authorizer (the token request carries its own Basic header)
+   * @param clock decides when a token is due for renewal
+   */
+  public ClientCredentialsAuthorizer(
+      OAuthClientCredentials credentials, URI tokenEndpoint, HttpTransport transport, Clock clock) {
+    this.credentials = Objects.requireNonNull(credentials, "credentials");
+    this.tokenEndpoint = Objects.requireNonNull(tokenEndpoint, "tokenEndpoint");
+    this.transport = Objects.requireNonNull(transport, "transport");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * The token endpoint for an API URL when none is configured: for a loopback API URL (an emulator) the API's origin +
+   * {@code /site/oauth2/access_token}; otherwise {@link OAuthClientCredentials#BITBUCKET_TOKEN_ENDPOINT}.
+   */
+  public static URI defaultTokenEndpoint(URI apiUrl, boolean loopback) {
+    if (!loopback) {
+      return OAuthClientCredentials.BITBUCKET_TOKEN_ENDPOINT;
+    }
+    return URI.create(apiUrl.getScheme() + "://" + apiUrl.getRawAuthority() + "/site/oauth2/access_token");
+  }
+
+  /**
+   * The current {@code Bearer} header, fetching or renewing the token first when due.
+   *
+   * @throws dev.bbpush.client.error.AuthenticationException when the token endpoint refuses the client credentials
+   * @throws dev.bbpush.client.error.TransportException when the token endpoint cannot be reached
+   */
+  @Override
+  public synchronized Secret authorization() {
+    return Secret.of("Bearer " + currentToken().reveal());
+  }
+
+  /** The current access token (fetched or renewed when due), e.g. as the Git password with {@code x-token-auth}. */
+  public synchronized Secret currentToken() {
+    Instant now = clock.instant();
+    if (accessToken == null || !now.isBefore(renewAt)) {
+      fetch(now);
+    }
+    return accessToken;
+  }
+
+  /** The scopes the last token response granted ({@code scope}, or the pre-2026 {@code scopes}). */
+  public synchronized Optional<String> grantedScopes() {
+    return scopes;
+  }
+
+  @Override
+  public synchronized boolean refreshAfterUnauthorized() {
+    accessToken = null;
+    return true;
+  }
+
+  private void fetch(Instant now) {
+    if (refreshToken != null) {
+      try {
+        accept(post("grant_type=refresh_token&refresh_token="
+            + URLEncoder.encode(refreshToken.reveal(), StandardCharsets.UTF_8), false), now);
+        return;
+      } catch (BitbucketApiException refused) {
+        // The refresh token expired or was already used: start again from the client credentials.
+        refreshToken = null;
+      }
+    }
+    accept(post("grant_type=client_credentials", true), now);
+  }
+
+  private Response post(String form, boolean retrySafe) {
+    String basic = java.util.Base64.getEncoder().encodeToString(
+        (credentials.clientId() + ":" + credentials.clientSecret().reveal()).getBytes(StandardCharsets.UTF_8));
+    Request.Builder b = Request.postForm(tokenEndpoint, form)
+        .withoutAuthorization()
+        .header("Authorization", "Basic " + basic)
+        .header("Accept", "application/json");
+    if (retrySafe) {
+      b.retrySafe();
+    }
+    return transport.send(b.build());
+  }
+
+  private void accept(Response r, Instant now) {
+    JsonNode json;
+    try {
+      json = MAPPER.readTree(r.body());
+    } catch (IOException e) {
+      json = null;
+    }
+    if (json == null || !json.path("access_token").isTextual() || json.path("access_token").asText().isEmpty()) {
+      throw new UnexpectedResponseException(Messages.unexpectedBody(r.method(), r.uri(), r.status(),
+          "the body has no access_token"), r.status());
+    }
+    Duration lifetime = json.path("expires_in").canConvertToLong() && json.path("expires_in").asLong() > 0
+        ? Duration.ofSeconds(json.path("expires_in").asLong())
+        : DEFAULT_LIFETIME;
+    accessToken = Secret.of(json.path("access_token").asText());
+    renewAt = now.plusMillis((long) (lifetime.toMillis() * RENEW_AT));
+    String newRefresh = json.path("refresh_token").asText("");
+    refreshToken = newRefresh.isEmpty() ? null : Secret.of(newRefresh);
+    String scope = json.hasNonNull("scope") ? json.path("scope").asText() : json.path("scopes").asText(null);
+    scopes = Optional.ofNullable(scope);
+  }
+
+  @Override
+  public String toString() {
+    return "ClientCredentialsAuthorizer[" + credentials.clientId() + " at " + tokenEndpoint + "]";
+  }
+}
