@@ -10,6 +10,7 @@ public final class ApiRoutes {
   public static Router build(EmulatorContext ctx) {
     Router r = new Router();
     new RepositoryApi(ctx).register(r);
+    new SrcApi(ctx).register(r);
     return r;
   }
 }
