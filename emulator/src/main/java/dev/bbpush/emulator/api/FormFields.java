@@ -67,7 +67,9 @@ final class FormFields implements AutoCloseable {
     try {
       parts = req.getParts();
     } catch (IOException | ServletException | RuntimeException e) {
+      // The container has failed the request body; it closes the connection after this response.
       throw ApiError.badRequest("Bad request").detail("The multipart body could not be parsed.")
+          .header("Connection", "close")
           .reason("malformed or truncated multipart body: " + e);
     }
     List<FormField> out = new ArrayList<>(parts.size());

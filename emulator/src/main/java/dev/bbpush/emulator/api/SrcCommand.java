@@ -69,7 +69,7 @@ final class SrcCommand {
     String rawAuthor = single(meta, "author");
     CommitRequest.Identity author = rawAuthor == null ? defaultAuthor : author(rawAuthor);
     String branch = single(meta, "branch");
-    if (branch != null && (branch.equals(Constants.HEAD) || !Repository.isValidRefName(Constants.R_HEADS + branch))) {
+    if (branch != null && (branch.equals(Constants.HEAD) || branch.startsWith("-") || !Repository.isValidRefName(Constants.R_HEADS + branch))) {
       throw ApiError.invalidField("branch", "Invalid branch name: " + branch).reason("invalid branch name '" + branch + "'");
     }
     String parent = parent(meta.getOrDefault("parents", List.of()));
