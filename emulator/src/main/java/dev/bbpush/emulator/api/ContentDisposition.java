@@ -19,11 +19,10 @@ record ContentDisposition(String type, Map<String, String> params) {
 
   static ContentDisposition parse(String header) {
     Map<String, String> params = new LinkedHashMap<>();
-    int i = 0;
     int n = header.length();
     int semi = indexOfUnquoted(header, 0);
     String type = header.substring(0, semi).trim().toLowerCase(Locale.ROOT);
-    i = semi;
+    int i = semi;
     while (i < n) {
       i++; // past ';'
       int end = indexOfUnquoted(header, i);

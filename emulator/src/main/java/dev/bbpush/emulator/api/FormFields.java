@@ -58,7 +58,8 @@ final class FormFields implements AutoCloseable {
       return urlEncoded(req, spoolDir);
     }
     // Not a form: Bitbucket then sees no fields at all, which is a bad request.
-    throw ApiError.badRequest("Bad request").detail("The request body must be multipart/form-data or application/x-www-form-urlencoded.")
+    throw ApiError.badRequest("Bad request")
+        .detail("The request body must be multipart/form-data or application/x-www-form-urlencoded.")
         .reason("POST /src with Content-Type '" + req.getContentType() + "'");
   }
 
@@ -81,7 +82,9 @@ final class FormFields implements AutoCloseable {
         throw ApiError.badRequest("Bad request").detail("Every part needs a Content-Disposition with a name.")
             .reason("multipart part without a name (Content-Disposition: " + raw + ")");
       }
-      boolean hasFilename = cd != null ? cd.param("filename") != null || cd.param("filename*") != null : p.getSubmittedFileName() != null;
+      boolean hasFilename = cd != null
+          ? cd.param("filename") != null || cd.param("filename*") != null
+          : p.getSubmittedFileName() != null;
       out.add(new FormField(name, hasFilename, attributes(cd), new PartSource(p)));
     }
     return new FormFields(out, List.of());

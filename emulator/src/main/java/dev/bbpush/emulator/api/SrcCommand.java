@@ -69,7 +69,7 @@ final class SrcCommand {
     String rawAuthor = single(meta, "author");
     CommitRequest.Identity author = rawAuthor == null ? defaultAuthor : author(rawAuthor);
     String branch = single(meta, "branch");
-    if (branch != null && (branch.equals(Constants.HEAD) || branch.startsWith("-") || !Repository.isValidRefName(Constants.R_HEADS + branch))) {
+    if (branch != null && !validBranchName(branch)) {
       throw ApiError.invalidField("branch", "Invalid branch name: " + branch).reason("invalid branch name '" + branch + "'");
     }
     String parent = parent(meta.getOrDefault("parents", List.of()));
@@ -82,6 +82,11 @@ final class SrcCommand {
       }
     }
     return new CommitRequest(branch, parent, message, author, new ArrayList<>(puts.values()), deletes);
+  }
+
+  /** {@code git check-ref-format} rules, plus no {@code HEAD} and no leading {@code -} (as {@code git branch}). */
+  private static boolean validBranchName(String branch) {
+    return !branch.equals(Constants.HEAD) && !branch.startsWith("-") && Repository.isValidRefName(Constants.R_HEADS + branch);
   }
 
   private static String path(String raw, String field) {
@@ -119,7 +124,8 @@ final class SrcCommand {
       for (int slash = p.indexOf('/'); slash > 0; slash = p.indexOf('/', slash + 1)) {
         String ancestor = p.substring(0, slash);
         if (paths.contains(ancestor)) {
-          throw ApiError.invalidField(p, "The path " + p + " needs " + ancestor + " to be a directory, but " + ancestor + " is also uploaded as a file.")
+          throw ApiError.invalidField(p, "The path " + p + " needs " + ancestor + " to be a directory, but "
+                  + ancestor + " is also uploaded as a file.")
               .reason("file/directory clash between " + ancestor + " and " + p);
         }
       }
@@ -140,7 +146,8 @@ final class SrcCommand {
   private static CommitRequest.Identity author(String raw) {
     Matcher m = AUTHOR.matcher(raw);
     if (!m.matches() || raw.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-      throw ApiError.invalidField("author", "Invalid author: " + raw + ". " + AUTHOR_FORMAT).reason("malformed author '" + raw + "'");
+      throw ApiError.invalidField("author", "Invalid author: " + raw + ". " + AUTHOR_FORMAT)
+          .reason("malformed author '" + raw + "'");
     }
     return new CommitRequest.Identity(m.group(1).strip(), m.group(2));
   }

@@ -92,7 +92,8 @@ final class SrcEntries {
     ObjectNode l = n.putObject("links");
     l.set("self", Json.href(self));
     l.set("meta", Json.href(self + "?format=meta"));
-    l.set("history", Json.href(links.repo(repo.workspace(), repo.slug()) + "/filehistory/" + sha + "/" + Links.encodePath(item.path())));
+    String history = links.repo(repo.workspace(), repo.slug()) + "/filehistory/" + sha + "/" + Links.encodePath(item.path());
+    l.set("history", Json.href(history));
     return n;
   }
 

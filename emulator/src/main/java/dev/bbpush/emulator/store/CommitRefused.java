@@ -9,7 +9,10 @@ public final class CommitRefused extends Exception {
 
   /** Why a commit was refused. */
   public enum Kind {
-    /** {@code parents} is not the tip of the target branch (or the branch moved while committing). Retry is safe after re-reading the tip. */
+    /**
+     * {@code parents} is not the tip of the target branch (or the branch moved while committing). Retry
+     * is safe after re-reading the tip.
+     */
     STALE_PARENT,
     /** {@code parents} names no commit of this repository (or the repository is empty). */
     UNKNOWN_PARENT,

@@ -112,7 +112,8 @@ public final class CommitService {
       RevCommit tip = parse(db, ref.getObjectId());
       if (parent != null && !parent.equals(tip)) {
         throw new CommitRefused(
-            CommitRefused.Kind.STALE_PARENT, branch, "parent " + parent.name() + " is not the tip " + tip.name() + " of " + branch);
+            CommitRefused.Kind.STALE_PARENT, branch,
+            "parent " + parent.name() + " is not the tip " + tip.name() + " of " + branch);
       }
       return new Target(branch, tip, tip, false);
     }
