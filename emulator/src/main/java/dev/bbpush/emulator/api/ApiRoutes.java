@@ -17,6 +17,7 @@ public final class ApiRoutes {
     new UserApi(ctx).register(r);
     new WorkspaceApi(ctx).register(r);
     new CrossWorkspaceApi(ctx).register(r);
+    new SrcApi(ctx).register(r);
     return r;
   }
 }

@@ -5,6 +5,7 @@ import dev.bbpush.emulator.http.ApiError;
 import dev.bbpush.emulator.http.Exchange;
 import dev.bbpush.emulator.http.Page;
 import dev.bbpush.emulator.http.Router;
+import dev.bbpush.emulator.store.Revisions;
 import dev.bbpush.emulator.world.Permission;
 import dev.bbpush.emulator.world.Repo;
 import java.io.IOException;
@@ -27,7 +28,7 @@ public final class RepositoryApi {
 
   void get(Exchange ex) throws IOException {
     Repo repo = ctx.access().requireRepository(ex, Permission.READ);
-    ex.json(200, new Representations(ctx.world(), ex.links()).repository(repo, hasMainBranch(repo)));
+    ex.json(200, new Representations(ctx.world(), ex.links()).repository(repo, mainBranch(repo), hasMainBranch(repo)));
   }
 
   void list(Exchange ex) throws IOException {
@@ -41,7 +42,7 @@ public final class RepositoryApi {
             .filter(r -> ctx.access().permissionOf(ex.principal(), r) != Permission.NONE)
             .filter(r -> roleFilter(ex.query("role"), ctx.access().permissionOf(ex.principal(), r)))
             .toList();
-    ex.json(200, Page.of(ex, visible, r -> rep.repository(r, hasMainBranch(r)), 10, 100));
+    ex.json(200, Page.of(ex, visible, r -> rep.repository(r, mainBranch(r), hasMainBranch(r)), 10, 100));
   }
 
   /** {@code role=member|contributor|admin|owner}: explicit read, write, admin (owner treated as admin). */
@@ -60,9 +61,18 @@ public final class RepositoryApi {
   private boolean hasMainBranch(Repo r) {
     Repository db = ctx.store().repository(r.workspace(), r.slug());
     try {
-      return db.exactRef(Constants.R_HEADS + r.mainBranch()) != null;
+      return db.exactRef(Constants.R_HEADS + Revisions.mainBranch(db, r.mainBranch())) != null;
     } catch (IOException e) {
       return false;
+    }
+  }
+
+  /** The effective main branch: where {@code HEAD} points (see {@link Revisions#mainBranch}). */
+  private String mainBranch(Repo r) {
+    try {
+      return Revisions.mainBranch(ctx.store().repository(r.workspace(), r.slug()), r.mainBranch());
+    } catch (IOException e) {
+      return r.mainBranch();
     }
   }
 }

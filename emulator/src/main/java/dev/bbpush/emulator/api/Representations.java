@@ -105,6 +105,14 @@ public final class Representations {
    *     emulator still reports the configured main branch (Bitbucket's behaviour here is uncertain)
    */
   public ObjectNode repository(Repo r, boolean mainBranchExists) {
+    return repository(r, r.mainBranch(), mainBranchExists);
+  }
+
+  /**
+   * As {@link #repository(Repo, boolean)}, with the effective main branch: a {@code /src} root commit on
+   * a named branch of an empty repository makes that branch the main branch (bitbucket-cloud-rest.md §2.2).
+   */
+  public ObjectNode repository(Repo r, String mainBranch, boolean mainBranchExists) {
     ObjectNode n = repositorySummary(r);
     n.put("slug", r.slug());
     n.put("description", "");
@@ -120,7 +128,7 @@ public final class Representations {
     n.put("updated_on", Json.timestamp(Instant.parse("2026-01-05T10:00:00Z")));
     ObjectNode mb = n.putObject("mainbranch");
     mb.put("type", "branch");
-    mb.put("name", r.mainBranch());
+    mb.put("name", mainBranch);
     world.workspace(r.workspace()).ifPresent(w -> n.set("workspace", workspace(w)));
     world.project(r.workspace(), r.projectKey()).ifPresent(p -> n.set("project", project(p)));
     ObjectNode os = n.putObject("override_settings");

@@ -6,7 +6,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Arrays;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -63,15 +65,33 @@ public final class Exchange {
     return v;
   }
 
-  /** A query parameter, or {@code null}. Meta fields of form bodies are not query parameters. */
+  /**
+   * A query-string parameter, or {@code null}. Only the query string counts: form-body fields are not
+   * query parameters, and reading them here would consume a url-encoded body the handler needs.
+   */
   public String query(String name) {
-    String[] v = request.getParameterMap().get(name);
-    return v == null || v.length == 0 ? null : v[0];
+    List<String> v = queryAll(name);
+    return v.isEmpty() ? null : v.get(0);
   }
 
   public List<String> queryAll(String name) {
-    String[] v = request.getParameterMap().get(name);
-    return v == null ? List.of() : Arrays.asList(v);
+    String raw = request.getQueryString();
+    if (raw == null || raw.isEmpty()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String pair : raw.split("&")) {
+      int eq = pair.indexOf('=');
+      try {
+        String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+        if (key.equals(name)) {
+          out.add(eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+      } catch (IllegalArgumentException e) {
+        // A malformed %-escape: that pair is not a parameter.
+      }
+    }
+    return out;
   }
 
   /** The request body as JSON; 400 {@code expected a dictionary} (Bitbucket's words) if it is not an object. */

@@ -1,0 +1,196 @@
+package dev.bbpush.emulator.api;
+
+import dev.bbpush.emulator.http.ApiError;
+import dev.bbpush.emulator.store.BlobSource;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The fields of a {@code POST /src} body, read from {@code multipart/form-data} or
+ * {@code application/x-www-form-urlencoded} (bitbucket-cloud-rest.md §2.1). Only the body counts:
+ * query-string parameters are never fields (§9 item 3; Bitbucket was observed to ignore {@code branch}
+ * in the query string).
+ *
+ * <p>Multipart parts come from the servlet container, which spools parts above 64 KiB to disk.
+ * Url-encoded values are decoded while streaming and spooled the same way, so neither form holds a
+ * large file in the heap. {@link #close()} removes what this class spooled.
+ */
+final class FormFields implements AutoCloseable {
+  private static final int SPOOL_THRESHOLD = 64 * 1024;
+
+  private final List<FormField> fields;
+  private final List<SpooledValue> spooled;
+
+  private FormFields(List<FormField> fields, List<SpooledValue> spooled) {
+    this.fields = fields;
+    this.spooled = spooled;
+  }
+
+  List<FormField> fields() {
+    return fields;
+  }
+
+  /**
+   * Reads the body of {@code req}.
+   *
+   * @throws ApiError 400 when the content type is not a form, or the body is malformed or truncated
+   */
+  static FormFields read(HttpServletRequest req, Path spoolDir) throws IOException {
+    String ct = req.getContentType() == null ? "" : req.getContentType().toLowerCase(Locale.ROOT);
+    if (ct.startsWith("multipart/form-data")) {
+      return multipart(req);
+    }
+    if (ct.startsWith("application/x-www-form-urlencoded")) {
+      return urlEncoded(req, spoolDir);
+    }
+    // Not a form: Bitbucket then sees no fields at all, which is a bad request.
+    throw ApiError.badRequest("Bad request")
+        .detail("The request body must be multipart/form-data or application/x-www-form-urlencoded.")
+        .reason("POST /src with Content-Type '" + req.getContentType() + "'");
+  }
+
+  private static FormFields multipart(HttpServletRequest req) {
+    Collection<Part> parts;
+    try {
+      parts = req.getParts();
+    } catch (IOException | ServletException | RuntimeException e) {
+      // The container has failed the request body; it closes the connection after this response.
+      throw ApiError.badRequest("Bad request").detail("The multipart body could not be parsed.")
+          .header("Connection", "close")
+          .reason("malformed or truncated multipart body: " + e);
+    }
+    List<FormField> out = new ArrayList<>(parts.size());
+    for (Part p : parts) {
+      String raw = p.getHeader("Content-Disposition");
+      ContentDisposition cd = raw == null ? null : ContentDisposition.parse(raw);
+      String name = cd != null && cd.param("name") != null ? cd.param("name") : p.getName();
+      if (name == null) {
+        throw ApiError.badRequest("Bad request").detail("Every part needs a Content-Disposition with a name.")
+            .reason("multipart part without a name (Content-Disposition: " + raw + ")");
+      }
+      boolean hasFilename = cd != null
+          ? cd.param("filename") != null || cd.param("filename*") != null
+          : p.getSubmittedFileName() != null;
+      out.add(new FormField(name, hasFilename, attributes(cd), new PartSource(p)));
+    }
+    return new FormFields(out, List.of());
+  }
+
+  /** {@code x-attributes} values, split on commas and spaces, lower case. */
+  private static Set<String> attributes(ContentDisposition cd) {
+    String v = cd == null ? null : cd.param("x-attributes");
+    if (v == null || v.isBlank()) {
+      return Set.of();
+    }
+    Set<String> out = new LinkedHashSet<>();
+    Arrays.stream(v.split("[,\\s]+")).filter(s -> !s.isEmpty()).forEach(s -> out.add(s.toLowerCase(Locale.ROOT)));
+    return Set.copyOf(out);
+  }
+
+  /** A part as blob content: its size is known once the container has read the body. */
+  private record PartSource(Part part) implements BlobSource {
+    @Override
+    public long size() {
+      return part.getSize();
+    }
+
+    @Override
+    public InputStream open() throws IOException {
+      return part.getInputStream();
+    }
+  }
+
+  /**
+   * Decodes {@code name=value&…} while reading: names become UTF-8 text, values stay raw bytes
+   * ({@code %XX} and {@code +} decoded), so binary file content survives.
+   */
+  private static FormFields urlEncoded(HttpServletRequest req, Path spoolDir) throws IOException {
+    List<FormField> out = new ArrayList<>();
+    List<SpooledValue> spooled = new ArrayList<>();
+    FormFields result = new FormFields(out, spooled);
+    try {
+      InputStream in = new BufferedInputStream(req.getInputStream(), 64 * 1024);
+      ByteArrayOutputStream name = new ByteArrayOutputStream();
+      SpooledValue value = null;
+      boolean inValue = false;
+      boolean any = false;
+      while (true) {
+        int c = in.read();
+        if (c == '&' || c == -1) {
+          if (any) {
+            if (value == null) {
+              value = new SpooledValue(spoolDir, SPOOL_THRESHOLD);
+              spooled.add(value);
+            }
+            value.finish();
+            out.add(new FormField(name.toString(StandardCharsets.UTF_8), false, Set.of(), value));
+          }
+          if (c == -1) {
+            break;
+          }
+          name.reset();
+          value = null;
+          inValue = false;
+          any = false;
+          continue;
+        }
+        any = true;
+        if (c == '=' && !inValue) {
+          inValue = true;
+          value = new SpooledValue(spoolDir, SPOOL_THRESHOLD);
+          spooled.add(value);
+          continue;
+        }
+        int b = c == '+' ? ' ' : c == '%' ? percent(in) : c;
+        if (inValue) {
+          value.write(b);
+        } else {
+          name.write(b);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      result.close();
+      if (e instanceof ApiError a) {
+        throw a;
+      }
+      throw ApiError.badRequest("Bad request").detail("The form body could not be read.")
+          .reason("unreadable url-encoded body: " + e);
+    }
+    return result;
+  }
+
+  private static int percent(InputStream in) throws IOException {
+    int hi = Character.digit(in.read(), 16);
+    int lo = Character.digit(in.read(), 16);
+    if (hi < 0 || lo < 0) {
+      throw ApiError.badRequest("Bad request").detail("The form body has an invalid percent escape.")
+          .reason("invalid %XX escape in url-encoded body");
+    }
+    return hi * 16 + lo;
+  }
+
+  @Override
+  public void close() {
+    for (SpooledValue v : spooled) {
+      try {
+        v.close();
+      } catch (IOException e) {
+        // A leftover spool file is removed with the data directory.
+      }
+    }
+  }
+}

@@ -1,0 +1,262 @@
+package dev.bbpush.emulator.api;
+
+import dev.bbpush.emulator.EmulatorContext;
+import dev.bbpush.emulator.auth.Principal;
+import dev.bbpush.emulator.http.ApiError;
+import dev.bbpush.emulator.http.Exchange;
+import dev.bbpush.emulator.http.Json;
+import dev.bbpush.emulator.http.Page;
+import dev.bbpush.emulator.http.Route;
+import dev.bbpush.emulator.http.Router;
+import dev.bbpush.emulator.store.CommitRefused;
+import dev.bbpush.emulator.store.CommitRequest;
+import dev.bbpush.emulator.store.CommitResult;
+import dev.bbpush.emulator.store.CommitService;
+import dev.bbpush.emulator.store.Revisions;
+import dev.bbpush.emulator.store.SourceTree;
+import dev.bbpush.emulator.world.Account;
+import dev.bbpush.emulator.world.Permission;
+import dev.bbpush.emulator.world.Repo;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectLoader;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+
+/**
+ * The source endpoints (bitbucket-cloud-rest.md §2, §3): {@code POST …/src} creates a commit,
+ * {@code GET …/src} redirects to the main branch's root listing, and {@code GET …/src/{commit}/{path}}
+ * serves raw files, directory listings and {@code format=meta} objects.
+ */
+public final class SrcApi {
+  private static final String SRC = "/repositories/{workspace}/{repo_slug}/src";
+  /** The most tree entries one listing may visit; beyond it the listing "times out" with 555 (§1.10). */
+  static final int LISTING_BUDGET = 100_000;
+  /** How much of a refused request's body is read to keep the connection alive. */
+  private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
+  private static final int DEFAULT_PAGELEN = 10;
+  private static final int MAX_PAGELEN = 100;
+
+  private final EmulatorContext ctx;
+  private final CommitService commits;
+  private final Path spoolDir;
+
+  public SrcApi(EmulatorContext ctx) {
+    this.ctx = ctx;
+    this.commits = new CommitService(ctx.store(), ctx.clock());
+    // Next to the container's multipart spool directory (see Emulator).
+    this.spoolDir = ctx.store().root().resolveSibling("spool");
+  }
+
+  public void register(Router r) {
+    r.post(SRC, this::commit);
+    r.get(SRC, this::redirectToMainBranch);
+    // Raw file downloads count against their own rate limit (bitbucket-cloud-auth.md §7).
+    r.add(new Route("GET", SRC + "/{commit}/{path}", true, Route.RateClass.RAW_FILE, this::read));
+  }
+
+  /** {@code POST …/src}: 201, empty body, {@code Location} of the new commit. */
+  void commit(Exchange ex) throws IOException {
+    try {
+      createCommit(ex);
+    } catch (ApiError e) {
+      if (!drainBody(ex)) {
+        // The rest of the body cannot be skipped: tell the client not to reuse this connection.
+        e.header("Connection", "close");
+      }
+      throw e;
+    }
+  }
+
+  private void createCommit(Exchange ex) throws IOException {
+    Repo repo = ctx.access().requireRepository(ex, Permission.WRITE);
+    try (FormFields form = FormFields.read(ex.request(), spoolDir)) {
+      CommitRequest req = SrcCommand.interpret(form.fields(), defaultAuthor(ex.principal()));
+      CommitResult result;
+      try {
+        result = commits.commit(repo, req);
+      } catch (CommitRefused e) {
+        throw refusal(e);
+      }
+      ex.header("Location", ex.links().commit(repo.workspace(), repo.slug(), result.commit().name()));
+      ex.empty(201);
+    }
+  }
+
+  /**
+   * Reads and discards what is left of a refused request's body (up to {@link #DRAIN_LIMIT}), so the
+   * client's keep-alive connection stays usable: otherwise the container closes it after the error
+   * response, and the client's next request on the pooled connection fails.
+   *
+   * @return whether the body is now fully read
+   */
+  private static boolean drainBody(Exchange ex) {
+    try {
+      InputStream in = ex.request().getInputStream();
+      long left = DRAIN_LIMIT;
+      byte[] buf = new byte[8192];
+      while (left >= 0) {
+        int n = in.read(buf);
+        if (n < 0) {
+          return true;
+        }
+        left -= n;
+      }
+      return false;
+    } catch (IOException | RuntimeException e) {
+      // A failed multipart parse, or the client went away.
+      return false;
+    }
+  }
+
+  private static ApiError refusal(CommitRefused e) {
+    return switch (e.kind()) {
+      // Bitbucket's 409 text is not documented (bitbucket-cloud-rest.md §1.4); this is the emulator's.
+      case STALE_PARENT -> new ApiError(409, "The branch " + e.subject() + " has moved: parents is not its tip. "
+          + "Fetch the new tip and retry with it as parents.").reason(e.getMessage());
+      case UNKNOWN_PARENT -> ApiError.invalidField("parents", "Commit not found: " + e.subject()).reason(e.getMessage());
+      case NO_SUCH_PATH -> ApiError.invalidField("files", "No such file or directory: " + e.subject()).reason(e.getMessage());
+      case NO_MAIN_BRANCH -> ApiError.notFound("Branch not found: " + e.subject()).reason(e.getMessage());
+    };
+  }
+
+  /**
+   * The author when the form names none: the account's display name and email (§2.1). Principals
+   * without an account (access tokens) commit as a bot identity named after the credential.
+   */
+  private static CommitRequest.Identity defaultAuthor(Principal p) {
+    Optional<Account> a = p.accountOpt();
+    if (a.isPresent()) {
+      return new CommitRequest.Identity(a.get().displayName(), a.get().email());
+    }
+    String name = p.credential() != null ? p.credential().name() : "Bitbucket";
+    return new CommitRequest.Identity(name, name.replaceAll("[^A-Za-z0-9._-]", "-") + "@bots.bitbucket.org");
+  }
+
+  /** {@code GET …/src}: 302 to the root listing of the main branch's tip, keeping the query string (§3.2). */
+  void redirectToMainBranch(Exchange ex) throws IOException {
+    Repo repo = ctx.access().requireRepository(ex, Permission.READ);
+    Repository db = ctx.store().repository(repo.workspace(), repo.slug());
+    String main = Revisions.mainBranch(db, repo.mainBranch());
+    Ref ref = db.exactRef(Constants.R_HEADS + main);
+    if (ref == null) {
+      throw ApiError.notFound("Repository is empty").reason(repo.fullName() + " has no main branch " + main);
+    }
+    String q = ex.request().getQueryString();
+    String location = ex.links().repo(repo.workspace(), repo.slug()) + "/src/" + ref.getObjectId().name() + "/"
+        + (q == null || q.isEmpty() ? "" : "?" + q);
+    ex.header("Location", location);
+    ex.empty(302);
+  }
+
+  /** {@code GET …/src/{commit}/{path}}: a raw file, a directory listing, or a {@code format=meta} object. */
+  void read(Exchange ex) throws IOException {
+    Repo repo = ctx.access().requireRepository(ex, Permission.READ);
+    Repository db = ctx.store().repository(repo.workspace(), repo.slug());
+    String commitish = ex.param("commit");
+    RevCommit commit = Revisions.resolve(db, commitish).orElseThrow(() -> commitNotFound(commitish));
+    String rawPath = ex.param("path");
+    boolean wantsDirectory = rawPath.isEmpty() || rawPath.endsWith("/");
+    String path = wantsDirectory && !rawPath.isEmpty() ? rawPath.substring(0, rawPath.length() - 1) : rawPath;
+    if (path.startsWith("/") || path.contains("//") || path.endsWith("/")) {
+      throw noSuchPath(rawPath);
+    }
+    SourceTree tree = new SourceTree(db, commit.getTree());
+    SourceTree.Item item = tree.lookup(path).orElseThrow(() -> noSuchPath(rawPath));
+    boolean meta = "meta".equals(ex.query("format"));
+    try (ObjectReader reader = db.newObjectReader()) {
+      SrcEntries entries = new SrcEntries(repo, commit.name(), ex.links(), new Representations(ctx.world(), ex.links()), reader);
+      if (item.isDirectory()) {
+        if (meta) {
+          ex.json(200, entries.directory(path));
+        } else {
+          ex.json(200, Page.of(ex, listing(tree, item, ex), entries::render, DEFAULT_PAGELEN, MAX_PAGELEN));
+        }
+      } else if (wantsDirectory) {
+        throw noSuchPath(rawPath);
+      } else if (meta) {
+        ex.json(200, entries.file(item));
+      } else {
+        raw(ex, reader, item);
+      }
+    }
+  }
+
+  private static List<SourceTree.Item> listing(SourceTree tree, SourceTree.Item dir, Exchange ex) throws IOException {
+    int maxDepth = 1;
+    String v = ex.query("max_depth");
+    if (v != null) {
+      try {
+        maxDepth = Integer.parseInt(v.trim());
+      } catch (NumberFormatException e) {
+        maxDepth = 0;
+      }
+      if (maxDepth < 1) {
+        throw ApiError.badRequest("Invalid max_depth").reason("max_depth=" + v);
+      }
+    }
+    try {
+      return tree.list(dir, maxDepth, LISTING_BUDGET);
+    } catch (SourceTree.TooLarge e) {
+      // Bitbucket answers 555 when a deep listing times out (bitbucket-cloud-rest.md §1.10).
+      throw new ApiError(555, "Timed out while listing the directory; use a smaller max_depth").reason(e.getMessage());
+    }
+  }
+
+  /** Raw bytes, streamed: extension-based type without charset, attachment, ETag from content and mode (§3.1). */
+  private static void raw(Exchange ex, ObjectReader reader, SourceTree.Item item) throws IOException {
+    if (item.mode() == FileMode.GITLINK) {
+      throw noSuchPath(item.path()).reason(item.path() + " is a submodule; it has no content here");
+    }
+    ObjectLoader loader = reader.open(item.id(), Constants.OBJ_BLOB);
+    String type = MediaTypes.guess(item.path());
+    HttpServletResponse resp = ex.response();
+    resp.setStatus(200);
+    // setContentType would let the container append a charset; Bitbucket sends none.
+    resp.setHeader("Content-Type", type == null ? MediaTypes.UNKNOWN : type);
+    resp.setHeader("Content-Disposition", "attachment");
+    resp.setHeader("ETag", etag(item));
+    resp.setContentLengthLong(loader.getSize());
+    try (OutputStream out = resp.getOutputStream()) {
+      loader.copyTo(out);
+    }
+  }
+
+  /** The same content with the same attributes gets the same ETag anywhere (§1.9). */
+  private static String etag(SourceTree.Item item) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      md.update((item.id().name() + ":" + Integer.toOctalString(item.mode().getBits())).getBytes(StandardCharsets.US_ASCII));
+      return "\"" + HexFormat.of().formatHex(md.digest(), 0, 20) + "\"";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** §1.4: {@code Commit not found} with {@code data.shas} inside {@code error} and at the top level. */
+  private static ApiError commitNotFound(String commitish) {
+    var data = Json.obj();
+    data.putArray("shas").add(commitish);
+    return ApiError.notFound("Commit not found").data(data).dataAlsoAtTopLevel()
+        .reason(commitish.contains("/") ? "'" + commitish + "' contains '/': /src cannot take such branch names (BCLOUD-9969)"
+            : "no branch, tag or commit '" + commitish + "'");
+  }
+
+  /** Bitbucket's text for a missing path is not captured; the emulator uses this. */
+  private static ApiError noSuchPath(String path) {
+    return ApiError.notFound("No such file or directory: " + path);
+  }
+}
