@@ -12,7 +12,6 @@ import dev.bbpush.emulator.store.CommitRefused;
 import dev.bbpush.emulator.store.CommitRequest;
 import dev.bbpush.emulator.store.CommitResult;
 import dev.bbpush.emulator.store.CommitService;
-import dev.bbpush.emulator.store.Revisions;
 import dev.bbpush.emulator.store.SourceTree;
 import dev.bbpush.emulator.world.Account;
 import dev.bbpush.emulator.world.Permission;
@@ -150,7 +149,7 @@ public final class SrcApi {
   void redirectToMainBranch(Exchange ex) throws IOException {
     Repo repo = ctx.access().requireRepository(ex, Permission.READ);
     Repository db = ctx.store().repository(repo.workspace(), repo.slug());
-    String main = Revisions.mainBranch(db, repo.mainBranch());
+    String main = dev.bbpush.emulator.store.Revisions.mainBranch(db, repo.mainBranch());
     Ref ref = db.exactRef(Constants.R_HEADS + main);
     if (ref == null) {
       throw ApiError.notFound("Repository is empty").reason(repo.fullName() + " has no main branch " + main);
@@ -167,7 +166,12 @@ public final class SrcApi {
     Repo repo = ctx.access().requireRepository(ex, Permission.READ);
     Repository db = ctx.store().repository(repo.workspace(), repo.slug());
     String commitish = ex.param("commit");
-    RevCommit commit = Revisions.resolve(db, commitish).orElseThrow(() -> commitNotFound(commitish));
+    // Branch names with "/" do not work in /src paths, even %2F-encoded (BCLOUD-9969, rest.md §3.1).
+    if (commitish.contains("/")) {
+      throw Revisions.commitNotFound(commitish)
+          .reason("'" + commitish + "' contains '/': /src cannot take such branch names (BCLOUD-9969)");
+    }
+    RevCommit commit = Revisions.require(db, commitish);
     String rawPath = ex.param("path");
     boolean wantsDirectory = rawPath.isEmpty() || rawPath.endsWith("/");
     String path = wantsDirectory && !rawPath.isEmpty() ? rawPath.substring(0, rawPath.length() - 1) : rawPath;
@@ -244,15 +248,6 @@ public final class SrcApi {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** §1.4: {@code Commit not found} with {@code data.shas} inside {@code error} and at the top level. */
-  private static ApiError commitNotFound(String commitish) {
-    var data = Json.obj();
-    data.putArray("shas").add(commitish);
-    return ApiError.notFound("Commit not found").data(data).dataAlsoAtTopLevel()
-        .reason(commitish.contains("/") ? "'" + commitish + "' contains '/': /src cannot take such branch names (BCLOUD-9969)"
-            : "no branch, tag or commit '" + commitish + "'");
   }
 
   /** Bitbucket's text for a missing path is not captured; the emulator uses this. */

@@ -77,27 +77,74 @@ public final class Revisions {
   }
 
   /**
-   * The commit {@code /src/{commit}/…} names: a full SHA, a branch, a tag, or an abbreviated SHA, tried
-   * in that order. Names with {@code /} never resolve (BCLOUD-9969, bitbucket-cloud-rest.md §3.1).
+   * The commit a revision string names: a full SHA, a branch, a tag, or an abbreviated SHA (at least 4
+   * hex digits), tried in that order. Branch names may contain {@code /}. Revision expressions such as
+   * {@code main~1} are not resolved.
+   *
+   * @return empty when nothing matches or the match is not a commit
+   * @throws AmbiguousRevisionException when an abbreviated SHA matches several commits
    */
-  public static Optional<RevCommit> resolve(Repository db, String commitish) throws IOException {
-    if (commitish.isEmpty() || commitish.contains("/")) {
+  public static Optional<RevCommit> resolve(Repository db, String rev) throws IOException {
+    if (rev == null || rev.isEmpty()) {
       return Optional.empty();
     }
-    if (commitish.length() == Constants.OBJECT_ID_STRING_LENGTH && isHex(commitish)) {
-      return commitBySha(db, commitish);
+    if (rev.length() == Constants.OBJECT_ID_STRING_LENGTH && isHex(rev)) {
+      return commitBySha(db, rev);
     }
     for (String prefix : new String[] {Constants.R_HEADS, Constants.R_TAGS}) {
-      Ref ref = Repository.isValidRefName(prefix + commitish) ? db.exactRef(prefix + commitish) : null;
-      if (ref != null) {
-        try (RevWalk rw = new RevWalk(db)) {
-          RevObject o = rw.peel(rw.parseAny(ref.getObjectId()));
-          if (o instanceof RevCommit c) {
-            return Optional.of(c);
+      Optional<RevCommit> c = refCommit(db, prefix + rev);
+      if (c.isPresent()) {
+        return c;
+      }
+    }
+    if (isHex(rev)) {
+      try (ObjectReader reader = db.newObjectReader()) {
+        long commits = 0;
+        for (ObjectId id : reader.resolve(AbbreviatedObjectId.fromString(rev))) {
+          if (reader.open(id).getType() == Constants.OBJ_COMMIT) {
+            commits++;
           }
+        }
+        if (commits > 1) {
+          throw new AmbiguousRevisionException(rev, commits);
         }
       }
     }
-    return commitBySha(db, commitish);
+    return commitBySha(db, rev);
+  }
+
+  /** The tip of branch {@code name}, or empty when there is no such branch. */
+  public static Optional<RevCommit> branchTip(Repository db, String name) throws IOException {
+    return refCommit(db, Constants.R_HEADS + name);
+  }
+
+  /** The commit an exact ref points at (peeled); names Git would refuse are never looked up. */
+  private static Optional<RevCommit> refCommit(Repository db, String refName) throws IOException {
+    // Validating first keeps names such as "../config" from being read as loose ref files.
+    Ref ref = Repository.isValidRefName(refName) ? db.exactRef(refName) : null;
+    if (ref == null) {
+      return Optional.empty();
+    }
+    try (RevWalk rw = new RevWalk(db)) {
+      RevObject o = rw.peel(rw.parseAny(ref.getObjectId()));
+      return o instanceof RevCommit c ? Optional.of(c) : Optional.empty();
+    } catch (MissingObjectException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** An abbreviated SHA that names more than one commit. */
+  public static final class AmbiguousRevisionException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final String revision;
+
+    AmbiguousRevisionException(String revision, long matches) {
+      super(revision + " matches " + matches + " commits");
+      this.revision = revision;
+    }
+
+    public String revision() {
+      return revision;
+    }
   }
 }
