@@ -67,7 +67,7 @@ public final class TrafficFilter extends HttpFilter {
 
   private static int handle(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
-    chain.doFilter(req, res);
+    chain.doFilter(req, new DeferredCompletionResponse(res));
     return res.getStatus();
   }
 
