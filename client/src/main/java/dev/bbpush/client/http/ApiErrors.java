@@ -112,15 +112,15 @@ public final class ApiErrors {
     if (basicChallenge && basicSecret != null && isApiToken(basicSecret) && basicUser.indexOf('@') < 0) {
       return Messages.apiTokenWithUsername(f, shownIdentity(basicUser));
     }
+    if (f.error().text().contains("stopped supporting account passwords")) {
+      return Messages.accountPassword(f);
+    }
     if (said.startsWith("App passwords are deprecated") || (sent instanceof AppPassword && basicChallenge)) {
       return Messages.appPasswordRemoved(f);
     }
     Secret bearer = sent instanceof AccessToken a ? a.token() : sent instanceof OAuthAccessToken o ? o.token() : null;
     if (bearer != null && isApiToken(bearer)) {
       return Messages.apiTokenAsBearer(f);
-    }
-    if (f.error().text().contains("stopped supporting account passwords")) {
-      return Messages.accountPassword(f);
     }
     return Messages.unauthorized(f);
   }
