@@ -10,7 +10,7 @@ public final class EmulatorFaults {
 
   private EmulatorFaults() {}
 
-  /** Adds one fault, e.g. {@code {"path":"^/2.0/repositories/acme/infra$","action":"status","status":503,"count":2}}. */
+  /** Adds one fault, e.g. {@code {"path":"/refs/branches$","action":"status","status":503,"count":2}}. */
   public static void add(Emulator bb, String json) {
     try {
       bb.faults().add(MAPPER.readTree(json));

@@ -49,7 +49,8 @@ class NoSecretLeakTest {
     EmulatorFaults.add(bb, "{\"path\":\"^/2.0/repositories/acme/infra$\",\"action\":\"status\",\"status\":403,"
         + "\"count\":1,\"body\":{\"type\":\"error\",\"error\":{\"message\":\"Your credentials lack one or more "
         + "required privilege scopes.\",\"detail\":{\"granted\":[],\"required\":[\"write:repository:bitbucket\"]}}}}");
-    EmulatorFaults.add(bb, "{\"method\":\"POST\",\"path\":\"/refs/branches$\",\"action\":\"reset-before\",\"count\":1}");
+    EmulatorFaults.add(bb,
+        "{\"method\":\"POST\",\"path\":\"/refs/branches$\",\"action\":\"reset-before\",\"count\":1}");
     EmulatorFaults.add(bb, "{\"path\":\"^/2.0/repositories/acme/infra$\",\"action\":\"rate-limit\","
         + "\"retryAfter\":9999,\"count\":1}");
     try (BitbucketClient c = BitbucketClient.builder().apiUrl(bb.apiUrl()).listener(listener)
