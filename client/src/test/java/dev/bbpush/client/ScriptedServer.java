@@ -20,9 +20,9 @@ import java.util.function.Function;
 /**
  * A tiny HTTP server on loopback that answers from a script, for the few responses the emulator cannot produce: a
  * {@code Retry-After} HTTP date, an {@code X-RateLimit-Reset} countdown ({@code RetryHintsTest}) and a
- * client-credentials token response that still carries a refresh token, as before 2026-05-04 ({@code ClientCredentialsRefreshTokenTest}).
- * Everything else runs against the emulator (use its fault API for failures). Not a mock of our HTTP layer: the client
- * talks real HTTP to it. Keeps a journal of received requests.
+ * client-credentials token response that still carries a refresh token, as before 2026-05-04
+ * ({@code ClientCredentialsRefreshTokenTest}). Everything else runs against the emulator (use its fault API for
+ * failures). Not a mock of our HTTP layer: the client talks real HTTP to it. Keeps a journal of received requests.
  *
  * <p>Responses come from the queue ({@link #enqueue}) first, else from the dispatcher ({@link #dispatcher}), else
  * {@code 500 no scripted response}.
