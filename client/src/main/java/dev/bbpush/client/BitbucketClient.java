@@ -182,7 +182,7 @@ public final class BitbucketClient implements AutoCloseable {
       return Optional.empty();
     }
     if (!r.isSuccessful()) {
-      throw dev.bbpush.client.http.ApiErrors.toException(r, api.retryPolicy().clock());
+      throw dev.bbpush.client.http.ApiErrors.toException(r, api.retryPolicy().clock(), authorizer.credentials());
     }
     return Optional.of(branchOf(r, json(r)));
   }

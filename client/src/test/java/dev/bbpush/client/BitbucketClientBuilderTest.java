@@ -3,24 +3,14 @@ package dev.bbpush.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.bbpush.client.ScriptedServer.Reply;
-import dev.bbpush.client.auth.Credentials;
 import dev.bbpush.client.auth.CredentialProvider;
-import dev.bbpush.client.auth.CredentialSource;
 import dev.bbpush.client.auth.ProviderOutcome;
-import dev.bbpush.client.error.ConflictException;
 import dev.bbpush.client.error.NoCredentialsException;
-import dev.bbpush.client.error.NotFoundException;
-import dev.bbpush.client.error.UnexpectedResponseException;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/**
- * Builder rules and the calls the emulator does not serve yet on this branch (branches, user), against a
- * {@link ScriptedServer}. The branch and user tests should move to the emulator once it serves those endpoints.
- */
+/** Builder rules (no server needed). The typed calls are tested against the emulator in {@link BitbucketClientTest}. */
 class BitbucketClientBuilderTest {
 
   @ParameterizedTest
@@ -74,97 +64,5 @@ class BitbucketClientBuilderTest {
     assertThatThrownBy(() -> BitbucketClient.builder().credentials(nothing).build())
         .isInstanceOf(NoCredentialsException.class)
         .hasMessageContaining("BBPUSH_EMAIL");
-  }
-
-  @Test
-  void sendsUserAgentWithVersionAndKnowsCredentialSource() {
-    try (ScriptedServer server = ScriptedServer.start();
-        BitbucketClient client = BitbucketClient.builder()
-            .apiUrl(server.url("/2.0"))
-            .credentials(Credentials.accessToken("ATCTT3xAAAAAAAAAAAAAAAAAAAAAAAA"))
-            .build()) {
-      server.enqueue(Reply.json(200, "{\"full_name\":\"acme/infra\",\"uuid\":\"{u}\",\"is_private\":true}"));
-
-      Repository repo = client.repository("acme", "infra");
-
-      assertThat(repo.mainBranch()).isEmpty();
-      assertThat(server.requests().get(0).header("User-Agent")).startsWith("bbpush/");
-      assertThat(client.credentials().orElseThrow().source().type()).isEqualTo(CredentialSource.Type.EXPLICIT);
-    }
-  }
-
-  @Test
-  void branchReturnsHeadAndKeepsSlashesInTheName() {
-    try (ScriptedServer server = ScriptedServer.start();
-        BitbucketClient client = BitbucketClient.builder().apiUrl(server.url("/2.0")).build()) {
-      server.enqueue(Reply.json(200, "{\"type\":\"branch\",\"name\":\"feature/x\",\"target\":{\"hash\":\"abc123\"}}"));
-
-      Optional<Branch> b = client.branch("acme", "infra", "feature/x");
-
-      assertThat(b).contains(new Branch("feature/x", "abc123"));
-      assertThat(server.requests().get(0).path()).isEqualTo("/2.0/repositories/acme/infra/refs/branches/feature/x");
-    }
-  }
-
-  @Test
-  void missingBranchInExistingRepositoryIsEmpty() {
-    try (ScriptedServer server = ScriptedServer.start();
-        BitbucketClient client = BitbucketClient.builder().apiUrl(server.url("/2.0")).build()) {
-      server.enqueue(Reply.json(404, "{\"type\":\"error\",\"error\":{\"message\":\"Branch not found\"}}"),
-          Reply.json(200, "{\"full_name\":\"acme/infra\",\"uuid\":\"{u}\",\"mainbranch\":{\"name\":\"main\"}}"));
-
-      assertThat(client.branch("acme", "infra", "nope")).isEmpty();
-    }
-  }
-
-  @Test
-  void branchOfMissingRepositoryIsNotFound() {
-    try (ScriptedServer server = ScriptedServer.start();
-        BitbucketClient client = BitbucketClient.builder().apiUrl(server.url("/2.0")).build()) {
-      server.enqueue(Reply.json(404, "{\"type\":\"error\",\"error\":{\"message\":\"Repository not found\"}}"),
-          Reply.json(404, "{\"type\":\"error\",\"error\":{\"message\":\"Repository not found\"}}"));
-
-      assertThatThrownBy(() -> client.branch("acme", "gone", "main")).isInstanceOf(NotFoundException.class);
-    }
-  }
-
-  @Test
-  void createBranchPostsNameAndTargetOnceAndMapsAlreadyExistsToConflict() {
-    try (ScriptedServer server = ScriptedServer.start();
-        BitbucketClient client = BitbucketClient.builder().apiUrl(server.url("/2.0")).build()) {
-      server.enqueue(Reply.json(201, "{\"type\":\"branch\",\"name\":\"release\",\"target\":{\"hash\":\"abc\"}}"),
-          Reply.json(400, "{\"type\":\"error\",\"error\":{\"message\":\"Branch already exists\","
-              + "\"data\":{\"key\":\"BRANCH_ALREADY_EXISTS\"}}}"));
-
-      assertThat(client.createBranch("acme", "infra", "release", "abc")).isEqualTo(new Branch("release", "abc"));
-      assertThat(server.requests().get(0).body()).contains("\"name\":\"release\"").contains("\"hash\":\"abc\"");
-      assertThatThrownBy(() -> client.createBranch("acme", "infra", "release", "abc"))
-          .isInstanceOf(ConflictException.class);
-      assertThat(server.requestCount()).isEqualTo(2);
-    }
-  }
-
-  @Test
-  void currentUserReadsTheAccount() {
-    try (ScriptedServer server = ScriptedServer.start();
-        BitbucketClient client = BitbucketClient.builder().apiUrl(server.url("/2.0")).build()) {
-      server.enqueue(Reply.json(200, "{\"type\":\"user\",\"uuid\":\"{u1}\",\"account_id\":\"557058:x\","
-          + "\"display_name\":\"Rahul Dev\",\"nickname\":\"rahul\"}"));
-
-      assertThat(client.currentUser()).isEqualTo(new User("user", "{u1}", "557058:x", "Rahul Dev", "rahul"));
-      assertThat(server.requests().get(0).path()).isEqualTo("/2.0/user");
-    }
-  }
-
-  @Test
-  void successBodyThatIsNotJsonIsUnexpectedResponse() {
-    try (ScriptedServer server = ScriptedServer.start();
-        BitbucketClient client = BitbucketClient.builder().apiUrl(server.url("/2.0")).build()) {
-      server.enqueue(Reply.of(200, "<html>proxy login</html>", "Content-Type", "text/html"));
-
-      assertThatThrownBy(() -> client.repository("acme", "infra"))
-          .isInstanceOf(UnexpectedResponseException.class)
-          .hasMessageContaining("not a JSON object");
-    }
   }
 }

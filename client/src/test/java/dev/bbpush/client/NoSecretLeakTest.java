@@ -2,7 +2,6 @@ package dev.bbpush.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bbpush.client.ScriptedServer.Reply;
 import dev.bbpush.client.auth.CredentialChain;
 import dev.bbpush.client.auth.CredentialFlags;
 import dev.bbpush.client.auth.Credentials;
@@ -31,7 +30,8 @@ class NoSecretLeakTest {
     String apiToken = bb.secret("rahul-api-token");
     String oauthSecret = "oauthsecretoauthsecretoauthsecret";
     String accessToken = "ATCTT3xleakleakleakleakleakleak";
-    List<String> secrets = List.of(apiToken, oauthSecret, accessToken,
+    String appPassword = bb.secret("rahul-app-password");
+    List<String> secrets = List.of(apiToken, oauthSecret, accessToken, appPassword, base64("rahul-dev:" + appPassword),
         base64("rahul-dev:" + apiToken), base64("rahul@acme.example:" + apiToken), base64("key:" + oauthSecret));
     List<String> shown = new ArrayList<>();
     RecordingListener listener = new RecordingListener();
@@ -45,27 +45,36 @@ class NoSecretLeakTest {
       shown.add(c.http().exchange(Request.get(c.endpoint("repositories", "acme", "infra")).build()).toString());
     }
 
-    try (ScriptedServer server = ScriptedServer.start()) {
-      // Scripted refusals and failures with a Bearer token and OAuth client credentials.
-      server.enqueue(Reply.json(403, "{\"type\":\"error\",\"error\":{\"message\":\"Your credentials lack one or more "
-          + "required privilege scopes.\",\"detail\":{\"granted\":[],\"required\":[\"write:repository:bitbucket\"]}}}"),
-          Reply.dropConnection(), Reply.of(429, "Rate limit for this resource has been exceeded", "Retry-After",
-              "9999"));
-      try (BitbucketClient c = BitbucketClient.builder().apiUrl(server.url("/2.0")).listener(listener)
-          .retryPolicy(RetryPolicy.builder().maxAttempts(1).build())
-          .credentials(Credentials.accessToken(accessToken)).build()) {
-        shown.add(c.toString());
-        shown.add(c.gitCredentials().toString());
-        collect(shown, () -> c.repository("acme", "infra"));
-        collect(shown, () -> c.http().send(Request.postJson(c.endpoint("x"), "{}").build()));
-        collect(shown, () -> c.repository("acme", "infra"));
-      }
-      server.dispatcher(r -> Reply.json(401, "{\"error\":\"invalid_client\",\"error_description\":\"bad\"}"));
-      try (BitbucketClient c = BitbucketClient.builder().apiUrl(server.url("/2.0")).listener(listener)
-          .credentials(Credentials.oauthClientCredentials("key", oauthSecret)).build()) {
-        shown.add(c.toString());
-        collect(shown, c::currentUser);
-      }
+    // Refusals and failures from the emulator's fault API, with a Bearer token.
+    EmulatorFaults.add(bb, "{\"path\":\"^/2.0/repositories/acme/infra$\",\"action\":\"status\",\"status\":403,"
+        + "\"count\":1,\"body\":{\"type\":\"error\",\"error\":{\"message\":\"Your credentials lack one or more "
+        + "required privilege scopes.\",\"detail\":{\"granted\":[],\"required\":[\"write:repository:bitbucket\"]}}}}");
+    EmulatorFaults.add(bb,
+        "{\"method\":\"POST\",\"path\":\"/refs/branches$\",\"action\":\"reset-before\",\"count\":1}");
+    EmulatorFaults.add(bb, "{\"path\":\"^/2.0/repositories/acme/infra$\",\"action\":\"rate-limit\","
+        + "\"retryAfter\":9999,\"count\":1}");
+    try (BitbucketClient c = BitbucketClient.builder().apiUrl(bb.apiUrl()).listener(listener)
+        .retryPolicy(RetryPolicy.builder().maxAttempts(1).build())
+        .credentials(Credentials.accessToken(accessToken)).build()) {
+      shown.add(c.toString());
+      shown.add(c.gitCredentials().toString());
+      collect(shown, () -> c.repository("acme", "infra"));
+      collect(shown, () -> c.createBranch("acme", "infra", "x", "main"));
+      collect(shown, () -> c.repository("acme", "infra"));
+    }
+    // The emulator's token endpoint refusing a wrong consumer secret; an API token sent as Bearer; an app password.
+    try (BitbucketClient c = BitbucketClient.builder().apiUrl(bb.apiUrl()).listener(listener)
+        .credentials(Credentials.oauthClientCredentials("key", oauthSecret)).build()) {
+      shown.add(c.toString());
+      collect(shown, c::currentUser);
+    }
+    try (BitbucketClient c = BitbucketClient.builder().apiUrl(bb.apiUrl()).listener(listener)
+        .credentials(Credentials.accessToken(apiToken)).build()) {
+      collect(shown, () -> c.repository("acme", "infra"));
+    }
+    try (BitbucketClient c = BitbucketClient.builder().apiUrl(bb.apiUrl()).listener(listener)
+        .credentials(Credentials.appPassword("rahul-dev", appPassword)).build()) {
+      collect(shown, () -> c.repository("acme", "infra"));
     }
 
     // Credential chain stories.

@@ -18,9 +18,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
- * A tiny HTTP server on loopback that answers from a script: a fake for failures the emulator cannot produce yet
- * (5xx, 429 with hints, dropped connections) and for the OAuth token endpoint. Not a mock of our HTTP layer: the
- * client talks real HTTP to it. Keeps a journal of received requests.
+ * A tiny HTTP server on loopback that answers from a script, for the few responses the emulator cannot produce: a
+ * {@code Retry-After} HTTP date, an {@code X-RateLimit-Reset} countdown ({@code RetryHintsTest}) and a
+ * client-credentials token response that still carries a refresh token, as before 2026-05-04
+ * ({@code ClientCredentialsRefreshTokenTest}). Everything else runs against the emulator (use its fault API for
+ * failures). Not a mock of our HTTP layer: the client talks real HTTP to it. Keeps a journal of received requests.
  *
  * <p>Responses come from the queue ({@link #enqueue}) first, else from the dispatcher ({@link #dispatcher}), else
  * {@code 500 no scripted response}.
@@ -33,26 +35,21 @@ public final class ScriptedServer implements AutoCloseable {
     }
   }
 
-  /** A scripted answer: a response, or dropping the connection without one. */
-  public record Reply(int status, Map<String, String> headers, String body, boolean drop) {
+  /** A scripted answer. */
+  public record Reply(int status, Map<String, String> headers, String body) {
     public static Reply of(int status, String body, String... headerNamesAndValues) {
       Map<String, String> h = new LinkedHashMap<>();
       for (int i = 0; i < headerNamesAndValues.length; i += 2) {
         h.put(headerNamesAndValues[i], headerNamesAndValues[i + 1]);
       }
-      return new Reply(status, h, body, false);
+      return new Reply(status, h, body);
     }
 
     public static Reply json(int status, String json, String... headerNamesAndValues) {
       Reply r = of(status, json, headerNamesAndValues);
       Map<String, String> h = new LinkedHashMap<>(r.headers());
       h.putIfAbsent("Content-Type", "application/json; charset=utf-8");
-      return new Reply(status, h, json, false);
-    }
-
-    /** Closes the connection without sending a response. */
-    public static Reply dropConnection() {
-      return new Reply(0, Map.of(), "", true);
+      return new Reply(status, h, json);
     }
   }
 
@@ -115,10 +112,6 @@ public final class ScriptedServer implements AutoCloseable {
     }
     if (reply == null) {
       reply = Reply.of(500, "no scripted response");
-    }
-    if (reply.drop()) {
-      // An exception from the handler makes the JDK server close the connection without a response.
-      throw new IOException("scripted disconnect");
     }
     reply.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
     byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);

@@ -1,5 +1,11 @@
 package dev.bbpush.client.http;
 
+import dev.bbpush.client.auth.AccessToken;
+import dev.bbpush.client.auth.ApiToken;
+import dev.bbpush.client.auth.AppPassword;
+import dev.bbpush.client.auth.Credentials;
+import dev.bbpush.client.auth.OAuthAccessToken;
+import dev.bbpush.client.auth.Secret;
 import dev.bbpush.client.error.AccessDeniedException;
 import dev.bbpush.client.error.ApiFailure;
 import dev.bbpush.client.error.AuthenticationException;
@@ -15,7 +21,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Turns a non-2xx {@link Response} into the typed {@link BitbucketApiException} for its status. */
 public final class ApiErrors {
@@ -43,6 +51,16 @@ public final class ApiErrors {
    * @throws IllegalArgumentException if the response is a success
    */
   public static BitbucketApiException toException(Response r, Clock clock) {
+    return toException(r, clock, Optional.empty());
+  }
+
+  /**
+   * The exception for a non-2xx response to a request sent with {@code sent}: a 401 whose cause is recognisable from
+   * the response and the kind of credential (never its secret) gets a message naming that cause and its fix.
+   *
+   * @throws IllegalArgumentException if the response is a success
+   */
+  public static BitbucketApiException toException(Response r, Clock clock, Optional<Credentials> sent) {
     if (r.isSuccessful()) {
       throw new IllegalArgumentException("response is a success: " + r.status());
     }
@@ -50,7 +68,7 @@ public final class ApiErrors {
     ErrorBody e = f.error();
     int s = r.status();
     if (s == 401) {
-      return new AuthenticationException(Messages.unauthorized(f), f);
+      return new AuthenticationException(unauthorizedMessage(f, sent.orElse(null)), f);
     }
     if (s == 403 && (!e.required().isEmpty() || !e.granted().isEmpty())) {
       return new MissingScopesException(Messages.missingScopes(f, e.required(), e.granted()), f);
@@ -71,5 +89,51 @@ public final class ApiErrors {
       return new ServerErrorException(Messages.serverError(f, r.attempts()), f);
     }
     return new BitbucketApiException(Messages.otherStatus(f), f);
+  }
+
+  /**
+   * Recognises the common 401 causes (reference: bitbucket-cloud-auth.md §3, §5): an API token sent with a username
+   * (Basic challenge, empty body), an app password after the 2026-07-28 removal, an API token sent as Bearer, an
+   * account password. Anything else gets the general message.
+   */
+  private static String unauthorizedMessage(ApiFailure f, Credentials sent) {
+    String said = f.error().message().orElse("");
+    boolean basicChallenge = f.header("WWW-Authenticate")
+        .map(v -> v.strip().toLowerCase(Locale.ROOT).startsWith("basic")).orElse(false);
+    String basicUser = null;
+    Secret basicSecret = null;
+    if (sent instanceof ApiToken t) {
+      basicUser = t.email();
+      basicSecret = t.token();
+    } else if (sent instanceof AppPassword p) {
+      basicUser = p.username();
+      basicSecret = p.password();
+    }
+    if (basicChallenge && basicSecret != null && isApiToken(basicSecret) && basicUser.indexOf('@') < 0) {
+      return Messages.apiTokenWithUsername(f, shownIdentity(basicUser));
+    }
+    if (f.error().text().contains("stopped supporting account passwords")) {
+      return Messages.accountPassword(f);
+    }
+    if (said.startsWith("App passwords are deprecated") || (sent instanceof AppPassword && basicChallenge)) {
+      return Messages.appPasswordRemoved(f);
+    }
+    Secret bearer = sent instanceof AccessToken a ? a.token() : sent instanceof OAuthAccessToken o ? o.token() : null;
+    if (bearer != null && isApiToken(bearer)) {
+      return Messages.apiTokenAsBearer(f);
+    }
+    return Messages.unauthorized(f);
+  }
+
+  /** Atlassian API tokens start {@code ATATT} (reference: bitbucket-cloud-auth.md §2.1). */
+  private static boolean isApiToken(Secret s) {
+    return s.reveal().startsWith("ATATT");
+  }
+
+  /** The Basic identity as shown in a message: masked when it looks like a pasted secret rather than a name. */
+  private static String shownIdentity(String identity) {
+    boolean secretLike = identity.length() > 64 || identity.startsWith("ATATT") || identity.startsWith("ATCTT")
+        || identity.startsWith("ATBB");
+    return secretLike ? Secret.mask(identity) : identity;
   }
 }

@@ -1,8 +1,10 @@
 package dev.bbpush.client.http;
 
+import dev.bbpush.client.auth.Credentials;
 import dev.bbpush.client.auth.FixedCredentials;
 import dev.bbpush.client.auth.Secret;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Supplies the {@code Authorization} header for requests to the API origin. Implementations are thread-safe. May block
@@ -35,6 +37,14 @@ public interface Authorizer {
     return false;
   }
 
+  /**
+   * The credential behind the header, so that a refusal can be explained in terms of what was sent (e.g. an API
+   * token sent with a username instead of the account email). Empty for anonymous requests.
+   */
+  default Optional<Credentials> credentials() {
+    return Optional.empty();
+  }
+
   /** The fixed header of a credential that needs no token exchange. */
   static Authorizer fixed(FixedCredentials credentials) {
     Objects.requireNonNull(credentials, "credentials");
@@ -43,6 +53,11 @@ public interface Authorizer {
       @Override
       public Secret authorization() {
         return header;
+      }
+
+      @Override
+      public Optional<Credentials> credentials() {
+        return Optional.of(credentials);
       }
 
       @Override

@@ -152,7 +152,8 @@ public final class HttpTransport implements AutoCloseable {
   public Response send(Request request) {
     Response r = exchange(request);
     if (!r.isSuccessful()) {
-      throw ApiErrors.toException(r, retryPolicy.clock());
+      throw ApiErrors.toException(r, retryPolicy.clock(),
+          authorizes(request) ? authorizer.credentials() : Optional.empty());
     }
     return r;
   }

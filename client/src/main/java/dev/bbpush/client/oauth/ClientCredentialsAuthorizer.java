@@ -2,9 +2,13 @@ package dev.bbpush.client.oauth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bbpush.client.auth.Credentials;
 import dev.bbpush.client.auth.OAuthClientCredentials;
 import dev.bbpush.client.auth.Secret;
+import dev.bbpush.client.error.ApiFailure;
+import dev.bbpush.client.error.AuthenticationException;
 import dev.bbpush.client.error.BitbucketApiException;
+import dev.bbpush.client.error.NotFoundException;
 import dev.bbpush.client.error.UnexpectedResponseException;
 import dev.bbpush.client.http.Authorizer;
 import dev.bbpush.client.http.HttpTransport;
@@ -105,6 +109,11 @@ public final class ClientCredentialsAuthorizer implements Authorizer {
   }
 
   @Override
+  public Optional<Credentials> credentials() {
+    return Optional.of(credentials);
+  }
+
+  @Override
   public synchronized boolean refreshAfterUnauthorized() {
     accessToken = null;
     return true;
@@ -121,7 +130,35 @@ public final class ClientCredentialsAuthorizer implements Authorizer {
         refreshToken = null;
       }
     }
-    accept(post("grant_type=client_credentials", true), now);
+    try {
+      accept(post("grant_type=client_credentials", true), now);
+    } catch (BitbucketApiException refused) {
+      throw explained(refused);
+    }
+  }
+
+  /**
+   * The token endpoint's refusal with a message naming the cause and the fix (RFC 6749 error codes; texts observed
+   * from Bitbucket, reference: bitbucket-cloud-auth.md §2.5): {@code invalid_client} (wrong key or secret) and
+   * {@code invalid_grant} for a consumer marked public.
+   */
+  private BitbucketApiException explained(BitbucketApiException refused) {
+    ApiFailure f = refused.failure();
+    String said = refused.bitbucketMessage().orElse("");
+    String id = credentials.clientId();
+    if (f.status() == 401) {
+      return new AuthenticationException(Messages.oauthClientRefused(f, id), f);
+    }
+    if (f.status() == 400 && said.contains("marked as \"public\"")) {
+      return new BitbucketApiException(Messages.oauthPublicConsumer(f, id), f);
+    }
+    if (f.status() == 400) {
+      return new BitbucketApiException(Messages.oauthTokenRefused(f, id), f);
+    }
+    if (f.status() == 404) {
+      return new NotFoundException(Messages.oauthTokenRefused(f, id), f);
+    }
+    return refused; // e.g. 429 and 5xx keep their messages
   }
 
   private Response post(String form, boolean retrySafe) {

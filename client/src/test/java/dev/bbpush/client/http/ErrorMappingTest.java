@@ -1,10 +1,9 @@
 package dev.bbpush.client.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.bbpush.client.ScriptedServer;
-import dev.bbpush.client.ScriptedServer.Reply;
+import dev.bbpush.client.EmulatorFaults;
+import dev.bbpush.client.auth.Credentials;
 import dev.bbpush.client.error.AccessDeniedException;
 import dev.bbpush.client.error.AuthenticationException;
 import dev.bbpush.client.error.BitbucketApiException;
@@ -13,72 +12,83 @@ import dev.bbpush.client.error.ErrorBody;
 import dev.bbpush.client.error.MissingScopesException;
 import dev.bbpush.client.error.RateLimitedException;
 import dev.bbpush.client.error.ServerErrorException;
+import dev.bbpush.emulator.Emulator;
+import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Bitbucket's refusals (reference: bitbucket-cloud-rest.md §1.4) become typed exceptions carrying the evidence. */
+/**
+ * Bitbucket's refusals (reference: bitbucket-cloud-rest.md §1.4) become typed exceptions carrying the evidence. The
+ * refusals come from the emulator: real ones where it produces them (scopes, credential kinds, CHANGE-2770), the
+ * rest through its {@code status} fault with a scripted body.
+ */
+@BitbucketEmulatorTest(world = "demo")
 class ErrorMappingTest {
-  private final ScriptedServer server = ScriptedServer.start();
+  private static final String REPO = "^/2.0/repositories/acme/infra$";
+
   private final HttpTransport transport = HttpTransport.builder().retryPolicy(RetryPolicy.none()).build();
 
   @AfterEach
   void stop() {
     transport.close();
-    server.close();
   }
 
-  private BitbucketApiException refusal(Reply reply) {
-    server.enqueue(reply);
+  private BitbucketApiException refusal(Emulator bb, Credentials credentials, String path) {
+    HttpTransport t = credentials == null ? transport
+        : transport.withAuthorizer(Authorizer.fixed((dev.bbpush.client.auth.FixedCredentials) credentials),
+            URI.create(bb.apiUrl()));
     try {
-      transport.send(Request.get(server.url("/2.0/repositories/acme/infra")).build());
+      t.send(Request.get(URI.create(bb.apiUrl() + path)).build());
     } catch (BitbucketApiException e) {
       return e;
     }
     throw new AssertionError("no exception");
   }
 
+  private BitbucketApiException rahulRefused(Emulator bb, String path) {
+    return refusal(bb, Credentials.apiToken("rahul@acme.example", bb.secret("rahul-api-token")), path);
+  }
+
   @Test
-  void missingScopesCarryRequiredAndGrantedLists() {
-    BitbucketApiException e = refusal(Reply.json(403, "{\"type\":\"error\",\"error\":{\"message\":\"Your credentials "
-        + "lack one or more required privilege scopes.\",\"detail\":{\"granted\":[\"read:user:bitbucket\"],"
-        + "\"required\":[\"read:repository:bitbucket\"]}}}", "X-OAuth-Scopes", "read:user:bitbucket",
-        "X-Credential-Type", "api_token"));
+  void missingScopesCarryRequiredAndGrantedListsAndTheIntrospectionHeaders(Emulator bb) {
+    BitbucketApiException e = refusal(bb,
+        Credentials.apiToken("rahul@acme.example", bb.secret("rahul-write-only-token")), "/repositories/acme/infra");
 
     assertThat(e).isInstanceOfSatisfying(MissingScopesException.class, m -> {
       assertThat(m.required()).containsExactly("read:repository:bitbucket");
-      assertThat(m.granted()).containsExactly("read:user:bitbucket");
+      assertThat(m.granted()).containsExactly("write:repository:bitbucket");
       assertThat(m.missing()).containsExactly("read:repository:bitbucket");
-      assertThat(m.header("x-oauth-scopes")).contains("read:user:bitbucket");
+      assertThat(m.header("x-oauth-scopes")).contains("write:repository:bitbucket");
       assertThat(m.header("X-Credential-Type")).contains("api_token");
     });
     assertThat(e.getMessage()).contains("lacks scopes").contains("read:repository:bitbucket");
   }
 
   @Test
-  void forbiddenWithoutScopeDetailIsAccessDenied() {
-    BitbucketApiException e = refusal(Reply.json(403,
-        "{\"type\":\"error\",\"error\":{\"message\":\"This API is not accessible by this authentication "
-            + "mechanism\"}}"));
+  void forbiddenWithoutScopeDetailIsAccessDenied(Emulator bb) {
+    BitbucketApiException e = refusal(bb, Credentials.accessToken(bb.secret("infra-repo-token")), "/user");
 
     assertThat(e).isExactlyInstanceOf(AccessDeniedException.class);
     assertThat(e.getMessage()).contains("not accessible by this authentication mechanism");
   }
 
   @Test
-  void plainTextAccountPassword401IsAuthenticationFailure() {
-    BitbucketApiException e = refusal(Reply.of(401, "Bitbucket Cloud recently stopped supporting account passwords "
-        + "for API authentication.\nSee https://example/...", "Content-Type", "text/plain",
-        "WWW-Authenticate", "Basic realm=\"Bitbucket.org HTTP\""));
+  void plainTextAccountPassword401IsAuthenticationFailure(Emulator bb) {
+    BitbucketApiException e = refusal(bb, Credentials.appPassword("rahul-dev", bb.secret("rahul-account-password")),
+        "/repositories/acme/infra");
 
     assertThat(e).isInstanceOf(AuthenticationException.class);
+    assertThat(e.header("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
     assertThat(e.bitbucketMessage()).contains(
         "Bitbucket Cloud recently stopped supporting account passwords for API authentication.");
   }
 
   @Test
-  void emptyBodyIsHandled() {
-    BitbucketApiException e = refusal(Reply.of(500, ""));
+  void emptyBodyIsHandled(Emulator bb) {
+    EmulatorFaults.add(bb, "{\"path\":\"" + REPO + "\",\"action\":\"status\",\"status\":500,\"body\":\"\"}");
+    BitbucketApiException e = rahulRefused(bb, "/repositories/acme/infra");
 
     assertThat(e).isInstanceOf(ServerErrorException.class);
     assertThat(e.bitbucketMessage()).isEmpty();
@@ -86,21 +96,41 @@ class ErrorMappingTest {
   }
 
   @Test
-  void plainText429IsRateLimited() {
-    BitbucketApiException e = refusal(Reply.of(429, "Rate limit for this resource has been exceeded",
-        "X-RateLimit-Limit", "1000", "X-RateLimit-Resource", "api"));
+  void plainText429IsRateLimitedWithoutAHint(Emulator bb) {
+    EmulatorFaults.add(bb, "{\"path\":\"" + REPO + "\",\"action\":\"status\",\"status\":429,"
+        + "\"body\":\"Rate limit for this resource has been exceeded\"}");
+    BitbucketApiException e = rahulRefused(bb, "/repositories/acme/infra");
 
-    assertThat(e).isInstanceOfSatisfying(RateLimitedException.class,
-        r -> assertThat(r.retryAfter()).isEmpty());
-    assertThat(e.header("X-RateLimit-Resource")).contains("api");
+    assertThat(e).isInstanceOfSatisfying(RateLimitedException.class, r -> assertThat(r.retryAfter()).isEmpty());
+    assertThat(e.bitbucketMessage()).contains("Rate limit for this resource has been exceeded");
   }
 
   @Test
-  void conflictAndBranchAlreadyExistsAreConflicts() {
-    assertThat(refusal(Reply.json(409, "{\"type\":\"error\",\"error\":{\"message\":\"conflict\"}}")))
-        .isInstanceOf(ConflictException.class);
-    assertThat(refusal(Reply.json(400, "{\"type\":\"error\",\"error\":{\"message\":\"x\",\"data\":"
-        + "{\"key\":\"BRANCH_ALREADY_EXISTS\"}}}"))).isInstanceOf(ConflictException.class);
+  void rateLimitFaultWithoutRetryAfterIsRateLimitedWithBitbucketsEnvelope(Emulator bb) {
+    EmulatorFaults.add(bb, "{\"path\":\"" + REPO + "\",\"action\":\"rate-limit\"}");
+    BitbucketApiException e = rahulRefused(bb, "/repositories/acme/infra");
+
+    assertThat(e).isInstanceOfSatisfying(RateLimitedException.class, r -> assertThat(r.retryAfter()).isEmpty());
+    assertThat(e.bitbucketMessage()).contains("Rate limit for this resource has been exceeded");
+    assertThat(e.getMessage()).contains("rate limited (429");
+  }
+
+  @Test
+  void conflictAndBranchAlreadyExistsAreConflicts(Emulator bb) {
+    EmulatorFaults.add(bb, "{\"path\":\"" + REPO + "\",\"action\":\"status\",\"status\":409,\"count\":1}");
+    EmulatorFaults.add(bb, "{\"path\":\"" + REPO + "\",\"action\":\"status\",\"status\":400,\"count\":1,"
+        + "\"body\":{\"type\":\"error\",\"error\":{\"message\":\"x\",\"data\":{\"key\":\"BRANCH_ALREADY_EXISTS\"}}}}");
+
+    assertThat(rahulRefused(bb, "/repositories/acme/infra")).isInstanceOf(ConflictException.class);
+    assertThat(rahulRefused(bb, "/repositories/acme/infra")).isInstanceOf(ConflictException.class);
+  }
+
+  @Test
+  void otherStatusesStayGenericWithBitbucketsWords(Emulator bb) {
+    BitbucketApiException e = rahulRefused(bb, "/workspaces");
+
+    assertThat(e).isExactlyInstanceOf(BitbucketApiException.class);
+    assertThat(e.getMessage()).contains("410").contains("CHANGE-2770").contains("Please read the changelog");
   }
 
   @Test
@@ -129,14 +159,5 @@ class ErrorMappingTest {
     ErrorBody b = ErrorBody.parse("{not json".getBytes(StandardCharsets.UTF_8));
 
     assertThat(b.message()).contains("{not json");
-  }
-
-  @Test
-  void otherStatusesStayGenericWithBitbucketsWords() {
-    BitbucketApiException e = refusal(Reply.json(410, "{\"type\":\"error\",\"error\":{\"message\":\"CHANGE-2770 - "
-        + "Functionality has been deprecated\",\"detail\":\"Please read the changelog entry for more details.\"}}"));
-
-    assertThat(e).isExactlyInstanceOf(BitbucketApiException.class);
-    assertThat(e.getMessage()).contains("410").contains("CHANGE-2770").contains("Please read the changelog");
   }
 }

@@ -4,174 +4,204 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bbpush.client.BitbucketClient;
+import dev.bbpush.client.EmulatorJournal;
 import dev.bbpush.client.MutableClock;
-import dev.bbpush.client.ScriptedServer;
-import dev.bbpush.client.ScriptedServer.Recorded;
-import dev.bbpush.client.ScriptedServer.Reply;
+import dev.bbpush.client.RecordingListener;
+import dev.bbpush.client.auth.CredentialFlags;
 import dev.bbpush.client.auth.Credentials;
+import dev.bbpush.client.auth.Environment;
 import dev.bbpush.client.auth.GitCredentials;
+import dev.bbpush.client.auth.Settings;
 import dev.bbpush.client.error.AuthenticationException;
-import java.nio.charset.StandardCharsets;
+import dev.bbpush.client.error.NotFoundException;
+import dev.bbpush.client.http.HttpEvent;
+import dev.bbpush.emulator.Emulator;
+import dev.bbpush.emulator.control.JournalEntry;
+import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
+import dev.bbpush.emulator.world.Credential;
+import java.net.URI;
 import java.time.Duration;
-import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
+import java.util.Map;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.junit.jupiter.api.Test;
 
 /**
- * OAuth client credentials against a scripted token endpoint on loopback ({@code /site/oauth2/access_token} on the API
- * origin, as the emulator will serve it). Should move to the emulator's OAuth endpoint once it exists.
+ * OAuth client credentials against the emulator's token endpoint ({@code /site/oauth2/access_token} on the API
+ * origin) with the demo world's private consumer {@code acme-agent}. Demo tokens live 7200 s; the client renews at 90%
+ * (6480 s). Token requests are counted in the emulator's journal.
  */
+@BitbucketEmulatorTest(world = "demo")
 class ClientCredentialsAuthorizerTest {
-  private static final String KEY = "consumerkey123";
-  private static final String SECRET = "consumersecretconsumersecret0123";
   private static final String TOKEN_PATH = "/site/oauth2/access_token";
-  private static final String USER = "{\"type\":\"app_user\",\"uuid\":\"{app}\"}";
 
-  private final ScriptedServer server = ScriptedServer.start();
-  private final MutableClock clock = MutableClock.atEpochPlusDays(0);
-  private final AtomicInteger issued = new AtomicInteger();
-  private volatile boolean withRefreshTokens;
-  private volatile boolean refuseRefresh;
-
-  ClientCredentialsAuthorizerTest() {
-    server.dispatcher(this::dispatch);
-  }
-
-  private Reply dispatch(Recorded r) {
-    if (r.path().equals(TOKEN_PATH)) {
-      if (r.body().startsWith("grant_type=refresh_token") && refuseRefresh) {
-        return Reply.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid refresh_token\"}");
-      }
-      int n = issued.incrementAndGet();
-      return Reply.json(200, "{\"access_token\":\"access-" + n + "-xxxxxxxxxxxxxxxxxxxx\",\"expires_in\":100,"
-          + "\"token_type\":\"bearer\",\"scope\":\"repository:write\""
-          + (withRefreshTokens ? ",\"refresh_token\":\"refresh-" + n + "\"" : "") + "}");
-    }
-    String auth = r.header("Authorization");
-    if (auth != null && auth.equals("Bearer access-" + issued.get() + "-xxxxxxxxxxxxxxxxxxxx")) {
-      return Reply.json(200, USER);
-    }
-    return Reply.of(401, "", "WWW-Authenticate", "OAuth realm=\"Bitbucket.org HTTP\"");
-  }
-
-  private BitbucketClient client() {
+  private static BitbucketClient client(Emulator bb, MutableClock clock, RecordingListener listener) {
+    Credential consumer = bb.credential("acme-agent");
     return BitbucketClient.builder()
-        .apiUrl(server.url("/2.0"))
-        .credentials(Credentials.oauthClientCredentials(KEY, SECRET))
+        .apiUrl(bb.apiUrl())
+        .credentials(Credentials.oauthClientCredentials(consumer.key(), consumer.secret()))
         .clock(clock)
+        .listener(listener)
         .build();
   }
 
-  private List<Recorded> tokenRequests() {
-    return server.requests().stream().filter(r -> r.path().equals(TOKEN_PATH)).toList();
+  /** A client clock that starts where the emulator's clock is, so both can be advanced together. */
+  private static MutableClock clockOf(Emulator bb) {
+    return new MutableClock(bb.clock().now());
   }
 
-  @AfterEach
-  void stop() {
-    server.close();
+  private static List<JournalEntry> tokenRequests(Emulator bb, int expected) {
+    return EmulatorJournal.tokenRequests(bb, expected);
+  }
+
+  private static List<JournalEntry> apiRequests(Emulator bb, int expected) {
+    return EmulatorJournal.api(bb, expected);
   }
 
   @Test
-  void fetchesTokenWithBasicClientCredentialsFromTheLoopbackOrigin() {
-    try (BitbucketClient client = client()) {
-      assertThat(client.currentUser().type()).isEqualTo("app_user");
+  void fetchesTokenWithBasicKeyAndSecretFromTheLoopbackApiOrigin(Emulator bb) {
+    try (BitbucketClient client = client(bb, clockOf(bb), new RecordingListener())) {
+      assertThat(client.repository("acme", "infra").fullName()).isEqualTo("acme/infra");
     }
 
-    Recorded token = tokenRequests().get(0);
+    JournalEntry token = tokenRequests(bb, 1).get(0);
     assertThat(token.method()).isEqualTo("POST");
-    assertThat(token.body()).isEqualTo("grant_type=client_credentials");
-    assertThat(token.header("Authorization")).isEqualTo("Basic " + Base64.getEncoder()
-        .encodeToString((KEY + ":" + SECRET).getBytes(StandardCharsets.UTF_8)));
-    assertThat(token.header("Content-Type")).startsWith("application/x-www-form-urlencoded");
+    assertThat(token.status()).isEqualTo(200);
+    assertThat(token.headers().get("Authorization")).isEqualTo("Basic " + bb.credential("acme-agent").key() + ":****");
+    assertThat(token.headers().get("Content-Type")).startsWith("application/x-www-form-urlencoded");
+    assertThat(apiRequests(bb, 1)).singleElement().satisfies(e -> {
+      assertThat(e.status()).isEqualTo(200);
+      assertThat(e.headers().get("Authorization")).startsWith("Bearer ");
+    });
   }
 
   @Test
-  void cachesTheTokenUntilNinetyPercentOfItsLifetime() {
-    try (BitbucketClient client = client()) {
-      client.currentUser();
-      client.currentUser();
-      clock.advance(Duration.ofSeconds(89));
-      client.currentUser();
-      assertThat(tokenRequests()).hasSize(1);
-
-      clock.advance(Duration.ofSeconds(1));
-      client.currentUser();
-      assertThat(tokenRequests()).hasSize(2);
-    }
-  }
-
-  @Test
-  void rotatesRefreshTokensWhenTheEndpointReturnsThem() {
-    withRefreshTokens = true;
-    try (BitbucketClient client = client()) {
-      client.currentUser();
-      clock.advance(Duration.ofSeconds(95));
-      client.currentUser();
-      clock.advance(Duration.ofSeconds(95));
-      client.currentUser();
+  void cachesTheTokenAcrossCalls(Emulator bb) {
+    try (BitbucketClient client = client(bb, clockOf(bb), new RecordingListener())) {
+      client.repository("acme", "infra");
+      client.repository("acme", "infra");
+      client.branch("acme", "infra", "main");
     }
 
-    assertThat(tokenRequests()).extracting(Recorded::body).containsExactly(
-        "grant_type=client_credentials",
-        "grant_type=refresh_token&refresh_token=refresh-1",
-        "grant_type=refresh_token&refresh_token=refresh-2");
+    assertThat(tokenRequests(bb, 1)).hasSize(1);
+    assertThat(apiRequests(bb, 3)).hasSize(3).allSatisfy(e -> assertThat(e.status()).isEqualTo(200));
   }
 
   @Test
-  void refusedRefreshFallsBackToClientCredentials() {
-    withRefreshTokens = true;
-    try (BitbucketClient client = client()) {
-      client.currentUser();
-      refuseRefresh = true;
-      clock.advance(Duration.ofSeconds(95));
-      assertThat(client.currentUser().uuid()).isEqualTo("{app}");
+  void renewsTheTokenAtNinetyPercentOfItsLifetimeBeforeTheServerExpiresIt(Emulator bb) {
+    MutableClock clock = clockOf(bb);
+    try (BitbucketClient client = client(bb, clock, new RecordingListener())) {
+      client.repository("acme", "infra");
+
+      clock.advance(Duration.ofSeconds(6000));
+      bb.clock().advance(Duration.ofSeconds(6000));
+      client.repository("acme", "infra");
+      assertThat(tokenRequests(bb, 1)).hasSize(1);
+
+      clock.advance(Duration.ofSeconds(1000));
+      bb.clock().advance(Duration.ofSeconds(1000));
+      client.repository("acme", "infra");
     }
 
-    assertThat(tokenRequests()).extracting(Recorded::body).containsExactly(
-        "grant_type=client_credentials", "grant_type=refresh_token&refresh_token=refresh-1",
-        "grant_type=client_credentials");
+    // 7000 s > 6480 s: renewed, while the old token (7200 s) was still valid, so no request was refused.
+    assertThat(tokenRequests(bb, 2)).hasSize(2);
+    assertThat(apiRequests(bb, 3)).hasSize(3).allSatisfy(e -> assertThat(e.status()).isEqualTo(200));
   }
 
   @Test
-  void unauthorizedApiAnswerFetchesAFreshTokenAndResendsOnce() {
-    try (BitbucketClient client = client()) {
-      client.currentUser();
-      issued.incrementAndGet(); // the server revokes token 1: only token 2 (not yet issued) will be accepted
+  void tokenExpiredOnTheServerIsFetchedAgainAndTheRequestResentOnce(Emulator bb) {
+    RecordingListener listener = new RecordingListener();
+    try (BitbucketClient client = client(bb, clockOf(bb), listener)) {
+      client.repository("acme", "infra");
+      // Only the emulator's clock moves: the client still believes its token is fresh.
+      bb.clock().advance(Duration.ofSeconds(7300));
 
-      assertThat(client.currentUser().uuid()).isEqualTo("{app}");
+      assertThat(client.repository("acme", "infra").fullName()).isEqualTo("acme/infra");
     }
-    assertThat(tokenRequests()).hasSize(2);
+
+    assertThat(tokenRequests(bb, 2)).hasSize(2);
+    assertThat(apiRequests(bb, 3)).extracting(JournalEntry::status).containsExactly(200, 401, 200);
+    assertThat(listener.events(HttpEvent.ResponseReceived.class)).filteredOn(r -> r.status() == 401).singleElement()
+        .satisfies(r -> assertThat(r.headers().first("WWW-Authenticate"))
+            .contains("OAuth realm=\"Bitbucket.org HTTP\""));
+    assertThat(listener.events(HttpEvent.RetryScheduled.class)).extracting(HttpEvent.RetryScheduled::reason)
+        .containsExactly("401: fetching a fresh token");
   }
 
   @Test
-  void refusedClientCredentialsAreAnAuthenticationFailureWithoutTheSecret() {
-    server.dispatcher(r -> Reply.json(401, "{\"error\":\"invalid_client\",\"error_description\":\"Invalid client\"}"));
-    try (BitbucketClient client = client()) {
-      assertThatThrownBy(client::currentUser)
-          .isInstanceOf(AuthenticationException.class)
-          .hasMessageContaining(TOKEN_PATH)
-          .hasMessageContaining("Invalid client")
-          .hasMessageNotContaining(SECRET);
+  void wrongSecretIsAnAuthenticationFailureNamingTheFixWithoutTheSecret(Emulator bb) {
+    String key = bb.credential("acme-agent").key();
+    String wrong = "wrongsecretwrongsecretwrongsecret";
+    try (BitbucketClient client = BitbucketClient.builder()
+        .apiUrl(bb.apiUrl())
+        .credentials(Credentials.oauthClientCredentials(key, wrong))
+        .build()) {
+      assertThatThrownBy(() -> client.repository("acme", "infra"))
+          .isInstanceOfSatisfying(AuthenticationException.class, e -> {
+            assertThat(e.status()).isEqualTo(401);
+            assertThat(e.uri().getPath()).isEqualTo(TOKEN_PATH);
+            assertThat(e.bitbucketMessage()).contains("Invalid OAuth client credentials (invalid_client)");
+          })
+          .hasMessageContaining("'" + key + "'")
+          .hasMessageContaining("the key or the secret is wrong")
+          .hasMessageContaining("BBPUSH_OAUTH_CLIENT_SECRET")
+          .hasMessageNotContaining(wrong);
     }
+    assertThat(EmulatorJournal.all(bb, 1)).extracting(JournalEntry::path).containsExactly(TOKEN_PATH);
   }
 
   @Test
-  void gitCredentialsAreXTokenAuthWithTheCurrentToken() {
-    try (BitbucketClient client = client()) {
+  void gitCredentialsAreXTokenAuthWithTheCurrentTokenAndWorkForGit(Emulator bb) throws Exception {
+    Collection<Ref> refs;
+    try (BitbucketClient client = client(bb, clockOf(bb), new RecordingListener())) {
       GitCredentials git = client.gitCredentials();
-
       assertThat(git.username()).isEqualTo("x-token-auth");
-      assertThat(git.password().reveal()).isEqualTo("access-1-xxxxxxxxxxxxxxxxxxxx");
+
+      refs = Git.lsRemoteRepository()
+          .setRemote(bb.gitUrl("acme", "infra"))
+          .setHeads(true)
+          .setCredentialsProvider(new UsernamePasswordCredentialsProvider(git.username(), git.password().reveal()))
+          .call();
     }
+    assertThat(refs).extracting(Ref::getName).contains("refs/heads/main");
+    assertThat(tokenRequests(bb, 1)).hasSize(1);
   }
 
   @Test
-  void tokenEndpointDefaultsToBitbucketForNonLoopbackApi() {
+  void configuredTokenUrlFromTheEnvironmentWinsOverTheDerivedOne(Emulator bb) {
+    String configured = bb.baseUrl() + "/custom/token";
+    Settings settings = new Settings(CredentialFlags.none(),
+        Environment.of(Map.of("BBPUSH_OAUTH_TOKEN_URL", "\"" + configured + "\"\n")));
+    Settings.Value url = settings.oauthTokenUrl().orElseThrow();
+    assertThat(url.value()).isEqualTo(configured);
+    assertThat(url.source()).isEqualTo("BBPUSH_OAUTH_TOKEN_URL");
+
+    Credential consumer = bb.credential("acme-agent");
+    try (BitbucketClient client = BitbucketClient.builder()
+        .apiUrl(bb.apiUrl())
+        .oauthTokenUrl(URI.create(url.value()))
+        .credentials(Credentials.oauthClientCredentials(consumer.key(), consumer.secret()))
+        .build()) {
+      assertThatThrownBy(() -> client.repository("acme", "infra"))
+          .isInstanceOfSatisfying(NotFoundException.class,
+              e -> assertThat(e.uri()).isEqualTo(URI.create(configured)))
+          .hasMessageContaining("BBPUSH_OAUTH_TOKEN_URL");
+    }
+    assertThat(EmulatorJournal.all(bb, 1)).extracting(JournalEntry::path).containsExactly("/custom/token");
+  }
+
+  @Test
+  void tokenUrlIsDerivedFromALoopbackApiUrlAndIsBitbucketOrgOtherwise() {
+    assertThat(ClientCredentialsAuthorizer.defaultTokenEndpoint(URI.create("http://127.0.0.1:41234/2.0"), true))
+        .isEqualTo(URI.create("http://127.0.0.1:41234/site/oauth2/access_token"));
+    assertThat(ClientCredentialsAuthorizer.defaultTokenEndpoint(URI.create("http://localhost:7990/2.0"), true))
+        .isEqualTo(URI.create("http://localhost:7990/site/oauth2/access_token"));
+    assertThat(ClientCredentialsAuthorizer.defaultTokenEndpoint(URI.create("http://[::1]:7990/2.0"), true))
+        .isEqualTo(URI.create("http://[::1]:7990/site/oauth2/access_token"));
     assertThat(ClientCredentialsAuthorizer.defaultTokenEndpoint(BitbucketClient.DEFAULT_API_URL, false))
-        .hasToString("https://bitbucket.org/site/oauth2/access_token");
-    assertThat(ClientCredentialsAuthorizer.defaultTokenEndpoint(server.url("/2.0"), true))
-        .isEqualTo(server.url(TOKEN_PATH));
+        .isEqualTo(URI.create("https://bitbucket.org/site/oauth2/access_token"));
   }
 }
