@@ -1,18 +1,13 @@
 package dev.bbpush.emulator.auth;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.bbpush.emulator.BareRepo;
 import dev.bbpush.emulator.Emulator;
+import dev.bbpush.emulator.auth.GitCells.GitCaller;
 import dev.bbpush.emulator.git.GitCli;
 import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Stream;
-import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,17 +33,6 @@ class GitAuthMatrixTest {
   @TempDir static Path shared;
   @TempDir Path tmp;
   private static Path template;
-
-  /** Who a cell's git authenticates as: the URL username and the secret (both null for anonymous). */
-  record GitCaller(String user, Function<Emulator, String> secret) {
-    static GitCaller of(String user, String credential) {
-      return new GitCaller(user, bb -> bb.secret(credential));
-    }
-
-    static GitCaller anonymous() {
-      return new GitCaller(null, bb -> null);
-    }
-  }
 
   static Arguments cell(String name, GitCaller caller, String repo, GitExpect expect) {
     return Arguments.argumentSet(name + " → " + repo, caller, repo, expect);
@@ -93,7 +77,7 @@ class GitAuthMatrixTest {
         cell("OAuth client-credentials token · Bitbucket username",
             new GitCaller(USERNAME, bb -> OAuthClient.clientCredentials(bb, "acme-agent")), infra,
             GitExpect.fails(GitExpect.AUTH_FAILED)),
-        cell("OAuth consumer key · secret", new GitCaller("{consumer-key}", bb -> bb.secret("acme-agent")), infra,
+        cell("OAuth consumer key · secret", new GitCaller(GitCells.CONSUMER_KEY, bb -> bb.secret("acme-agent")), infra,
             GitExpect.fails("remote: " + AuthMessages.GIT_INVALID_USERNAME_OR_PASSWORD, GitExpect.AUTH_FAILED)),
         cell("app password (removed) · Bitbucket username", GitCaller.of(USERNAME, "rahul-app-password"), infra,
             appPasswordGone),
@@ -112,11 +96,6 @@ class GitAuthMatrixTest {
             GitExpect.refused(403, AuthMessages.MISSING_SCOPES))));
   }
 
-  private static String urlOf(Emulator bb, GitCaller caller, String secret, String repo) {
-    String user = "{consumer-key}".equals(caller.user()) ? bb.credential("acme-agent").key() : caller.user();
-    return GitExpect.url(bb, user, secret, repo);
-  }
-
   @BeforeAll
   static void cloneOnceForThePushCells(Emulator bb) throws IOException {
     GitCli git = new GitCli(Files.createDirectories(shared.resolve("home")));
@@ -128,54 +107,12 @@ class GitAuthMatrixTest {
   @ParameterizedTest
   @MethodSource("cells")
   void cloneCellBehavesLikeBitbucket(GitCaller caller, String repo, GitExpect expect, Emulator bb) throws IOException {
-    GitCli git = new GitCli(Files.createDirectories(tmp.resolve("home")));
-    String secret = caller.secret().apply(bb);
-    Path work = tmp.resolve("clone");
-
-    GitCli.Result r = git.run(tmp, "clone", urlOf(bb, caller, secret, repo), work.toString());
-
-    expect.check(r, bb, repo, secret);
-    if (expect.ok()) {
-      assertThat(work.resolve("main.tf")).exists();
-    } else {
-      assertThat(work).doesNotExist();
-    }
+    GitCells.cloneAndCheck(bb, tmp, caller, repo, expect);
   }
 
   @ParameterizedTest
   @MethodSource("cells")
   void pushCellBehavesLikeBitbucket(GitCaller caller, String repo, GitExpect expect, Emulator bb) throws IOException {
-    GitCli git = new GitCli(Files.createDirectories(tmp.resolve("home")));
-    Path work = tmp.resolve("work");
-    git.run(tmp, "clone", "-q", template.toString(), work.toString()).assertOk();
-    Files.writeString(work.resolve("pushed.txt"), "pushed\n");
-    git.run(work, "add", "pushed.txt").assertOk();
-    git.run(work, "commit", "-q", "-m", "Push cell").assertOk();
-    String local = git.run(work, "rev-parse", "HEAD").assertOk().stdout().trim();
-    String secret = caller.secret().apply(bb);
-    String[] wsSlug = repo.split("/");
-    Map<String, String> before = refsOf(bb, wsSlug);
-
-    GitCli.Result r = git.run(work, "push", urlOf(bb, caller, secret, repo), "HEAD:main");
-
-    expect.check(r, bb, repo, secret);
-    if (expect.ok()) {
-      try (BareRepo remote = BareRepo.of(bb, wsSlug[0], wsSlug[1])) {
-        RevCommit tip = remote.tip("main");
-        assertThat(tip.name()).isEqualTo(local);
-        assertThat(remote.text(tip, "pushed.txt")).isEqualTo("pushed\n");
-      }
-    } else {
-      assertThat(refsOf(bb, wsSlug)).as("refs after a refused push").isEqualTo(before);
-    }
-  }
-
-  private static Map<String, String> refsOf(Emulator bb, String[] wsSlug) {
-    if (bb.world().repository(wsSlug[0], wsSlug[1]).isEmpty()) {
-      return Map.of();
-    }
-    try (BareRepo remote = BareRepo.of(bb, wsSlug[0], wsSlug[1])) {
-      return remote.refs();
-    }
+    GitCells.pushAndCheck(bb, tmp, template, caller, repo, expect);
   }
 }
