@@ -19,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stands in front of JGit's {@code GitServlet}: authenticates, rate-limits and authorizes every Git request through
- * {@code AccessControl.authenticateGit/rateLimitGit/authorizeGit} and renders refusals the way Bitbucket does (status, the
- * Basic challenge on 401, and a {@code text/plain} body that git prints as {@code remote: …} lines).
+ * Stands in front of JGit's {@code GitServlet}: authenticates, rate-limits and authorizes every Git request
+ * through {@code AccessControl.authenticateGit/rateLimitGit/authorizeGit} and renders refusals the way Bitbucket
+ * does (status, the Basic challenge on 401, and a {@code text/plain} body that git prints as {@code remote: …}
+ * lines).
  *
  * <p>The filter sends the challenge itself because JGit's own 401 has none, and git then gives up without
  * trying the credentials in the URL (java-stack-notes.md §4). Paths that are not Git go to {@link RootPaths}.

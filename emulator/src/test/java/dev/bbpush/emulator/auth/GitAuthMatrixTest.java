@@ -49,7 +49,8 @@ class GitAuthMatrixTest {
     GitExpect accountPassword = GitExpect.fails("remote: " + AuthMessages.ACCOUNT_PASSWORD_GIT, GitExpect.AUTH_FAILED);
     return Stream.of(
         cell("API token · Bitbucket username", GitCaller.of(USERNAME, "rahul-api-token"), infra, GitExpect.success()),
-        cell("API token · " + API_TOKEN_USER, GitCaller.of(API_TOKEN_USER, "rahul-api-token"), infra, GitExpect.success()),
+        cell("API token · " + API_TOKEN_USER, GitCaller.of(API_TOKEN_USER, "rahul-api-token"), infra,
+            GitExpect.success()),
         cell("API token · email", GitCaller.of(EMAIL, "rahul-api-token"), infra, GitExpect.fails(GitExpect.AUTH_FAILED)),
         cell("unscoped API token · Bitbucket username", GitCaller.of(USERNAME, "rahul-unscoped-token"), infra,
             GitExpect.fails(GitExpect.AUTH_FAILED)),

@@ -40,7 +40,10 @@ record GitExpect(boolean ok, List<String> lines) {
     return refused(status, List.of(remoteLine));
   }
 
-  /** {@code http://user:secret@127.0.0.1:port/ws/repo.git}, user and secret percent-encoded; no credentials if user is null. */
+  /**
+   * {@code http://user:secret@127.0.0.1:port/ws/repo.git}, user and secret percent-encoded; without credentials when
+   * {@code user} is null.
+   */
   static String url(Emulator bb, String user, String secret, String repo) {
     String auth = user == null ? "" : enc(user) + ":" + enc(secret) + "@";
     return "http://" + auth + "127.0.0.1:" + bb.port() + "/" + repo + ".git";

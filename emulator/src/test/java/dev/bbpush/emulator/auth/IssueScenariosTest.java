@@ -82,7 +82,8 @@ class IssueScenariosTest {
     Caller rahul = Caller.header(Http.basic("rahul@acme.example", bb.secret("rahul-api-token")));
 
     Http.Response acme = SrcAuthMatrixTest.postFile(bb, "acme/infra", rahul, "envs/dev.tfvars", "env = \"dev\"\n");
-    Http.Response globex = SrcAuthMatrixTest.postFile(bb, "globex/platform", rahul, "envs/dev.tfvars", "env = \"dev\"\n");
+    Http.Response globex =
+        SrcAuthMatrixTest.postFile(bb, "globex/platform", rahul, "envs/dev.tfvars", "env = \"dev\"\n");
 
     assertThat(acme.status()).isEqualTo(201);
     assertThat(globex.status()).isEqualTo(403);

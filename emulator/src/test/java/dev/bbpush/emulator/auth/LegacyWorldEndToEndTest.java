@@ -123,7 +123,8 @@ class LegacyWorldEndToEndTest {
         // Scopes are checked before access: the push fails on the missing repository:write first.
         gitCell("project access token · x-token-auth, outside its project",
             GitCaller.of("x-token-auth", "tools-project-token"), "acme/infra",
-            GitExpect.refused(403, AuthMessages.GIT_REPO_NO_ACCESS), GitExpect.refused(403, AuthMessages.MISSING_SCOPES)));
+            GitExpect.refused(403, AuthMessages.GIT_REPO_NO_ACCESS),
+            GitExpect.refused(403, AuthMessages.MISSING_SCOPES)));
   }
 
   /** One clone with the cell's credentials, then one push from a clone made with a credential that may read. */

@@ -52,7 +52,8 @@ class RefusalLogTest {
       statuses.add(get(api + "/repositories/acme/infra/commits",
           basic(authorizations, "rahul-dev", secret(world, "rahul-api-token"))));
       statuses.add(get(api + "/user", "Bearer " + secret(world, "rahul-api-token")));
-      statuses.add(get(api + "/repositories/acme/infra", basic(authorizations, EMAIL, secret(world, "rahul-write-only-token"))));
+      statuses.add(get(api + "/repositories/acme/infra",
+          basic(authorizations, EMAIL, secret(world, "rahul-write-only-token"))));
       statuses.add(get(api + "/repositories/acme/infra", basic(authorizations, EMAIL, UNKNOWN_SECRET)));
       statuses.add(Http.postMultipart(api + "/repositories/globex/platform/src",
               basic(authorizations, EMAIL, secret(world, "rahul-api-token")),

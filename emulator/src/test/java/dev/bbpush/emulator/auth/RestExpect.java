@@ -86,7 +86,8 @@ record RestExpect(int status, Shape shape, String text, List<String> granted, Li
         JsonNode error = r.json().path("error");
         assertThat(error.path("message").asText()).isEqualTo(text);
         assertThat(error.path("detail").path("granted")).extracting(JsonNode::asText).containsExactlyElementsOf(granted);
-        assertThat(error.path("detail").path("required")).extracting(JsonNode::asText).containsExactlyElementsOf(required);
+        assertThat(error.path("detail").path("required")).extracting(JsonNode::asText)
+            .containsExactlyElementsOf(required);
       }
     }
   }

@@ -73,7 +73,8 @@ class SrcAuthMatrixTest {
         cell("workspace access token · Bearer, another workspace", bearer("acme-workspace-token"), "globex/platform",
             noAccess),
         cell("OAuth client-credentials token · Bearer", clientCredentials, infra, created),
-        cell("OAuth client-credentials token · Bearer, another workspace", clientCredentials, "globex/platform", noAccess),
+        cell("OAuth client-credentials token · Bearer, another workspace", clientCredentials, "globex/platform",
+            noAccess),
         cell("OAuth authorization-code token · Bearer",
             bb -> Caller.header(Http.bearer(AuthBehaviourMatrixTest.authCodeToken(bb))), infra, created),
         cell("OAuth token · ?access_token= query (anonymous)",
@@ -163,7 +164,8 @@ class SrcAuthMatrixTest {
         Arguments.argumentSet("repository access token with pullrequest:write · Bearer", bearer("infra-repo-token"),
             RestExpect.jsonCreated()),
         Arguments.argumentSet("OAuth client-credentials token with pullrequest:write · Bearer",
-            (Function<Emulator, Caller>) bb -> Caller.header(Http.bearer(OAuthClient.clientCredentials(bb, "acme-agent"))),
+            (Function<Emulator, Caller>)
+                bb -> Caller.header(Http.bearer(OAuthClient.clientCredentials(bb, "acme-agent"))),
             RestExpect.jsonCreated()));
   }
 
