@@ -23,7 +23,7 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /** Reads an emulator repository straight from disk with JGit and the git CLI, independent of the REST layer. */
-final class BareRepo implements AutoCloseable {
+public final class BareRepo implements AutoCloseable {
   private final Path dir;
   private final Repository db;
 
@@ -32,7 +32,7 @@ final class BareRepo implements AutoCloseable {
     this.db = new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();
   }
 
-  static BareRepo of(Emulator bb, String workspace, String slug) {
+  public static BareRepo of(Emulator bb, String workspace, String slug) {
     try {
       return new BareRepo(bb.dataDir().resolve("repositories").resolve(workspace).resolve(slug + ".git"));
     } catch (IOException e) {
@@ -45,7 +45,7 @@ final class BareRepo implements AutoCloseable {
   }
 
   /** Every ref (and HEAD's target) with its id: two equal snapshots mean nothing moved. */
-  Map<String, String> refs() {
+  public Map<String, String> refs() {
     try {
       Map<String, String> out = new TreeMap<>();
       for (Ref r : db.getRefDatabase().getRefs()) {
@@ -60,7 +60,7 @@ final class BareRepo implements AutoCloseable {
   }
 
   /** The tip of a branch, or {@code null}. */
-  RevCommit tip(String branch) {
+  public RevCommit tip(String branch) {
     try {
       Ref r = db.exactRef(Constants.R_HEADS + branch);
       return r == null ? null : commit(r.getObjectId().name());
@@ -86,7 +86,7 @@ final class BareRepo implements AutoCloseable {
     }
   }
 
-  String text(RevCommit commit, String path) {
+  public String text(RevCommit commit, String path) {
     byte[] b = content(commit, path);
     return b == null ? null : new String(b, StandardCharsets.UTF_8);
   }

@@ -19,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stands in front of JGit's {@code GitServlet}: authenticates and authorizes every Git request through
- * {@code AccessControl.authenticateGit/authorizeGit} and renders refusals the way Bitbucket does (status, the
- * Basic challenge on 401, and a {@code text/plain} body that git prints as {@code remote: …} lines).
+ * Stands in front of JGit's {@code GitServlet}: authenticates, rate-limits and authorizes every Git request
+ * through {@code AccessControl.authenticateGit/rateLimitGit/authorizeGit} and renders refusals the way Bitbucket
+ * does (status, the Basic challenge on 401, and a {@code text/plain} body that git prints as {@code remote: …}
+ * lines).
  *
  * <p>The filter sends the challenge itself because JGit's own 401 has none, and git then gives up without
  * trying the credentials in the URL (java-stack-notes.md §4). Paths that are not Git go to {@link RootPaths}.
@@ -58,11 +59,20 @@ final class GitAccessFilter extends HttpFilter {
     Principal principal;
     try {
       principal = ctx.access().authenticateGit(req);
+      if (!principal.isAnonymous()) {
+        // Every authenticated Git request counts, refusals included, as on REST (bitbucket-cloud-auth.md §7).
+        ctx.access().rateLimitGit(principal);
+      }
       Optional<Repo> repo = ctx.world().repository(git.workspace(), git.slug());
       if (repo.isEmpty()) {
         throw unknownRepository(principal, git);
       }
       ctx.access().authorizeGit(principal, repo.get(), git.write(), req.getRemoteAddr());
+      if (principal.isAnonymous()) {
+        // Counted only once admitted: git's first request of every operation is an anonymous probe that
+        // private repositories answer with the challenge, and it must not use up the address's allowance.
+        ctx.access().rateLimitGit(principal);
+      }
     } catch (GitRefusal r) {
       render(req, res, r);
       return;
@@ -81,9 +91,11 @@ final class GitAccessFilter extends HttpFilter {
   /** Same answer as for a private repository the caller cannot see, so existence does not leak. */
   private static GitRefusal unknownRepository(Principal p, GitPath git) {
     if (p.isAnonymous()) {
-      return new GitRefusal(401, List.of(), true, "anonymous Git access to unknown repository " + git.fullName());
+      return new GitRefusal(401, List.of(), true,
+          "[no-such-repository] anonymous: anonymous Git access to unknown repository " + git.fullName());
     }
-    return new GitRefusal(403, List.of(NO_ACCESS), false, "no repository " + git.fullName() + " in this world");
+    return new GitRefusal(403, List.of(NO_ACCESS), false,
+        "[no-such-repository] " + p.describe() + ": no repository " + git.fullName() + " in this world");
   }
 
   /**

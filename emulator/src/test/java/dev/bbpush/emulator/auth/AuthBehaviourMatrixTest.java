@@ -2,7 +2,6 @@ package dev.bbpush.emulator.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.bbpush.emulator.Emulator;
 import dev.bbpush.emulator.Http;
 import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
@@ -18,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * form × scheme × {@code GET /2.0/user} and {@code GET /2.0/repositories/acme/infra} (a private
  * repository rahul-dev can write). Demo world: app passwords removed.
  *
- * <p>The {@code POST …/src} and Git columns are left to end-to-end tests of those endpoints.
+ * <p>The {@code POST …/src} column is {@link SrcAuthMatrixTest}, the Git columns {@link GitAuthMatrixTest}.
  */
 @BitbucketEmulatorTest(world = "demo")
 class AuthBehaviourMatrixTest {
@@ -32,38 +31,7 @@ class AuthBehaviourMatrixTest {
     }
   }
 
-  /** What a cell expects. */
-  record Expect(int status, Shape shape, String text, List<String> granted, List<String> required) {
-    static Expect ok() {
-      return new Expect(200, Shape.JSON_OK, null, null, null);
-    }
-
-    static Expect challenge() {
-      return new Expect(401, Shape.BASIC_CHALLENGE_EMPTY, null, null, null);
-    }
-
-    static Expect error(int status, String message) {
-      return new Expect(status, Shape.ERROR_MESSAGE, message, null, null);
-    }
-
-    static Expect plain(int status, String prefix) {
-      return new Expect(status, Shape.PLAIN_TEXT, prefix, null, null);
-    }
-
-    static Expect scopes(List<String> granted, List<String> required) {
-      return new Expect(403, Shape.SCOPE_ERROR, AuthMessages.MISSING_SCOPES, granted, required);
-    }
-  }
-
-  enum Shape {
-    JSON_OK,
-    BASIC_CHALLENGE_EMPTY,
-    ERROR_MESSAGE,
-    PLAIN_TEXT,
-    SCOPE_ERROR
-  }
-
-  static Arguments cell(String name, Function<Emulator, Caller> caller, String path, Expect expect) {
+  static Arguments cell(String name, Function<Emulator, Caller> caller, String path, RestExpect expect) {
     return Arguments.argumentSet(name + " → " + path, caller, path, expect);
   }
 
@@ -78,66 +46,66 @@ class AuthBehaviourMatrixTest {
   static Stream<Arguments> cells() {
     String email = "rahul@acme.example";
     String username = "rahul-dev";
-    Expect tokenInvalid = Expect.error(401, AuthMessages.TOKEN_INVALID);
-    Expect appPasswordGone = Expect.error(401, AuthMessages.APP_PASSWORDS_DEPRECATED);
-    Expect accountPassword = Expect.plain(401, "Bitbucket Cloud recently stopped supporting account passwords for API authentication.");
-    Expect noAccess = Expect.error(404, AuthMessages.REPO_NO_ACCESS);
-    Expect notAccessible = Expect.error(403, AuthMessages.NOT_ACCESSIBLE);
+    RestExpect tokenInvalid = RestExpect.error(401, AuthMessages.TOKEN_INVALID);
+    RestExpect appPasswordGone = RestExpect.error(401, AuthMessages.APP_PASSWORDS_DEPRECATED);
+    RestExpect accountPassword = RestExpect.plain(401, "Bitbucket Cloud recently stopped supporting account passwords for API authentication.");
+    RestExpect noAccess = RestExpect.error(404, AuthMessages.REPO_NO_ACCESS);
+    RestExpect notAccessible = RestExpect.error(403, AuthMessages.NOT_ACCESSIBLE);
     return Stream.of(
-        cell("API token · email · Basic", basic(email, "rahul-api-token"), USER, Expect.ok()),
-        cell("API token · email · Basic", basic(email, "rahul-api-token"), REPO, Expect.ok()),
-        cell("API token · username · Basic", basic(username, "rahul-api-token"), USER, Expect.challenge()),
-        cell("API token · username · Basic", basic(username, "rahul-api-token"), REPO, Expect.challenge()),
-        cell("API token · x-bitbucket-api-token-auth · Basic", basic("x-bitbucket-api-token-auth", "rahul-api-token"), USER, Expect.challenge()),
-        cell("API token · x-bitbucket-api-token-auth · Basic", basic("x-bitbucket-api-token-auth", "rahul-api-token"), REPO, Expect.challenge()),
+        cell("API token · email · Basic", basic(email, "rahul-api-token"), USER, RestExpect.ok()),
+        cell("API token · email · Basic", basic(email, "rahul-api-token"), REPO, RestExpect.ok()),
+        cell("API token · username · Basic", basic(username, "rahul-api-token"), USER, RestExpect.challenge()),
+        cell("API token · username · Basic", basic(username, "rahul-api-token"), REPO, RestExpect.challenge()),
+        cell("API token · x-bitbucket-api-token-auth · Basic", basic("x-bitbucket-api-token-auth", "rahul-api-token"), USER, RestExpect.challenge()),
+        cell("API token · x-bitbucket-api-token-auth · Basic", basic("x-bitbucket-api-token-auth", "rahul-api-token"), REPO, RestExpect.challenge()),
         cell("API token · Bearer", bearer("rahul-api-token"), USER, tokenInvalid),
         cell("API token · Bearer", bearer("rahul-api-token"), REPO, tokenInvalid),
-        cell("unscoped API token · email · Basic", basic(email, "rahul-unscoped-token"), USER, Expect.challenge()),
-        cell("unscoped API token · email · Basic", basic(email, "rahul-unscoped-token"), REPO, Expect.challenge()),
-        cell("expired API token · email · Basic", basic(email, "rahul-expired-token"), USER, Expect.challenge()),
-        cell("expired API token · email · Basic", basic(email, "rahul-expired-token"), REPO, Expect.challenge()),
+        cell("unscoped API token · email · Basic", basic(email, "rahul-unscoped-token"), USER, RestExpect.challenge()),
+        cell("unscoped API token · email · Basic", basic(email, "rahul-unscoped-token"), REPO, RestExpect.challenge()),
+        cell("expired API token · email · Basic", basic(email, "rahul-expired-token"), USER, RestExpect.challenge()),
+        cell("expired API token · email · Basic", basic(email, "rahul-expired-token"), REPO, RestExpect.challenge()),
         cell("write-only API token · email · Basic", basic(email, "rahul-write-only-token"), USER,
-            Expect.scopes(List.of("write:repository:bitbucket"), List.of("read:user:bitbucket"))),
+            RestExpect.scopes(List.of("write:repository:bitbucket"), List.of("read:user:bitbucket"))),
         cell("write-only API token · email · Basic", basic(email, "rahul-write-only-token"), REPO,
-            Expect.scopes(List.of("write:repository:bitbucket"), List.of("read:repository:bitbucket"))),
-        cell("API token of an account without access · email · Basic", basic("alex@acme.example", "alex-api-token"), USER, Expect.ok()),
+            RestExpect.scopes(List.of("write:repository:bitbucket"), List.of("read:repository:bitbucket"))),
+        cell("API token of an account without access · email · Basic", basic("alex@acme.example", "alex-api-token"), USER, RestExpect.ok()),
         cell("API token of an account without access · email · Basic", basic("alex@acme.example", "alex-api-token"), REPO, noAccess),
         cell("app password (removed) · username · Basic", basic(username, "rahul-app-password"), USER, appPasswordGone),
         cell("app password (removed) · username · Basic", basic(username, "rahul-app-password"), REPO, appPasswordGone),
         cell("app password (removed) · email · Basic", basic(email, "rahul-app-password"), USER, appPasswordGone),
         cell("app password (removed) · email · Basic", basic(email, "rahul-app-password"), REPO, appPasswordGone),
         cell("repository access token · Bearer", bearer("infra-repo-token"), USER, notAccessible),
-        cell("repository access token · Bearer", bearer("infra-repo-token"), REPO, Expect.ok()),
-        cell("repository access token · email · Basic", basic(email, "infra-repo-token"), USER, Expect.challenge()),
-        cell("repository access token · email · Basic", basic(email, "infra-repo-token"), REPO, Expect.challenge()),
-        cell("repository access token · x-token-auth · Basic", basic("x-token-auth", "infra-repo-token"), REPO, Expect.challenge()),
+        cell("repository access token · Bearer", bearer("infra-repo-token"), REPO, RestExpect.ok()),
+        cell("repository access token · email · Basic", basic(email, "infra-repo-token"), USER, RestExpect.challenge()),
+        cell("repository access token · email · Basic", basic(email, "infra-repo-token"), REPO, RestExpect.challenge()),
+        cell("repository access token · x-token-auth · Basic", basic("x-token-auth", "infra-repo-token"), REPO, RestExpect.challenge()),
         cell("workspace access token · Bearer", bearer("acme-workspace-token"), USER, notAccessible),
-        cell("workspace access token · Bearer", bearer("acme-workspace-token"), REPO, Expect.ok()),
+        cell("workspace access token · Bearer", bearer("acme-workspace-token"), REPO, RestExpect.ok()),
         cell("OAuth client-credentials token · Bearer", bb -> Caller.header(Http.bearer(OAuthClient.clientCredentials(bb, "acme-agent"))),
             USER, notAccessible),
         cell("OAuth client-credentials token · Bearer", bb -> Caller.header(Http.bearer(OAuthClient.clientCredentials(bb, "acme-agent"))),
-            REPO, Expect.ok()),
-        cell("OAuth authorization-code token · Bearer", bb -> Caller.header(Http.bearer(authCodeToken(bb))), USER, Expect.ok()),
-        cell("OAuth authorization-code token · Bearer", bb -> Caller.header(Http.bearer(authCodeToken(bb))), REPO, Expect.ok()),
+            REPO, RestExpect.ok()),
+        cell("OAuth authorization-code token · Bearer", bb -> Caller.header(Http.bearer(authCodeToken(bb))), USER, RestExpect.ok()),
+        cell("OAuth authorization-code token · Bearer", bb -> Caller.header(Http.bearer(authCodeToken(bb))), REPO, RestExpect.ok()),
         cell("OAuth token · ?access_token= query", bb -> new Caller(null, "?access_token=" + OAuthClient.clientCredentials(bb, "acme-agent")),
-            USER, Expect.challenge()),
+            USER, RestExpect.challenge()),
         cell("OAuth token · ?access_token= query", bb -> new Caller(null, "?access_token=" + OAuthClient.clientCredentials(bb, "acme-agent")),
             REPO, noAccess),
-        cell("OAuth consumer key:secret · Basic", bb -> Caller.header(OAuthClient.clientAuth(bb, "acme-agent")), USER, Expect.challenge()),
-        cell("OAuth consumer key:secret · Basic", bb -> Caller.header(OAuthClient.clientAuth(bb, "acme-agent")), REPO, Expect.challenge()),
+        cell("OAuth consumer key:secret · Basic", bb -> Caller.header(OAuthClient.clientAuth(bb, "acme-agent")), USER, RestExpect.challenge()),
+        cell("OAuth consumer key:secret · Basic", bb -> Caller.header(OAuthClient.clientAuth(bb, "acme-agent")), REPO, RestExpect.challenge()),
         cell("account password · username · Basic", basic(username, "rahul-account-password"), USER, accountPassword),
         cell("account password · username · Basic", basic(username, "rahul-account-password"), REPO, accountPassword),
         cell("account password · email · Basic", basic(email, "rahul-account-password"), USER, accountPassword),
         cell("account password · email · Basic", basic(email, "rahul-account-password"), REPO, accountPassword),
-        cell("unknown secret · email · Basic", bb -> Caller.header(Http.basic(email, "not-a-real-token")), REPO, Expect.challenge()),
+        cell("unknown secret · email · Basic", bb -> Caller.header(Http.basic(email, "not-a-real-token")), REPO, RestExpect.challenge()),
         cell("unknown Bearer token", bb -> Caller.header(Http.bearer("not-a-real-token")), REPO, tokenInvalid),
-        cell("anonymous", bb -> Caller.header(null), USER, Expect.challenge()),
+        cell("anonymous", bb -> Caller.header(null), USER, RestExpect.challenge()),
         cell("anonymous", bb -> Caller.header(null), REPO, noAccess),
         cell("API token without a scheme (treated as anonymous)", bb -> Caller.header(bb.secret("rahul-api-token")), REPO, noAccess),
-        cell("Connect JWT scheme (not emulated)", bb -> Caller.header("JWT abc.def.ghi"), REPO, Expect.challenge()));
+        cell("Connect JWT scheme (not emulated)", bb -> Caller.header("JWT abc.def.ghi"), REPO, RestExpect.challenge()));
   }
 
-  private static String authCodeToken(Emulator bb) {
+  static String authCodeToken(Emulator bb) {
     Http.Response r = OAuthClient.authorizationCode(bb, "acme-agent");
     assertThat(r.status()).as("authorization_code: %s", r).isEqualTo(200);
     return r.json().path("access_token").asText();
@@ -145,32 +113,11 @@ class AuthBehaviourMatrixTest {
 
   @ParameterizedTest
   @MethodSource("cells")
-  void cellBehavesLikeBitbucket(Function<Emulator, Caller> callerOf, String path, Expect expect, Emulator bb) {
+  void cellBehavesLikeBitbucket(Function<Emulator, Caller> callerOf, String path, RestExpect expect, Emulator bb) {
     Caller caller = callerOf.apply(bb);
 
     Http.Response r = Http.get(bb.apiUrl() + path + caller.query(), caller.authorization());
 
-    assertThat(r.status()).as("%s", r).isEqualTo(expect.status());
-    switch (expect.shape()) {
-      case JSON_OK -> assertThat(r.json().isObject()).isTrue();
-      case BASIC_CHALLENGE_EMPTY -> {
-        assertThat(r.header("WWW-Authenticate")).isEqualTo("Basic realm=\"Bitbucket.org HTTP\"");
-        assertThat(r.body()).isEmpty();
-      }
-      case ERROR_MESSAGE -> {
-        assertThat(r.json().path("type").asText()).isEqualTo("error");
-        assertThat(r.json().path("error").path("message").asText()).isEqualTo(expect.text());
-      }
-      case PLAIN_TEXT -> {
-        assertThat(r.header("Content-Type")).startsWith("text/plain");
-        assertThat(r.text()).startsWith(expect.text());
-      }
-      case SCOPE_ERROR -> {
-        JsonNode error = r.json().path("error");
-        assertThat(error.path("message").asText()).isEqualTo(expect.text());
-        assertThat(error.path("detail").path("granted")).extracting(JsonNode::asText).containsExactlyElementsOf(expect.granted());
-        assertThat(error.path("detail").path("required")).extracting(JsonNode::asText).containsExactlyElementsOf(expect.required());
-      }
-    }
+    expect.check(r);
   }
 }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The Git-side rules (§8) at the level of {@link AccessControl#authenticateGit(String, String)} and
  * {@link AccessControl#authorizeGit}: which credential and username forms are accepted and which
- * status and {@code remote:} lines each refusal carries. End-to-end checks with the real git client
- * belong with the Git smart-HTTP endpoint.
+ * status and {@code remote:} lines each refusal carries. The same rules end to end, with the real git
+ * client: {@link GitAuthMatrixTest}.
  */
 @BitbucketEmulatorTest(world = "demo")
 class GitAccessRulesTest {

@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.bbpush.emulator.Emulator;
 import dev.bbpush.emulator.Http;
+import dev.bbpush.emulator.git.GitCli;
 import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Hourly allowances (§7) in the auth-ratelimits world: api 5, anonymous 2, git 3 per hour. */
+/** Hourly allowances (§7) in the auth-ratelimits world: api 5, anonymous 2, git 3 per hour; Git with the real git CLI. */
 @BitbucketEmulatorTest(world = "worlds/auth-ratelimits.yaml")
 class RateLimitTest {
   private static final String REPO = "/repositories/acme/infra";
@@ -88,6 +93,30 @@ class RateLimitTest {
     assertThat(r).isNotNull();
     assertThat(r.status()).isEqualTo(429);
     assertThat(r.remoteLines()).containsExactly("Rate limit for this resource has been exceeded");
+  }
+
+  /**
+   * Protocol v0 makes {@code ls-remote} exactly one authenticated request (plus git's anonymous probe, which the
+   * challenge answers and which does not count: otherwise the per-address anonymous allowance of 3 would be used up
+   * and git would never get to send credentials).
+   */
+  @Test
+  void gitBeyondTheHourlyGitAllowanceGets429WithTheRemoteLineAndOtherUsersCarryOn(Emulator bb, @TempDir Path tmp)
+      throws IOException {
+    GitCli git = new GitCli(Files.createDirectories(tmp.resolve("home")));
+    String rahul = GitExpect.url(bb, "rahul-dev", bb.secret("rahul-api-token"), "acme/infra");
+    List<GitCli.Result> within = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      within.add(git.run(tmp, "-c", "protocol.version=0", "ls-remote", rahul));
+    }
+
+    GitCli.Result limited = git.run(tmp, "-c", "protocol.version=0", "ls-remote", rahul);
+
+    assertThat(within).allSatisfy(r -> assertThat(r.exitCode()).as(r.stderr()).isZero());
+    GitExpect.refused(429, AuthMessages.RATE_LIMITED).check(limited, bb, "acme/infra", bb.secret("rahul-api-token"));
+    GitCli.Result alex =
+        git.run(tmp, "clone", GitExpect.url(bb, "alex-ops", bb.secret("alex-api-token"), "acme/infra"), "alex");
+    GitExpect.success().check(alex, bb, "acme/infra");
   }
 
   @Test
