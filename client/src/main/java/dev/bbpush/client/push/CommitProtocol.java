@@ -99,7 +99,8 @@ final class CommitProtocol {
       RuntimeException failure = ApiErrors.toException(r, rest.http().retryPolicy().clock());
       last = failure;
       if (r.status() == 409) {
-        Optional<String> now = readHead(plan, failure);
+        // A 409 proves nothing landed, so a failure to read the head is reported as itself.
+        Optional<String> now = rest.branchHead(plan.branch());
         plan = now.isPresent() && !now.equals(plan.head()) ? afterMove(plan, now.get(), planned.scope()) : plan;
         retrying(PushEvent.Reason.BRANCH_MOVED, attempt, "409: the branch moved to " + now.orElse("?"));
         continue;

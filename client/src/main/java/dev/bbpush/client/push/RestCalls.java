@@ -91,7 +91,8 @@ final class RestCalls {
   }
 
   /**
-   * The paths that differ between {@code oldHead} and {@code newHead}: {@code GET …/diffstat/{new}..{old}?topic=false}
+   * The paths that differ between {@code oldHead} and {@code newHead}:
+   * {@code GET …/diffstat/{new}..{old}?topic=false}
    * (Bitbucket's spec is reversed relative to {@code git diff}: the first commit is the new one, reference §6.3;
    * {@code topic=false} asks for a plain two-dot diff rather than one against the merge base). Both sides of renames.
    */

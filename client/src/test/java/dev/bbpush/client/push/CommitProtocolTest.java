@@ -148,7 +148,8 @@ class CommitProtocolTest {
   @Test
   void rateLimitStormOnReadsIsWaitedOut(Emulator bb) throws Exception {
     bb.faults().add(JSON.readTree(
-        "{\"method\":\"GET\",\"path\":\"^/2.0/repositories/\",\"action\":\"rate-limit\",\"retryAfter\":1,\"count\":3}"));
+        "{\"method\":\"GET\",\"path\":\"^/2.0/repositories/\",\"action\":\"rate-limit\","
+            + "\"retryAfter\":1,\"count\":3}"));
     MutableClock clock = MutableClock.atEpochPlusDays(0);
     RecordingSleeper sleeper = new RecordingSleeper(clock);
     try (BitbucketClient client = BitbucketClient.builder().apiUrl(bb.apiUrl())
