@@ -32,6 +32,7 @@ final class RestCalls {
   private final HttpTransport http;
   private final String workspace;
   private final String repo;
+  private Optional<String> mainBranch;
 
   RestCalls(BitbucketClient client, HttpTransport http, String workspace, String repo) {
     this.client = client;
@@ -44,11 +45,17 @@ final class RestCalls {
     return http;
   }
 
-  /** {@code GET /repositories/{ws}/{repo}}: the main branch name, if the repository reports one. */
+  /**
+   * {@code GET /repositories/{ws}/{repo}}: the main branch name, if the repository reports one. Asked once per push
+   * (the answer is kept).
+   */
   Optional<String> mainBranch() {
-    JsonNode json = json(http.send(Request.get(repoEndpoint()).build()));
-    String main = json.path("mainbranch").path("name").asText("");
-    return main.isEmpty() ? Optional.empty() : Optional.of(main);
+    if (mainBranch == null) {
+      JsonNode json = json(http.send(Request.get(repoEndpoint()).build()));
+      String main = json.path("mainbranch").path("name").asText("");
+      mainBranch = main.isEmpty() ? Optional.empty() : Optional.of(main);
+    }
+    return mainBranch;
   }
 
   /** {@code GET …/refs/branches/{name}}: the head commit, or empty when the branch does not exist. */
