@@ -59,6 +59,20 @@ class PullRequestPushTest {
   }
 
   @Test
+  void existingPullRequestReturnedWith200ByCreateIsReused(Emulator bb) throws Exception {
+    PushResult first = push(bb, Map.of("live/c.tf", "1\n"),
+        request(ChangeSet.of()).branch("feature/c").pullRequest(PullRequestSpec.titled("C")));
+    // The lookup misses (as if the list were stale), so the POST meets the open pull request: 200 + that one.
+    bb.faults().add(new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"method\":\"GET\","
+        + "\"path\":\"/pullrequests$\",\"action\":\"status\",\"status\":200,\"body\":{\"values\":[]},\"count\":1}"));
+    PushResult second = push(bb, Map.of("live/c.tf", "2\n"),
+        request(ChangeSet.of()).branch("feature/c").pullRequest(PullRequestSpec.titled("C")));
+
+    assertThat(second.pullRequest().orElseThrow().outcome()).isEqualTo(PullRequestResult.Outcome.REUSED);
+    assertThat(second.pullRequest().orElseThrow().id()).isEqualTo(first.pullRequest().orElseThrow().id());
+  }
+
+  @Test
   void unchangedPushStillOpensPullRequestForAnExistingBranch(Emulator bb) throws Exception {
     push(bb, Map.of("live/b.tf", "b\n"), request(ChangeSet.of()).branch("feature/b"));
     PushResult r = push(bb, Map.of("live/b.tf", "b\n"),

@@ -29,12 +29,17 @@ class PushPlanTest {
     blob[10] = 0;
     try (BitbucketClient client = PushFixture.rahul(bb);
         ChangeSet changes = ChangeSet.builder().addBytes("assets/logo.bin", blob, FileMode.REGULAR).build()) {
-      PushResult r = new Pusher(client).push(request(changes).message("Add logo").build());
+      PushFixture.Events events = new PushFixture.Events();
+      PushResult r = new Pusher(client).push(request(changes).message("Add logo").listener(events).build());
 
       assertThat(r.status()).isEqualTo(PushStatus.COMMITTED);
       assertThat(r.plan().added()).containsExactly("assets/logo.bin");
       assertThat(tree(bb, "main").get("assets/logo.bin").content()).isEqualTo(blob);
       assertThat(r.commitUrl()).contains(bb.baseUrl() + "/acme/infra/commits/" + r.commit().orElseThrow());
+      var uploads = events.of(PushEvent.Uploading.class);
+      assertThat(uploads.get(0).sentBytes()).isZero();
+      assertThat(uploads.get(uploads.size() - 1).sentBytes()).isEqualTo(uploads.get(0).totalBytes())
+          .isGreaterThan(blob.length);
     }
   }
 
