@@ -81,6 +81,20 @@ public final class HttpTransport implements AutoCloseable {
         origin(Objects.requireNonNull(apiOrigin, "apiOrigin")));
   }
 
+  /**
+   * A view of this transport (same pool, retry policy and authorizer) that also reports every event to {@code
+   * additional}, after this transport's own listener. Used to observe one operation's requests (e.g. a push counting
+   * its REST requests) without changing the client's listener.
+   */
+  public HttpTransport withListener(HttpListener additional) {
+    Objects.requireNonNull(additional, "additional");
+    HttpListener first = listener;
+    return new HttpTransport(client, retryPolicy, event -> {
+      first.onEvent(event);
+      additional.onEvent(event);
+    }, authorizer, authorizedOrigin);
+  }
+
   public RetryPolicy retryPolicy() {
     return retryPolicy;
   }

@@ -1,0 +1,203 @@
+package dev.bbpush.client.push;
+
+import dev.bbpush.client.commit.ChangeSet;
+import dev.bbpush.client.commit.CommitMetadata;
+import dev.bbpush.client.commit.SrcMultipartBody;
+import dev.bbpush.client.error.BbpushException;
+import dev.bbpush.client.error.TransportException;
+import dev.bbpush.client.http.ApiErrors;
+import dev.bbpush.client.http.Request;
+import dev.bbpush.client.http.Response;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The exactly-once commit: one streamed {@code POST /src} with {@code parents} = the planned head (Bitbucket's
+ * optimistic-concurrency guard, reference §2.2) and a change-id trailer in the message, then:
+ *
+ * <ul>
+ *   <li>201: the new commit is the last segment of {@code Location};
+ *   <li>409: the branch moved. If the commits in between touched none of our paths ({@code diffstat}), the plan is
+ *       rebased on the new head and sent again; otherwise {@link PushConflictException};
+ *   <li>no response, or 5xx: never re-sent blindly. The branch is read again: still at the planned head → nothing
+ *       landed, re-sending is safe (the {@code parents} guard stops a double commit); moved to a commit carrying our
+ *       change id whose parent is the planned head → that is our commit; moved otherwise → as for 409.
+ * </ul>
+ *
+ * <p>At most {@code maxCommitAttempts} requests are sent.
+ */
+final class CommitProtocol {
+  private static final Pattern SHA1 = Pattern.compile("[0-9a-f]{40}");
+
+  /** The commit that landed, the plan it was made on, how many POSTs it took. */
+  record Outcome(String sha, PushPlan plan, int attempts, boolean recovered) {}
+
+  private final RestCalls rest;
+  private final PushRequest request;
+  private final UUID changeId;
+  private final PushListener listener;
+
+  CommitProtocol(RestCalls rest, PushRequest request, UUID changeId) {
+    this.rest = rest;
+    this.request = request;
+    this.changeId = changeId;
+    this.listener = request.listener();
+  }
+
+  /** The message with the change-id trailer. */
+  String message(PushPlan plan) {
+    String base = request.message().orElse("bbpush: " + plan.added().size() + " added, " + plan.modified().size()
+        + " modified, " + plan.deleted().size() + " deleted");
+    return request.trailer().append(base, changeId);
+  }
+
+  Outcome commit(Planner.Planned planned) {
+    PushPlan plan = planned.plan();
+    ChangeSet body = planned.commit();
+    String message = message(plan);
+    RuntimeException last = null;
+    int attempt = 0;
+    while (attempt < request.maxCommitAttempts()) {
+      attempt++;
+      CommitMetadata meta = new CommitMetadata(message, request.author().orElse(null), plan.head().orElse(null),
+          plan.branch());
+      Request post = Request.post(rest.srcEndpoint(), new ProgressEntity(SrcMultipartBody.of(meta, body), listener))
+          .noRetry().build();
+      Response r;
+      try {
+        r = rest.http().exchange(post);
+      } catch (TransportException e) {
+        last = e;
+        if (!e.mayHaveReachedServer()) {
+          retrying(PushEvent.Reason.TRANSPORT_FAILURE, attempt, e.getMessage());
+          continue;
+        }
+        Resolution res = resolve(plan, e);
+        if (res.landed != null) {
+          return landed(res.landed, plan, attempt, true);
+        }
+        plan = res.moved == null ? plan : afterMove(plan, res.moved, planned.scope());
+        retrying(PushEvent.Reason.TRANSPORT_FAILURE, attempt, e.getMessage());
+        continue;
+      }
+      if (r.status() == 201) {
+        Optional<String> sha = r.header("Location").map(l -> l.substring(l.lastIndexOf('/') + 1).toLowerCase())
+            .filter(s -> SHA1.matcher(s).matches());
+        if (sha.isPresent()) {
+          return landed(sha.get(), plan, attempt, false);
+        }
+        // No Location (reference §2.3 says a client may then read the branch): find our commit by its change id.
+        Resolution res = resolve(plan, RestCalls.unexpected(r, "201 without a Location header"));
+        if (res.landed != null) {
+          return landed(res.landed, plan, attempt, false);
+        }
+        throw RestCalls.unexpected(r, "201 without a Location header, and no commit with our change id on the branch");
+      }
+      RuntimeException failure = ApiErrors.toException(r, rest.http().retryPolicy().clock());
+      last = failure;
+      if (r.status() == 409) {
+        // A 409 proves nothing landed, so a failure to read the head is reported as itself.
+        Optional<String> now = rest.branchHead(plan.branch());
+        plan = now.isPresent() && !now.equals(plan.head()) ? afterMove(plan, now.get(), planned.scope()) : plan;
+        retrying(PushEvent.Reason.BRANCH_MOVED, attempt, "409: the branch moved to " + now.orElse("?"));
+        continue;
+      }
+      if (r.status() >= 500) {
+        Resolution res = resolve(plan, failure);
+        if (res.landed != null) {
+          return landed(res.landed, plan, attempt, true);
+        }
+        plan = res.moved == null ? plan : afterMove(plan, res.moved, planned.scope());
+        retrying(PushEvent.Reason.SERVER_ERROR, attempt, String.valueOf(r.status()));
+        continue;
+      }
+      throw failure;
+    }
+    if (last instanceof dev.bbpush.client.error.ConflictException) {
+      throw new PushConflictException(plan.branch(), planned.plan().head().orElse(null),
+          plan.head().orElse(null), List.of());
+    }
+    throw last;
+  }
+
+  private Outcome landed(String sha, PushPlan plan, int attempts, boolean recovered) {
+    listener.onEvent(new PushEvent.CommitCreated(sha, plan.branch(), recovered));
+    return new Outcome(sha, plan, attempts, recovered);
+  }
+
+  private void retrying(PushEvent.Reason reason, int attempt, String detail) {
+    if (attempt < request.maxCommitAttempts()) {
+      listener.onEvent(new PushEvent.Retrying(reason, attempt + 1, detail));
+    }
+  }
+
+  /** After an unknown outcome: our commit ({@code landed}), someone else's head ({@code moved}) or neither. */
+  private record Resolution(String landed, String moved) {}
+
+  private Resolution resolve(PushPlan plan, RuntimeException cause) {
+    Optional<String> now = readHead(plan, cause);
+    String expected = plan.head().orElse(null);
+    if (now.isEmpty() || now.get().equals(expected)) {
+      return new Resolution(null, null); // nothing landed: re-sending is safe
+    }
+    List<RestCalls.CommitInfo> since;
+    try {
+      since = rest.commitsSince(now.get(), expected, 4);
+    } catch (BbpushException e) {
+      throw new PushOutcomeUnknownException(plan.branch(), changeId.toString(), request.trailer().key(), cause);
+    }
+    for (RestCalls.CommitInfo c : since) {
+      boolean ours = request.trailer().parse(c.message()).filter(changeId::equals).isPresent();
+      if (ours && (expected == null || c.parents().contains(expected))) {
+        return new Resolution(c.hash(), null);
+      }
+    }
+    return new Resolution(null, now.get());
+  }
+
+  private Optional<String> readHead(PushPlan plan, RuntimeException cause) {
+    try {
+      return rest.branchHead(plan.branch());
+    } catch (BbpushException e) {
+      throw new PushOutcomeUnknownException(plan.branch(), changeId.toString(), request.trailer().key(), cause);
+    }
+  }
+
+  /**
+   * The branch moved from the planned head to {@code newHead}: rebase the plan when the change in between touched
+   * none of our paths, else throw {@link PushConflictException}.
+   */
+  private PushPlan afterMove(PushPlan plan, String newHead, Set<String> scope) {
+    String expected = plan.head().orElse(null);
+    if (expected == null) {
+      // An empty repository has no head to compare with: someone else made the first commit.
+      throw new PushConflictException(plan.branch(), null, newHead, List.of());
+    }
+    String mirror = request.mirrorPrefix().orElse(null);
+    List<String> overlap = rest.changedPaths(expected, newHead).stream()
+        .filter(p -> overlaps(p, scope, mirror)).distinct().sorted().toList();
+    if (!overlap.isEmpty()) {
+      throw new PushConflictException(plan.branch(), expected, newHead, overlap);
+    }
+    return plan.rebasedOn(newHead);
+  }
+
+  static boolean overlaps(String path, Set<String> scope, String mirrorPrefix) {
+    if (mirrorPrefix != null && (mirrorPrefix.isEmpty() || path.equals(mirrorPrefix)
+        || path.startsWith(mirrorPrefix + "/"))) {
+      return true;
+    }
+    if (scope.contains(path)) {
+      return true;
+    }
+    for (String t : scope) {
+      if (path.startsWith(t + "/") || t.startsWith(path + "/")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

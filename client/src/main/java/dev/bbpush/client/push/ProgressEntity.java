@@ -1,0 +1,123 @@
+package dev.bbpush.client.push;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Set;
+import org.apache.hc.core5.function.Supplier;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+
+/**
+ * Wraps a request body and reports {@link PushEvent.Uploading} while it is written: at the start, every
+ * {@link #STEP} bytes and at the end. Everything else is delegated.
+ */
+final class ProgressEntity implements HttpEntity {
+  static final long STEP = 1024 * 1024;
+
+  private final HttpEntity delegate;
+  private final PushListener listener;
+
+  ProgressEntity(HttpEntity delegate, PushListener listener) {
+    this.delegate = delegate;
+    this.listener = listener;
+  }
+
+  @Override
+  public void writeTo(OutputStream out) throws IOException {
+    long total = delegate.getContentLength();
+    listener.onEvent(new PushEvent.Uploading(0, total));
+    CountingStream counting = new CountingStream(out, total);
+    delegate.writeTo(counting);
+    counting.flush();
+    listener.onEvent(new PushEvent.Uploading(counting.sent, total));
+  }
+
+  private final class CountingStream extends FilterOutputStream {
+    private final long total;
+    private long sent;
+    private long reported;
+
+    CountingStream(OutputStream out, long total) {
+      super(out);
+      this.total = total;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      advance(1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      advance(len);
+    }
+
+    private void advance(long n) {
+      sent += n;
+      if (sent - reported >= STEP) {
+        reported = sent;
+        listener.onEvent(new PushEvent.Uploading(sent, total));
+      }
+    }
+
+    @Override
+    public void close() {
+      // The transport owns the underlying stream.
+    }
+  }
+
+  @Override
+  public boolean isRepeatable() {
+    return delegate.isRepeatable();
+  }
+
+  @Override
+  public InputStream getContent() throws IOException {
+    return delegate.getContent();
+  }
+
+  @Override
+  public boolean isStreaming() {
+    return delegate.isStreaming();
+  }
+
+  @Override
+  public Supplier<List<? extends Header>> getTrailers() {
+    return delegate.getTrailers();
+  }
+
+  @Override
+  public void close() throws IOException {
+    delegate.close();
+  }
+
+  @Override
+  public long getContentLength() {
+    return delegate.getContentLength();
+  }
+
+  @Override
+  public String getContentType() {
+    return delegate.getContentType();
+  }
+
+  @Override
+  public String getContentEncoding() {
+    return delegate.getContentEncoding();
+  }
+
+  @Override
+  public boolean isChunked() {
+    return delegate.isChunked();
+  }
+
+  @Override
+  public Set<String> getTrailerNames() {
+    return delegate.getTrailerNames();
+  }
+}

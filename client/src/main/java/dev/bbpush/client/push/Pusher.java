@@ -1,0 +1,169 @@
+package dev.bbpush.client.push;
+
+import dev.bbpush.client.BitbucketClient;
+import dev.bbpush.client.commit.LocalTree;
+import dev.bbpush.client.commit.RepoPaths;
+import dev.bbpush.client.http.HttpEvent;
+import dev.bbpush.client.http.HttpTransport;
+import dev.bbpush.client.safety.SafetyReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+
+/**
+ * Pushes a change set to a Bitbucket Cloud branch as <b>one</b> commit, exactly once, and optionally opens a pull
+ * request. See docs/push.md for the algorithm and its request counts.
+ *
+ * <pre>{@code
+ * PushResult r = new Pusher(client).push(PushRequest.builder()
+ *     .repository("acme", "infra").changes(changeSet)
+ *     .branch("feature/x").pullRequest(PullRequestSpec.titled("Update network"))
+ *     .build());
+ * }</pre>
+ *
+ * <p>Steps: (1) the safety checks, before any request; (2) the plan: the branch head and its tree (Git smart HTTP,
+ * else the REST listing), compared with local blob ids — added, modified, deleted, unchanged; (3) when something
+ * changes and it is not a dry run, one {@code POST /src} guarded by {@code parents} with a change-id trailer, retried
+ * only when that is provably safe; (4) the pull request. A push with nothing to change creates no commit ({@link
+ * PushStatus#UNCHANGED}); a new branch with nothing to change is not created.
+ *
+ * <p><b>Retry safety.</b> Calling {@link #push} again with the same request after any failure is safe: it plans
+ * against the current head, so changes that landed are unchanged the second time. Stateless and thread-safe; the
+ * client is not closed.
+ */
+public final class Pusher {
+  private static final int GIT_TIMEOUT_SECONDS = 60;
+
+  private final BitbucketClient client;
+
+  public Pusher(BitbucketClient client) {
+    this.client = java.util.Objects.requireNonNull(client, "client");
+  }
+
+  /**
+   * Runs one push.
+   *
+   * @return the outcome: committed, unchanged or dry-run, with the plan, the pull request and request counts
+   * @throws SafetyBlockedException the safety checks blocked the push; no request was sent
+   * @throws PushConflictException the branch moved and the other change touched our paths; nothing was committed
+   * @throws PushRefusedException the push cannot be done as asked (missing base branch...); nothing was written
+   * @throws PushOutcomeUnknownException the commit request and the check afterwards both failed; run it again
+   * @throws PullRequestFailedException the push finished but the pull request failed; run it again
+   * @throws dev.bbpush.client.error.BitbucketApiException Bitbucket refused (401, 403, 404, 400...); nothing was
+   *     committed
+   * @throws dev.bbpush.client.error.TransportException no answer after retries, and the branch shows that nothing
+   *     landed
+   * @throws UncheckedIOException a local file could not be read (or changed while pushing); nothing was committed
+   */
+  public PushResult push(PushRequest request) {
+    java.util.Objects.requireNonNull(request, "request");
+    PushListener listener = request.listener();
+    Optional<SafetyReport> safety = Optional.empty();
+    if (request.safetyChecks()) {
+      SafetyReport report = io(() -> request.scanner().scan(request.changes()));
+      if (report.blocked()) {
+        throw new SafetyBlockedException(report);
+      }
+      listener.onEvent(new PushEvent.SafetyChecked(report));
+      safety = Optional.of(report);
+    }
+    LocalTree local = io(() -> LocalTree.of(request.changes()));
+
+    Run run = new Run(request, safety);
+    RestCalls rest = run.rest;
+    String mirror = request.mirrorPrefix().map(RepoPaths::normalizePrefix).orElse(null);
+    Target target = new TargetReader(client, request, rest, run.gitRequests, GIT_TIMEOUT_SECONDS).read(mirror);
+    RemoteTree tree = target.tree();
+    Planner.Planned planned = Planner.plan(request.changes(), local, tree, mirror, target.branch(),
+        target.baseBranch(), target.newBranch(), path -> blobOf(rest.rawFile(tree.head(), path)));
+    listener.onEvent(new PushEvent.PlanReady(planned.plan()));
+
+    Optional<String> destination = request.pullRequest()
+        .map(pr -> pr.destination().or(request::base).orElseGet(() -> target.main(rest)));
+    if (destination.isPresent() && destination.get().equals(target.branch())) {
+      throw new PushRefusedException("The pull request's source and destination are both '" + target.branch()
+          + "'. Push to another branch (--branch), or leave out the pull request.");
+    }
+    if (request.dryRun()) {
+      return run.result(PushStatus.DRY_RUN, null, planned.plan(), 0, null);
+    }
+
+    PushResult result;
+    if (!planned.plan().hasChanges()) {
+      result = run.result(PushStatus.UNCHANGED, null, planned.plan(), 0, null);
+    } else {
+      CommitProtocol.Outcome o = new CommitProtocol(rest, request, run.changeId).commit(planned);
+      result = run.result(PushStatus.COMMITTED, o.sha(), o.plan(), o.attempts(), null);
+    }
+    if (destination.isEmpty()) {
+      return result;
+    }
+    PullRequestResult pr;
+    try {
+      pr = result.status() == PushStatus.UNCHANGED && target.newBranch()
+          // The branch was never created (nothing to commit), so there is nothing to pull.
+          ? PullRequestOpener.noChanges(target.branch(), destination.get())
+          : new PullRequestOpener(rest).open(request.pullRequest().get(), target.branch(), destination.get());
+    } catch (RuntimeException e) {
+      throw new PullRequestFailedException(run.result(result.status(), result.commit().orElse(null), result.plan(),
+          result.commitAttempts(), null), e);
+    }
+    listener.onEvent(new PushEvent.PullRequestReady(pr));
+    return run.result(result.status(), result.commit().orElse(null), result.plan(), result.commitAttempts(), pr);
+  }
+
+  /** The state of one {@link #push} call: its counters, change id and REST view. */
+  private final class Run {
+    final PushRequest request;
+    final Optional<SafetyReport> safety;
+    final AtomicInteger restRequests = new AtomicInteger();
+    final AtomicInteger gitRequests = new AtomicInteger();
+    final UUID changeId = UUID.randomUUID();
+    final RestCalls rest;
+
+    Run(PushRequest request, Optional<SafetyReport> safety) {
+      this.request = request;
+      this.safety = safety;
+      HttpTransport http = client.http().withListener(e -> {
+        if (e instanceof HttpEvent.RequestSent) {
+          restRequests.incrementAndGet();
+        }
+      });
+      this.rest = new RestCalls(client, http, request.workspace(), request.repo());
+    }
+
+    PushResult result(PushStatus status, String commit, PushPlan plan, int attempts, PullRequestResult pr) {
+      Optional<String> sha = Optional.ofNullable(commit);
+      Optional<String> url = sha.map(s -> WebUrls.commitUrl(client.apiUrl(), request.workspace(), request.repo(), s));
+      return new PushResult(status, sha, url, plan.branch(), plan, Optional.ofNullable(pr),
+          new RequestCounts(restRequests.get(), gitRequests.get()), safety, attempts, changeId.toString());
+    }
+  }
+
+  private static ObjectId blobOf(byte[] content) {
+    return new ObjectInserter.Formatter().idFor(Constants.OBJ_BLOB, content);
+  }
+
+  private interface IoCall<T> {
+    T call() throws IOException;
+  }
+
+  private static <T> T io(IoCall<T> call) {
+    try {
+      return call.call();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e.getMessage(), e);
+    }
+  }
+
+  /** The default Git URL for a repository: see docs/push.md. */
+  public static URI defaultGitUrl(URI apiUrl, String workspace, String repo) {
+    return WebUrls.gitUrl(apiUrl, workspace, repo);
+  }
+}

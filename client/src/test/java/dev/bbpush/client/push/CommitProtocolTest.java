@@ -1,0 +1,180 @@
+package dev.bbpush.client.push;
+
+import static dev.bbpush.client.push.PushFixture.commitCount;
+import static dev.bbpush.client.push.PushFixture.request;
+import static dev.bbpush.client.push.PushFixture.tree;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bbpush.client.BitbucketClient;
+import dev.bbpush.client.MutableClock;
+import dev.bbpush.client.RecordingSleeper;
+import dev.bbpush.client.auth.Credentials;
+import dev.bbpush.client.commit.ChangeSet;
+import dev.bbpush.client.http.Request;
+import dev.bbpush.client.http.RetryPolicy;
+import dev.bbpush.emulator.Emulator;
+import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The exactly-once commit protocol: 409s, lost responses, 5xx and 429s, through the emulator's faults. */
+@BitbucketEmulatorTest(world = "demo")
+class CommitProtocolTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Another writer commits {@code path} on main through REST (no parents: lands on the tip). */
+  private static void otherWriterCommits(Emulator bb, String path, String content) {
+    try (BitbucketClient other = PushFixture.rahul(bb)) {
+      String form = "message=other+writer&branch=main&" + URLEncoder.encode("/" + path, StandardCharsets.UTF_8) + "="
+          + URLEncoder.encode(content, StandardCharsets.UTF_8);
+      int status = other.http().exchange(Request.postForm(other.endpoint("repositories", "acme", "infra", "src"),
+          form).build()).status();
+      assertThat(status).isEqualTo(201);
+    }
+  }
+
+  private static PushListener onPlanReady(Runnable action, PushFixture.Events events) {
+    return e -> {
+      events.onEvent(e);
+      if (e instanceof PushEvent.PlanReady) {
+        action.run();
+      }
+    };
+  }
+
+  @Test
+  void retriesAfter409WhenTouchedPathsUnchanged(Emulator bb) throws Exception {
+    int before = commitCount(bb, "main");
+    PushFixture.Events events = new PushFixture.Events();
+    try (BitbucketClient client = PushFixture.rahul(bb);
+        ChangeSet changes = PushFixture.texts(Map.of("live/ours.tf", "ours\n"))) {
+      PushResult r = new Pusher(client).push(request(changes)
+          .listener(onPlanReady(() -> otherWriterCommits(bb, "other/theirs.tf", "theirs\n"), events)).build());
+
+      assertThat(r.status()).isEqualTo(PushStatus.COMMITTED);
+      assertThat(r.commitAttempts()).isEqualTo(2);
+      assertThat(events.of(PushEvent.Retrying.class)).singleElement()
+          .satisfies(e -> assertThat(e.reason()).isEqualTo(PushEvent.Reason.BRANCH_MOVED));
+      assertThat(commitCount(bb, "main")).isEqualTo(before + 2);
+      Map<String, PushFixture.TreeFile> files = tree(bb, "main");
+      assertThat(files.get("live/ours.tf").text()).isEqualTo("ours\n");
+      assertThat(files.get("other/theirs.tf").text()).isEqualTo("theirs\n");
+      assertThat(PushFixture.commit(bb, r.commit().orElseThrow()).getParent(0).name())
+          .isEqualTo(r.plan().head().orElseThrow());
+    }
+  }
+
+  @Test
+  void conflictWhenConcurrentCommitTouchedOurPath(Emulator bb) throws Exception {
+    int before = commitCount(bb, "main");
+    try (BitbucketClient client = PushFixture.rahul(bb);
+        ChangeSet changes = PushFixture.texts(Map.of("live/ours.tf", "ours\n", "live/x.tf", "x\n"))) {
+      PushRequest req = request(changes)
+          .listener(onPlanReady(() -> otherWriterCommits(bb, "live/ours.tf", "theirs\n"), new PushFixture.Events()))
+          .build();
+
+      assertThatThrownBy(() -> new Pusher(client).push(req))
+          .isInstanceOfSatisfying(PushConflictException.class, e -> {
+            assertThat(e.paths()).containsExactly("live/ours.tf");
+            assertThat(e.branch()).isEqualTo("main");
+            assertThat(e.getMessage()).contains("live/ours.tf").contains("Nothing was committed");
+          });
+      assertThat(commitCount(bb, "main")).isEqualTo(before + 1);
+      Map<String, PushFixture.TreeFile> files = tree(bb, "main");
+      assertThat(files.get("live/ours.tf").text()).isEqualTo("theirs\n");
+      assertThat(files).doesNotContainKey("live/x.tf");
+    }
+  }
+
+  @Test
+  void lostResponseAfterCommitIsRecoveredAsExactlyOneCommit(Emulator bb) throws Exception {
+    int before = commitCount(bb, "main");
+    bb.faults().add(JSON.readTree(
+        "{\"method\":\"POST\",\"path\":\"/src$\",\"action\":\"commit-then-reset\",\"count\":1}"));
+    PushFixture.Events events = new PushFixture.Events();
+    try (BitbucketClient client = PushFixture.rahul(bb);
+        ChangeSet changes = PushFixture.texts(Map.of("live/once.tf", "once\n"))) {
+      PushResult r = new Pusher(client).push(request(changes).listener(events).build());
+
+      assertThat(r.status()).isEqualTo(PushStatus.COMMITTED);
+      assertThat(commitCount(bb, "main")).isEqualTo(before + 1);
+      assertThat(r.commit()).isEqualTo(PushFixture.head(bb, "main"));
+      assertThat(PushFixture.srcPosts(bb)).isEqualTo(1);
+      assertThat(events.of(PushEvent.CommitCreated.class)).singleElement()
+          .satisfies(e -> assertThat(e.recovered()).isTrue());
+      assertThat(PushFixture.commit(bb, r.commit().orElseThrow()).getFullMessage())
+          .contains("Bbpush-Change-Id: " + r.changeId());
+    }
+  }
+
+  @Test
+  void serverErrorOnCommitRereadsHeadAndRetriesOnce(Emulator bb) throws Exception {
+    int before = commitCount(bb, "main");
+    bb.faults().add(JSON.readTree(
+        "{\"method\":\"POST\",\"path\":\"/src$\",\"action\":\"status\",\"status\":500,\"count\":1}"));
+    PushFixture.Events events = new PushFixture.Events();
+    try (BitbucketClient client = PushFixture.rahul(bb);
+        ChangeSet changes = PushFixture.texts(Map.of("live/five.tf", "5\n"))) {
+      PushResult r = new Pusher(client).push(request(changes).listener(events).build());
+
+      assertThat(r.status()).isEqualTo(PushStatus.COMMITTED);
+      assertThat(r.commitAttempts()).isEqualTo(2);
+      assertThat(PushFixture.srcPosts(bb)).isEqualTo(2);
+      assertThat(commitCount(bb, "main")).isEqualTo(before + 1);
+      assertThat(events.of(PushEvent.Retrying.class)).singleElement()
+          .satisfies(e -> assertThat(e.reason()).isEqualTo(PushEvent.Reason.SERVER_ERROR));
+    }
+  }
+
+  @Test
+  void connectionResetBeforeCommitIsRetriedSafely(Emulator bb) throws Exception {
+    int before = commitCount(bb, "main");
+    bb.faults().add(JSON.readTree("{\"method\":\"POST\",\"path\":\"/src$\",\"action\":\"reset-before\",\"count\":1}"));
+    try (BitbucketClient client = PushFixture.rahul(bb);
+        ChangeSet changes = PushFixture.texts(Map.of("live/reset.tf", "r\n"))) {
+      PushResult r = new Pusher(client).push(request(changes).build());
+
+      assertThat(r.status()).isEqualTo(PushStatus.COMMITTED);
+      assertThat(commitCount(bb, "main")).isEqualTo(before + 1);
+      assertThat(tree(bb, "main").get("live/reset.tf").text()).isEqualTo("r\n");
+    }
+  }
+
+  @Test
+  void rateLimitStormOnReadsIsWaitedOut(Emulator bb) throws Exception {
+    bb.faults().add(JSON.readTree(
+        "{\"method\":\"GET\",\"path\":\"^/2.0/repositories/\",\"action\":\"rate-limit\","
+            + "\"retryAfter\":1,\"count\":3}"));
+    MutableClock clock = MutableClock.atEpochPlusDays(0);
+    RecordingSleeper sleeper = new RecordingSleeper(clock);
+    try (BitbucketClient client = BitbucketClient.builder().apiUrl(bb.apiUrl())
+        .credentials(Credentials.apiToken(PushFixture.EMAIL, bb.secret("rahul-api-token")))
+        .retryPolicy(RetryPolicy.builder().clock(clock).sleeper(sleeper).build()).build();
+        ChangeSet changes = PushFixture.texts(Map.of("live/rl.tf", "rl\n"))) {
+      PushResult r = new Pusher(client).push(request(changes).planSource(PlanSource.REST).build());
+
+      assertThat(r.status()).isEqualTo(PushStatus.COMMITTED);
+      assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1),
+          Duration.ofSeconds(1));
+      assertThat(tree(bb, "main").get("live/rl.tf").text()).isEqualTo("rl\n");
+    }
+  }
+
+  @Test
+  void attemptsAreBoundedWhenTheServerKeepsFailing(Emulator bb) throws Exception {
+    int before = commitCount(bb, "main");
+    bb.faults().add(JSON.readTree("{\"method\":\"POST\",\"path\":\"/src$\",\"action\":\"status\",\"status\":503}"));
+    try (BitbucketClient client = PushFixture.rahul(bb);
+        ChangeSet changes = PushFixture.texts(Map.of("live/never.tf", "n\n"))) {
+      assertThatThrownBy(() -> new Pusher(client).push(request(changes).maxCommitAttempts(3).build()))
+          .isInstanceOf(dev.bbpush.client.error.ServerErrorException.class);
+      assertThat(PushFixture.srcPosts(bb)).isEqualTo(3);
+      assertThat(commitCount(bb, "main")).isEqualTo(before);
+    }
+  }
+}
