@@ -409,26 +409,25 @@ final class DoctorRun implements AutoCloseable {
       return;
     }
     Optional<String> permission = Optional.empty();
-    if (prober.canSend(1)) {
+    {
       URI u = withQuery(endpoint("user", "workspaces", repo.workspace(), "permissions", "repositories"),
           "q=" + enc("repository.full_name=\"" + repo.fullName() + "\"") + "&pagelen=100");
-      Optional<Prober.Result> r = prober.get(u, restAuthorization(), "which permission does the account hold on "
-          + repo + "?");
-      if (r.isPresent() && r.get().answer().map(Answer::isJsonSuccess).orElse(false)) {
-        for (JsonNode v : r.get().answer().get().json().path("values")) {
+      Optional<Answer> r = send(u, "which permission does the account hold on " + repo + "?");
+      if (r.isPresent() && r.get().isJsonSuccess()) {
+        for (JsonNode v : r.get().json().path("values")) {
           if (repo.fullName().equalsIgnoreCase(v.path("repository").path("full_name").asText(""))) {
             permission = Optional.of(v.path("permission").asText(""));
           }
         }
       }
     }
-    if (permission.isEmpty() && prober.canSend(1)) {
+    if (permission.isEmpty()) {
       URI u = withQuery(endpoint("repositories", repo.workspace()),
           "role=contributor&q=" + enc("slug=\"" + repo.slug() + "\"") + "&pagelen=100");
-      Optional<Prober.Result> r = prober.get(u, restAuthorization(), "is " + repo + " among the repositories the "
-          + "credential may write (role=contributor)?");
-      if (r.isPresent() && r.get().answer().map(Answer::isJsonSuccess).orElse(false)) {
-        boolean listed = slugs(r.get().answer().get().json()).stream().anyMatch(s -> s.equalsIgnoreCase(repo.slug()));
+      Optional<Answer> r = send(u, "is " + repo + " among the repositories the credential may write "
+          + "(role=contributor)?");
+      if (r.isPresent() && r.get().isJsonSuccess()) {
+        boolean listed = slugs(r.get().json()).stream().anyMatch(s -> s.equalsIgnoreCase(repo.slug()));
         permission = Optional.of(listed ? "write" : "read");
       }
     }
