@@ -11,7 +11,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -306,8 +305,25 @@ public final class DoctorContext {
     }
   }
 
-  /** For tests and messages. */
-  List<String> describeOptions() {
-    return List.of("git=" + git, "probeVariants=" + probeVariants);
+  /** A builder holding this context's settings, to derive a variant (another repository, other operations). */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.apiUrl = apiUrl;
+    b.resolution = resolution.orElse(null);
+    b.credentials = credentials.orElse(null);
+    b.repository = repository.orElse(null);
+    b.operations = EnumSet.copyOf(operations);
+    b.git = git;
+    b.gitBaseUrl = gitBaseUrl.orElse(null);
+    b.probeVariants = probeVariants;
+    b.checkUrl = checkUrl.orElse(null);
+    b.email = email.orElse(null);
+    b.oauthTokenUrl = oauthTokenUrl.orElse(null);
+    b.connectTimeout = connectTimeout;
+    b.readTimeout = readTimeout;
+    b.clock = clock;
+    b.userAgent = userAgent;
+    b.listener = listener;
+    return b;
   }
 }

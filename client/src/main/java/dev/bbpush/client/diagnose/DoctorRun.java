@@ -104,6 +104,50 @@ final class DoctorRun implements AutoCloseable {
     });
   }
 
+  /**
+   * What Bitbucket says about the credential, for {@code auth status}: {@code GET /user} (its headers carry the
+   * credential type and scopes even when refused) and, when the scopes allow, {@code GET /user/emails}.
+   */
+  AuthStatus.ServerView serverView() {
+    if (facts == null) {
+      return AuthStatus.ServerView.NONE;
+    }
+    Secret auth;
+    try {
+      auth = restAuthorization();
+    } catch (Concluded c) {
+      return new AuthStatus.ServerView(Optional.empty(), Optional.empty(), Optional.empty(), tokenExpiry);
+    }
+    Optional<Prober.Result> r = prober.get(endpoint("user"), auth, "which account is this? (GET /user)");
+    Optional<Answer> a = r.flatMap(Prober.Result::answer);
+    if (a.isEmpty()) {
+      return new AuthStatus.ServerView(Optional.empty(), Optional.empty(), Optional.empty(), tokenExpiry);
+    }
+    Optional<AuthStatus.Account> account = Optional.empty();
+    if (a.get().isJsonSuccess()) {
+      JsonNode u = a.get().json();
+      Optional<String> email = Optional.empty();
+      boolean fine = fineGrained(a.get());
+      List<String> granted = a.get().grantedScopes().orElse(List.of());
+      boolean emailsReadable = fine ? granted.contains("read:user:bitbucket")
+          : ScopeTable.expandClassic(granted).contains("email");
+      if (emailsReadable && !u.path("type").asText("").equals("app_user")) {
+        Optional<Answer> e = prober.get(endpoint("user", "emails"), auth, "the account's email addresses")
+            .flatMap(Prober.Result::answer);
+        if (e.isPresent() && e.get().isJsonSuccess()) {
+          for (JsonNode v : e.get().json().path("values")) {
+            if (v.path("is_primary").asBoolean(false) || email.isEmpty()) {
+              email = Optional.of(v.path("email").asText(""));
+            }
+          }
+        }
+      }
+      account = Optional.of(new AuthStatus.Account(u.path("username").asText(u.path("nickname").asText("")),
+          u.path("display_name").asText(""), email, u.path("type").asText("user").equals("app_user")));
+    }
+    return new AuthStatus.ServerView(a.get().credentialType(), a.get().grantedScopes(), account, tokenExpiry);
+  }
+
   private Diagnosis run(Runnable steps) {
     try {
       if (facts == null) {
@@ -333,21 +377,22 @@ final class DoctorRun implements AutoCloseable {
    * scopes a failing endpoint named itself (so a tool's endpoint outside the table is still covered).
    */
   private void requireScopes(Set<Operation> ops, List<String> granted, boolean fine, List<String> extra) {
-    Map<String, List<String>> missingBy = new LinkedHashMap<>();
+    Map<String, List<String>> requiredBy = new LinkedHashMap<>();
     Set<String> allMissing = new LinkedHashSet<>();
     Set<String> allRequired = new LinkedHashSet<>();
     for (Operation op : ops) {
       List<String> required = table.required(op, fine);
       allRequired.addAll(required);
       List<String> missing = ScopeTable.missing(granted, required, fine);
-      if (!missing.isEmpty()) {
-        missingBy.put(op.label(), missing);
+      boolean coveredByPush = op == Operation.READ && ops.contains(Operation.PUSH);
+      if (!missing.isEmpty() && !coveredByPush) {
+        requiredBy.put(op.label(), required);
         allMissing.addAll(missing);
       }
     }
     List<String> extraMissing = ScopeTable.missing(granted, extra, fine);
-    if (!extraMissing.isEmpty()) {
-      missingBy.put("the failed request", extraMissing);
+    if (!allMissing.containsAll(extraMissing)) {
+      requiredBy.put("make the failed request", extra);
       allMissing.addAll(extraMissing);
       allRequired.addAll(extra);
     }
@@ -356,9 +401,9 @@ final class DoctorRun implements AutoCloseable {
     }
     StringBuilder summary = new StringBuilder("The credential authenticates but lacks scopes. Granted: ")
         .append(granted.isEmpty() ? "(none)" : String.join(", ", granted)).append(".");
-    missingBy.forEach((what, missing) ->
-        summary.append(" To ").append(what).append(" it also needs ").append(String.join(" and ", missing))
-            .append("."));
+    requiredBy.forEach((what, required) -> summary.append(" To ").append(what).append(" it needs ")
+        .append(String.join(" and ", required)).append(".")) ;
+    summary.append(" Missing: ").append(String.join(", ", allMissing)).append(".");
     if (fine && granted.stream().anyMatch(s -> s.startsWith("write:"))
         && allMissing.stream().anyMatch(s -> s.startsWith("read:"))) {
       summary.append(" API-token scopes imply nothing: write does not imply read.");
