@@ -432,7 +432,10 @@ final class DoctorRun implements AutoCloseable {
       lines.addAll(fixes.newApiToken(scopes));
       return Fixes.join(lines);
     }
-    return switch (facts.kind) {
+    boolean oauth = facts.kind == CredentialKind.OAUTH_CLIENT_CREDENTIALS
+        || facts.kind == CredentialKind.OAUTH_ACCESS_TOKEN || SecretShape.of(facts.secret) == SecretShape.OAUTH_ACCESS_TOKEN;
+    CredentialKind kind = oauth ? CredentialKind.OAUTH_ACCESS_TOKEN : facts.kind;
+    return switch (kind) {
       case ACCESS_TOKEN -> Fixes.join(List.of(
           "Access tokens cannot be edited; create a new one (Repository/Project/Workspace settings -> Access tokens) "
               + "with scopes: " + String.join(", ", scopes),
