@@ -433,7 +433,8 @@ final class DoctorRun implements AutoCloseable {
       return Fixes.join(lines);
     }
     boolean oauth = facts.kind == CredentialKind.OAUTH_CLIENT_CREDENTIALS
-        || facts.kind == CredentialKind.OAUTH_ACCESS_TOKEN || SecretShape.of(facts.secret) == SecretShape.OAUTH_ACCESS_TOKEN;
+        || facts.kind == CredentialKind.OAUTH_ACCESS_TOKEN
+        || SecretShape.of(facts.secret) == SecretShape.OAUTH_ACCESS_TOKEN;
     CredentialKind kind = oauth ? CredentialKind.OAUTH_ACCESS_TOKEN : facts.kind;
     return switch (kind) {
       case ACCESS_TOKEN -> Fixes.join(List.of(
@@ -695,7 +696,8 @@ final class DoctorRun implements AutoCloseable {
           Fixes.join(fixes.newApiToken(pushScopes(true))));
     }
     unknown("Bitbucket refused the credential (401" + said(a) + "). The secret has none of Bitbucket's token shapes "
-        + "(API token ATATT…, access token ATCTT…), so the doctor cannot tell what it is: check that it is the value "
+        + "(API token ATATT…, access token ATCTT…), so the doctor cannot tell what it is: check that it is the "
+        + "value "
         + "you meant.");
   }
 
@@ -768,7 +770,7 @@ final class DoctorRun implements AutoCloseable {
       requireScopes(ops, granted, fine, target == Target.USER ? List.of() : named);
       if (target == Target.USER && ctx.repository().isEmpty()) {
         observe("GET /user needs " + String.join(", ", named) + ", which bbpush does not need: fine");
-        authenticatedWithoutRepository(a);
+        okOrRepaired(null);
       }
       conclude(Cause.MISSING_SCOPES, false, "Bitbucket refused for missing scopes (403" + said(a) + "). Required: "
           + String.join(", ", named) + "; granted: " + String.join(", ", granted) + ".", scopeFix(fine, named));
@@ -826,10 +828,6 @@ final class DoctorRun implements AutoCloseable {
     unknown("Bitbucket refused with 403" + said(a) + ", which none of the doctor's rules explains.");
   }
 
-  private void authenticatedWithoutRepository(Answer a) {
-    okOrRepaired(null);
-  }
-
   private void on404(Answer a, Target target) {
     if (target == Target.REPOSITORY) {
       if (a.credentialType().isEmpty() && facts != null) {
@@ -872,7 +870,8 @@ final class DoctorRun implements AutoCloseable {
         }
       }
       conclude(Cause.REPOSITORY_NOT_FOUND_OR_NO_ACCESS, false,
-          notVisible + " The workspace '" + repo.workspace() + "' does not exist (404 \"No workspace…\"): the name is "
+          notVisible + " The workspace '" + repo.workspace() + "' does not exist (404 \"No workspace…\"): the name "
+              + "is "
               + "misspelled or the workspace was renamed." + suggestion,
           "Use the workspace slug from the repository's URL: https://bitbucket.org/<workspace>/<repository>");
     }
@@ -1042,7 +1041,7 @@ final class DoctorRun implements AutoCloseable {
     });
   }
 
-  /** Git's refusals (reference: bitbucket-cloud-auth.md §5, §8; a 410 on Git means an app password, §13 lesson 2). */
+  /** Git's refusals (reference: bitbucket-cloud-auth.md §5, §8; on Git a 410 means an app password, §13). */
   private void gitVerdict(Answer a, boolean restWorks) {
     String text = a.text();
     if (a.status() == 410 || a.textContains("CHANGE-3222")) {

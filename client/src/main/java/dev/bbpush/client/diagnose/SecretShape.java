@@ -9,8 +9,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * What a secret looks like, judged from its public shape only (reference: bitbucket-cloud-auth.md §2.1 API tokens
- * {@code ATATT3x…} of about 190 characters, §2.4 access tokens {@code ATCTT3x…}, §2.3 app passwords {@code ATBB…},
+ * What a secret looks like, judged from its public shape only (reference: bitbucket-cloud-auth.md §2.1 API
+ * tokens {@code ATATT3x…} of about 190 characters, §2.4 access tokens {@code ATCTT3x…}, §2.3 app passwords
+ * {@code ATBB…},
  * §2.5 JWT-style OAuth access tokens and 18/32-character consumer keys/secrets). A shape is a hint for the verdict,
  * never a verdict by itself: Bitbucket's answer decides.
  */
