@@ -884,14 +884,20 @@ final class DoctorRun implements AutoCloseable {
           "Use the repository slug from its URL, e.g. --repo " + repo.workspace() + "/" + close.get());
     }
     if (token) {
+      String reach = facts.kind == CredentialKind.OAUTH_CLIENT_CREDENTIALS
+          ? " Client-credentials tokens act as an app_user of the consumer's own workspace and reach only its "
+              + "repositories; in workspace "
+          : " Access tokens reach only the repository, project or workspace they were created in; in workspace ";
       conclude(Cause.ACCESS_TOKEN_WRONG_RESOURCE, false,
-          notVisible + " Access tokens reach only the repository, project or workspace they were created in; in "
-              + "workspace " + repo.workspace() + " this token reaches " + (visible.isEmpty() ? "no repository"
+          notVisible + reach + repo.workspace() + " this token reaches " + (visible.isEmpty() ? "no repository"
               : String.join(", ", visible.stream().map(v -> repo.workspace() + "/" + v).toList()))
               + " (public repositories included).",
-          "Create the access token in " + repo + "'s settings (Repository settings -> Access tokens), or a "
-              + "project/workspace access token that covers it, and set it:\n"
-              + fixes.set(Setting.ACCESS_TOKEN, "<the new token>"));
+          facts.kind == CredentialKind.OAUTH_CLIENT_CREDENTIALS
+              ? "Use an OAuth consumer of workspace " + repo.workspace() + " (Workspace settings -> OAuth consumers), "
+                  + "or an access token of " + repo + "."
+              : "Create the access token in " + repo + "'s settings (Repository settings -> Access tokens), or a "
+                  + "project/workspace access token that covers it, and set it:\n"
+                  + fixes.set(Setting.ACCESS_TOKEN, "<the new token>"));
     }
     Optional<Answer> grants = send(withQuery(endpoint("user", "workspaces", repo.workspace(), "permissions",
         "repositories"), "pagelen=100"), "which repositories of " + repo.workspace() + " does the account hold "
@@ -1037,7 +1043,11 @@ final class DoctorRun implements AutoCloseable {
       if (r.failure().isPresent()) {
         transportVerdict(r.failure().get());
       }
-      return r.answer().orElseThrow();
+      Answer a = r.answer().orElseThrow();
+      if (a.status() == 429) {
+        rateLimited(a);
+      }
+      return a;
     });
   }
 

@@ -146,6 +146,17 @@ class DoctorDemoWorldTest {
   }
 
   @Test
+  void clientCredentialsOnAnotherWorkspaceIsAccessTokenWrongResource(Emulator bb) {
+    String key = bb.credential("acme-agent").key();
+    Diagnosis d = diagnose(bb, Credentials.oauthClientCredentials(key, bb.secret("acme-agent")),
+        RepositoryRef.parse("globex/platform"));
+
+    assertThat(d.cause()).isEqualTo(Cause.ACCESS_TOKEN_WRONG_RESOURCE);
+    assertThat(d.summary()).contains("app_user");
+    assertBoundedAndReadOnly(bb);
+  }
+
+  @Test
   void accessTokenWithoutRepositoryIsEndpointNotForAccessTokensAndStillOk(Emulator bb) {
     Diagnosis d = diagnose(bb, Credentials.accessToken(bb.secret("infra-repo-token")), null);
 
