@@ -76,7 +76,7 @@ final class DoctorRun implements AutoCloseable {
   // ---------------------------------------------------------------- entry points
 
   Diagnosis diagnose() {
-    return run(() -> {
+    return run(true, () -> {
       localEvidence();
       ctx.checkUrl().ifPresent(this::checkUrl);
       examine(ctx.repository().orElse(null));
@@ -85,7 +85,7 @@ final class DoctorRun implements AutoCloseable {
   }
 
   Diagnosis explain(BitbucketApiException failure) {
-    return run(() -> {
+    return run(true, () -> {
       localEvidence();
       Answer a = Answer.of(failure.failure());
       prober.record(a, "the failed request being explained (made by the caller)");
@@ -95,7 +95,8 @@ final class DoctorRun implements AutoCloseable {
   }
 
   Diagnosis explain(TransportException failure) {
-    return run(() -> {
+    // No credential is needed to explain a request that never got an answer.
+    return run(false, () -> {
       localEvidence();
       evidence.add(new Evidence.Exchange(failure.method(), String.valueOf(failure.uri()), Optional.empty(), Map.of(),
           "", redactor.scrub("the failed request being explained; no response: " + Transports.describe(failure))));
@@ -148,9 +149,9 @@ final class DoctorRun implements AutoCloseable {
     return new AuthStatus.ServerView(a.get().credentialType(), a.get().grantedScopes(), account, tokenExpiry);
   }
 
-  private Diagnosis run(Runnable steps) {
+  private Diagnosis run(boolean needsCredential, Runnable steps) {
     try {
-      if (facts == null) {
+      if (facts == null && needsCredential) {
         noCredentials();
       }
       steps.run();

@@ -21,12 +21,21 @@ final class Fixes {
     this.source = source;
   }
 
-  /** A line that sets a setting in the same kind of place the credential came from. */
+  /**
+   * A line that sets a setting in the same kind of place the credential came from. Secrets are never suggested as
+   * flags (command lines are visible to other processes): from stdin they are piped, otherwise exported.
+   */
   String set(Setting setting, String value) {
+    boolean secret = setting == Setting.API_TOKEN || setting == Setting.ACCESS_TOKEN
+        || setting == Setting.OAUTH_CLIENT_SECRET;
     return switch (source.type()) {
       case CONFIG_FILE -> "In " + source.location() + " set:  " + setting.configKey().orElse(setting.name())
           + " = " + value;
-      case FLAG, STDIN -> setting.flag().map(f -> "Pass " + f + " " + value).orElse(export(setting, value));
+      case STDIN -> secret && setting != Setting.OAUTH_CLIENT_SECRET
+          ? "Pipe " + value + ": printf '%s' \"$TOKEN\" | bbpush ... --token-stdin"
+          : setting.flag().filter(f -> !secret).map(f -> "Pass " + f + " " + value).orElse(export(setting, value));
+      case FLAG -> setting.flag().filter(f -> !secret).map(f -> "Pass " + f + " " + value)
+          .orElse(export(setting, value));
       default -> export(setting, value);
     };
   }
@@ -55,7 +64,8 @@ final class Fixes {
     lines.add("Create an API token with scopes: " + API_TOKEN_PAGE + " -> 'Create API token with scopes' -> app "
         + "'Bitbucket' -> select " + String.join(", ", scopes));
     lines.add(set(Setting.EMAIL, "<your Atlassian account email>"));
-    lines.add(set(Setting.API_TOKEN, "<the new token>") + "   # or pipe it: printf '%s' \"$TOKEN\" | bbpush ... "
+    String token = set(Setting.API_TOKEN, "<the new token>");
+    lines.add(token.startsWith("Pipe") ? token : token + "   # or pipe it: printf '%s' \"$TOKEN\" | bbpush ... "
         + "--token-stdin");
     String unset = unsetLegacy();
     if (!unset.isEmpty() && !(source.names().contains("BITBUCKET_API_TOKEN")

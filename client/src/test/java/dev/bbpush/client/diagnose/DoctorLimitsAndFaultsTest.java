@@ -79,6 +79,23 @@ class DoctorLimitsAndFaultsTest {
   }
 
   @Test
+  void explainsATransportFailureWithoutAnyCredentialOrRequest(Emulator bb) {
+    dev.bbpush.client.error.TransportException failure;
+    try (dev.bbpush.client.http.HttpTransport http = dev.bbpush.client.http.HttpTransport.builder()
+        .retryPolicy(dev.bbpush.client.http.RetryPolicy.none()).build()) {
+      failure = org.assertj.core.api.Assertions.catchThrowableOfType(dev.bbpush.client.error.TransportException.class,
+          () -> http.exchange(dev.bbpush.client.http.Request.get(java.net.URI.create("https://127.0.0.1:" + bb.port()
+              + "/2.0/user")).build()));
+    }
+
+    Diagnosis d = Doctor.explain(failure, DoctorContext.builder().apiUrl("https://127.0.0.1:" + bb.port() + "/2.0")
+        .build());
+
+    assertThat(d.cause()).isEqualTo(Cause.TLS_OR_PROXY_FAILURE);
+    assertThat(d.exchanges()).singleElement().satisfies(e -> assertThat(e.note()).contains("no response"));
+  }
+
+  @Test
   void apiUrlWithoutTwoPointZeroIsWrongApiHost(Emulator bb) {
     Diagnosis d = Doctor.diagnose(DoctorContext.builder().apiUrl(bb.baseUrl()).credentials(rahul(bb))
         .repository(INFRA).build());
