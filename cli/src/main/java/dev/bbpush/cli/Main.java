@@ -1,8 +1,16 @@
 package dev.bbpush.cli;
 
+import dev.bbpush.client.auth.Environment;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Objects;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The {@code bbpush} command. Each subcommand is one class; this class only wires them. */
 @Command(
@@ -10,21 +18,50 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Commit files into Bitbucket Cloud over REST, and explain why Bitbucket refuses a credential.",
-    subcommands = {CommandLine.HelpCommand.class, EmulatorCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, EmulatorCommand.class, AuthCommand.class})
 public final class Main {
+  @Option(names = "--verbose", scope = ScopeType.INHERIT,
+      description = "Show the stack trace of an unexpected failure.")
+  boolean verbose;
 
-  /** Runs bbpush and returns the exit code; {@link #main} only adds {@code System.exit}. */
+  private final CliContext context;
+
+  /** A bbpush command line on the process environment and stdin. */
+  public Main() {
+    this(new CliContext(Environment.system(), System.in));
+  }
+
+  Main(CliContext context) {
+    this.context = Objects.requireNonNull(context, "context");
+  }
+
+  /** The environment and stdin commands read (see {@link CliContext#of}). */
+  CliContext context() {
+    return context;
+  }
+
+  /** Runs bbpush with the process environment and stdin; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cl = new CommandLine(new Main());
+    return run(args, out, err, Environment.system(), System.in);
+  }
+
+  /**
+   * Runs bbpush and returns the exit code ({@link ExitCode}); {@link #main} only adds {@code System.exit}. Tests pass
+   * a fixed environment and stdin.
+   */
+  public static int run(String[] args, PrintWriter out, PrintWriter err, Environment env, InputStream stdin) {
+    CommandLine cl = new CommandLine(new Main(new CliContext(env, stdin)));
     cl.setOut(out);
     cl.setErr(err);
-    // picocli's defaults already match ExitCode: 2 for invalid input, 1 for an unexpected exception.
+    // Usage errors are 2 (picocli's default, = ExitCode.USAGE); escaped exceptions map in ExitCodes, in one place.
+    cl.setExecutionExceptionHandler(new ExitCodes.Handler(Arrays.asList(args).contains("--verbose")));
     return cl.execute(args);
   }
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(System.out, true);
-    PrintWriter err = new PrintWriter(System.err, true);
+    // UTF-8 whatever the platform default (Java 17 uses the locale's): output has ✓, ✗ and ….
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int code = run(args, out, err);
     out.flush();
     err.flush();

@@ -1,0 +1,89 @@
+package dev.bbpush.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bbpush.client.diagnose.Diagnosis;
+import dev.bbpush.client.diagnose.Evidence;
+import java.io.PrintWriter;
+import java.util.Map;
+
+/** Renders a {@link Diagnosis}: text for people, JSON for scripts. Shared by {@code auth doctor} and {@code push}. */
+public final class DiagnosisOutput {
+  private DiagnosisOutput() {}
+
+  /**
+   * The JSON form: {@code {"ok", "cause", "summary", "fix", "evidence": [...], "credential": {"kind", "source",
+   * "masked"}, "docs"}}. An exchange is {@code {"type":"http","method","url","status","headers","message","note"}}
+   * ({@code status} null when no response arrived); an observation is {@code {"type":"local","text"}}.
+   */
+  public static ObjectNode toJson(Diagnosis d) {
+    ObjectNode o = Json.object();
+    o.put("ok", d.ok());
+    o.put("cause", d.cause().id());
+    o.put("summary", d.summary());
+    o.put("fix", d.fix());
+    ArrayNode evidence = o.putArray("evidence");
+    for (Evidence e : d.evidence()) {
+      ObjectNode n = evidence.addObject();
+      if (e instanceof Evidence.Exchange x) {
+        n.put("type", "http");
+        n.put("method", x.method());
+        n.put("url", x.url());
+        if (x.status().isPresent()) {
+          n.put("status", x.status().get());
+        } else {
+          n.putNull("status");
+        }
+        ObjectNode headers = n.putObject("headers");
+        x.headers().forEach(headers::put);
+        n.put("message", x.message());
+        n.put("note", x.note());
+      } else {
+        n.put("type", "local");
+        n.put("text", e.describe());
+      }
+    }
+    ObjectNode c = o.putObject("credential");
+    c.put("kind", d.credential().kind());
+    c.put("source", d.credential().source());
+    c.put("masked", d.credential().masked());
+    o.put("docs", d.docs());
+    return o;
+  }
+
+  /** The text form: verdict, summary, fix, credential, evidence (raw status, key headers, message), docs. */
+  public static void printText(PrintWriter out, Diagnosis d) {
+    out.println((d.ok() ? "✓ " : "✗ ") + d.cause().id() + ": " + d.cause().title());
+    out.println(indent(d.summary(), "  "));
+    if (!d.fix().isBlank()) {
+      out.println();
+      out.println("Fix:");
+      out.println(indent(d.fix(), "  "));
+    }
+    out.println();
+    out.println("Credential: " + d.credential().kind() + " " + d.credential().masked() + " from "
+        + d.credential().source());
+    out.println();
+    out.println("Evidence:");
+    for (Evidence e : d.evidence()) {
+      if (e instanceof Evidence.Exchange x) {
+        out.println("  - " + x.describe() + (x.note().isEmpty() ? "" : "   (" + x.note() + ")"));
+        for (Map.Entry<String, String> h : x.headers().entrySet()) {
+          out.println("      " + h.getKey() + ": " + h.getValue());
+        }
+        if (x.status().isPresent() && x.status().get() >= 300) {
+          out.println("      message: " + (x.message().isEmpty() ? "(empty body)" : x.message()));
+        }
+      } else {
+        out.println("  - " + e.describe());
+      }
+    }
+    out.println();
+    out.println("Docs: " + d.docs());
+    out.flush();
+  }
+
+  private static String indent(String text, String prefix) {
+    return prefix + text.replace("\n", "\n" + prefix);
+  }
+}
