@@ -688,12 +688,21 @@ final class DoctorRun implements AutoCloseable {
                 + "): the email is not the Atlassian account email of the token's owner.",
             apiTokenEmailFix(null));
       }
+      if (msg.startsWith("Token is invalid, expired")) {
+        // Sent correctly (Basic, an email) and refused with the token message rather than the bare challenge:
+        // the token itself is no longer valid. An unscoped token gets the bare challenge (auth.md §2.2, §10).
+        conclude(Cause.TOKEN_EXPIRED_OR_REVOKED, false,
+            "Bitbucket refused the API token for '" + facts.identity + "' (401" + said(a) + "). The token is well "
+                + "formed and sent correctly (Basic email:token), and Bitbucket says it is invalid or expired: it "
+                + "has passed its expiry date (API tokens last at most one year) or was revoked by you or an "
+                + "organization admin.",
+            Fixes.join(fixes.newApiToken(pushScopes(true))));
+      }
       conclude(Cause.API_TOKEN_UNSCOPED, false,
           "Bitbucket refused the API token for '" + facts.identity + "' (401" + said(a) + "). The token is well "
               + "formed and sent correctly (Basic email:token), so Bitbucket does not accept the token itself: most "
               + "often it was created with 'Create API token' (no scopes), which Bitbucket never accepts. It may "
-              + "also have expired or been revoked, or belong to another account than this email. Bitbucket gives "
-              + "the same answer for all of these.",
+              + "also belong to another account than this email; Bitbucket gives the same answer for both.",
           Fixes.join(fixes.newApiToken(pushScopes(true))));
     }
     unknown("Bitbucket refused the credential (401" + said(a) + "). The secret has none of Bitbucket's token shapes "

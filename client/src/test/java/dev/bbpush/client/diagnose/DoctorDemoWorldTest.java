@@ -191,12 +191,13 @@ class DoctorDemoWorldTest {
   }
 
   @Test
-  void expiredApiTokenWithEmailIsReportedAsNotAcceptedWithTheAlternativesNamed(Emulator bb) {
+  void expiredApiTokenWithEmailIsTokenExpiredOrRevoked(Emulator bb) {
     Diagnosis d = diagnose(bb, Credentials.apiToken(EMAIL, bb.secret("rahul-expired-token")), INFRA);
 
-    // Bitbucket answers an expired, a revoked and an unscoped API token alike (401, empty body).
-    assertThat(d.cause()).isEqualTo(Cause.API_TOKEN_UNSCOPED);
-    assertThat(d.summary()).contains("expired").contains("revoked").contains("same answer");
+    // Refused with the token message (not the bare challenge an unscoped token gets).
+    assertThat(d.cause()).isEqualTo(Cause.TOKEN_EXPIRED_OR_REVOKED);
+    assertThat(d.summary()).contains("expiry").contains("revoked");
+    assertThat(d.fix()).contains("write:repository:bitbucket").contains("read:repository:bitbucket");
   }
 
   @Test

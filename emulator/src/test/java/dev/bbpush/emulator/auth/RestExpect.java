@@ -26,7 +26,9 @@ record RestExpect(int status, Shape shape, String text, List<String> granted, Li
     /** A {@code text/plain} body starting with a text. */
     PLAIN_TEXT,
     /** 403 missing scopes with {@code detail.granted} and {@code detail.required}. */
-    SCOPE_ERROR
+    SCOPE_ERROR,
+    /** 401 with the Basic challenge and the JSON token message: an expired or revoked API token. */
+    BASIC_CHALLENGE_TOKEN_INVALID
   }
 
   static RestExpect ok() {
@@ -43,6 +45,10 @@ record RestExpect(int status, Shape shape, String text, List<String> granted, Li
 
   static RestExpect challenge() {
     return new RestExpect(401, Shape.BASIC_CHALLENGE_EMPTY, null, null, null);
+  }
+
+  static RestExpect expiredOrRevokedToken() {
+    return new RestExpect(401, Shape.BASIC_CHALLENGE_TOKEN_INVALID, AuthMessages.TOKEN_INVALID, null, null);
   }
 
   static RestExpect error(int status, String message) {
@@ -73,6 +79,10 @@ record RestExpect(int status, Shape shape, String text, List<String> granted, Li
       case BASIC_CHALLENGE_EMPTY -> {
         assertThat(r.header("WWW-Authenticate")).isEqualTo("Basic realm=\"Bitbucket.org HTTP\"");
         assertThat(r.body()).isEmpty();
+      }
+      case BASIC_CHALLENGE_TOKEN_INVALID -> {
+        assertThat(r.header("WWW-Authenticate")).isEqualTo("Basic realm=\"Bitbucket.org HTTP\"");
+        assertThat(r.json().path("error").path("message").asText()).isEqualTo(text);
       }
       case ERROR_MESSAGE -> {
         assertThat(r.json().path("type").asText()).isEqualTo("error");

@@ -56,7 +56,7 @@ class SrcAuthMatrixTest {
             infra, RestExpect.challenge()),
         cell("API token · Bearer", bearer("rahul-api-token"), infra, RestExpect.error(401, AuthMessages.TOKEN_INVALID)),
         cell("unscoped API token · email · Basic", basic(EMAIL, "rahul-unscoped-token"), infra, RestExpect.challenge()),
-        cell("expired API token · email · Basic", basic(EMAIL, "rahul-expired-token"), infra, RestExpect.challenge()),
+        cell("expired API token · email · Basic", basic(EMAIL, "rahul-expired-token"), infra, RestExpect.expiredOrRevokedToken()),
         cell("API token of an account without access · email · Basic", basic("alex@acme.example", "alex-api-token"),
             infra, noAccess),
         cell("API token · email · Basic, IP-allowlisted workspace", basic(EMAIL, "rahul-api-token"), "globex/platform",
