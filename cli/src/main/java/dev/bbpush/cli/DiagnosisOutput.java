@@ -88,7 +88,8 @@ public final class DiagnosisOutput {
    * shows the full evidence. Never a bare status code.
    */
   public static void printBrief(PrintWriter out, Diagnosis d, String doctorCommand) {
-    out.println((d.ok() ? "✓ " : "✗ ") + d.cause().id() + ": " + d.cause().title());
+    String title = d.cause().title().equalsIgnoreCase(d.cause().id()) ? "" : ": " + d.cause().title();
+    out.println((d.ok() ? "✓ " : "✗ ") + d.cause().id() + title);
     out.println(indent(d.summary(), "  "));
     if (!d.fix().isBlank()) {
       out.println("Fix:");

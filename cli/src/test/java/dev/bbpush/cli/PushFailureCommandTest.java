@@ -152,6 +152,28 @@ class PushFailureCommandTest {
   }
 
   @Test
+  void failedPullRequestAfterALandedCommitPrintsTheCommitThenTheError(Emulator bb) throws Exception {
+    file("a.tf", "# a\n");
+    bb.faults().add(JSON.readTree("{\"method\":\"POST\",\"path\":\"/pullrequests$\",\"action\":\"status\","
+        + "\"status\":500}"));
+
+    CliRun text = run(bb, env(bb), "push", dir.toString(), "--repo", "acme/infra", "--branch", "bbpush/pr-fail",
+        "--pr", "Title");
+    CliRun json = run(bb, env(bb), "push", dir.toString(), "--repo", "acme/infra", "--branch", "bbpush/pr-fail",
+        "--pr", "Title", "--json");
+
+    String sha = EmulatorRepo.head(bb, "bbpush/pr-fail").orElseThrow();
+    assertThat(text.code()).isEqualTo(6);
+    assertThat(text.out()).contains("Committed " + sha + " to bbpush/pr-fail");
+    assertThat(text.err()).contains("the pull request could not be opened").contains("Run the same push again");
+    JsonNode j = JSON.readTree(json.out());
+    assertThat(json.code()).isEqualTo(6);
+    assertThat(j.path("error").path("type").asText()).isEqualTo("PullRequestFailedException");
+    assertThat(j.path("push").path("status").asText()).isEqualTo("unchanged");
+    assertThat(j.path("push").path("branch").asText()).isEqualTo("bbpush/pr-fail");
+  }
+
+  @Test
   void missingRepoIsAUsageError(Emulator bb) throws Exception {
     file("a.tf", "# a\n");
 
