@@ -13,8 +13,9 @@ import java.util.Locale;
 /**
  * Library push timing for {@code bench/push.sh} (not a test). Pushes each directory argument, in one JVM, to its own
  * new branch {@code PREFIX-<n>} (n = 0, 1, ...) under {@code --to bench}, and prints one line per push: {@code dir
- * ms status rest git (build, scan, hash+plan, commit)}. The time covers what {@code bbpush push} does after start-up: building the change set (walk and stat), the
- * safety scan, hashing, the plan over Git and the commit request. The first directory is the JVM warm-up.
+ * ms status rest git (build, scan, hash+plan, commit)}. The time covers what {@code bbpush push} does after start-up:
+ * building the change set (walk and stat), the safety scan, hashing, the plan over Git and the commit request. The
+ * first directory is the JVM warm-up.
  *
  * <p>Usage: {@code PushBench API_URL EMAIL BRANCH_PREFIX DIR...}; the API token comes from {@code BBPUSH_API_TOKEN}.
  */
