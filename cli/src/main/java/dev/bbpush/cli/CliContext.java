@@ -6,17 +6,30 @@ import java.util.Objects;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * What a command may read from the outside world besides its arguments: the environment and standard input. Injected
- * through {@link Main#run(String[], java.io.PrintWriter, java.io.PrintWriter, Environment, InputStream)} so tests run
- * commands with a fixed environment and stdin; output goes through {@code spec.commandLine().getOut()/getErr()}.
+ * What a command may read from the outside world besides its arguments: the environment, standard input and whether
+ * a person is watching (a terminal). Injected through {@link Main#run(String[], java.io.PrintWriter,
+ * java.io.PrintWriter, Environment, InputStream)} so tests run commands with a fixed environment and stdin and get
+ * deterministic output; output goes through {@code spec.commandLine().getOut()/getErr()}.
  *
- * @param env the environment (credentials, settings, home directory)
- * @param stdin standard input (read only for {@code --token-stdin})
+ * @param env the environment (credentials, settings, home directory, Bitbucket Pipelines variables)
+ * @param stdin standard input (read only for {@code --token-stdin} or {@code push --stdin-path})
+ * @param interactive whether the process runs on a terminal ({@code System.console() != null}): only then are
+ *     progress bars drawn
  */
-public record CliContext(Environment env, InputStream stdin) {
+public record CliContext(Environment env, InputStream stdin, boolean interactive) {
   public CliContext {
     Objects.requireNonNull(env, "env");
     Objects.requireNonNull(stdin, "stdin");
+  }
+
+  /** A non-interactive context (no progress bars): scripts, CI and tests. */
+  public CliContext(Environment env, InputStream stdin) {
+    this(env, stdin, false);
+  }
+
+  /** The same context with another environment (the demo runs {@code push} with the emulator's credentials). */
+  public CliContext withEnvironment(Environment other) {
+    return new CliContext(other, stdin, interactive);
   }
 
   /** The context of the running {@code bbpush} command line, from any (sub)command's spec. */
@@ -25,6 +38,6 @@ public record CliContext(Environment env, InputStream stdin) {
     if (root instanceof Main main) {
       return main.context();
     }
-    return new CliContext(Environment.system(), System.in);
+    return new CliContext(Environment.system(), System.in, System.console() != null);
   }
 }

@@ -83,6 +83,24 @@ public final class DiagnosisOutput {
     out.flush();
   }
 
+  /**
+   * The short text form for a command that failed (push): verdict, summary, fix, credential, and the command that
+   * shows the full evidence. Never a bare status code.
+   */
+  public static void printBrief(PrintWriter out, Diagnosis d, String doctorCommand) {
+    String title = d.cause().title().equalsIgnoreCase(d.cause().id()) ? "" : ": " + d.cause().title();
+    out.println((d.ok() ? "✓ " : "✗ ") + d.cause().id() + title);
+    out.println(indent(d.summary(), "  "));
+    if (!d.fix().isBlank()) {
+      out.println("Fix:");
+      out.println(indent(d.fix(), "  "));
+    }
+    out.println("Credential: " + d.credential().kind() + " " + d.credential().masked() + " from "
+        + d.credential().source());
+    out.println("Evidence: " + doctorCommand + "   Docs: " + d.docs());
+    out.flush();
+  }
+
   private static String indent(String text, String prefix) {
     return prefix + text.replace("\n", "\n" + prefix);
   }

@@ -15,8 +15,18 @@ public final class DoctorContexts {
    * @throws CommandLine.ParameterException (usage, exit 2) when the API URL is not a valid http(s) URL
    */
   public static DoctorContext.Builder from(CommandSpec spec, CredentialOptions options) {
+    return from(spec, options, options.resolve(CliContext.of(spec)));
+  }
+
+  /**
+   * The same with a resolution the command already made: a token from {@code --token-stdin} can be read only once,
+   * so a command that used the credential (push) hands its resolution to the doctor instead of resolving again.
+   *
+   * @throws CommandLine.ParameterException (usage, exit 2) when the API URL is not a valid http(s) URL
+   */
+  public static DoctorContext.Builder from(CommandSpec spec, CredentialOptions options,
+      CredentialResolution resolution) {
     CliContext ctx = CliContext.of(spec);
-    CredentialResolution resolution = options.resolve(ctx);
     try {
       DoctorContext.Builder b = DoctorContext.builder()
           .apiUrl(options.apiUrl(ctx))

@@ -1,7 +1,8 @@
 package dev.bbpush.cli;
 
 /**
- * The exit codes of every bbpush command, in one place. Documented in the README ("Exit codes").
+ * The exit codes of every bbpush command, in one place. Documented in docs/cli.md ("Exit codes"); exceptions map to
+ * them in {@link ExitCodes}.
  */
 public enum ExitCode {
   /** Success, including "nothing to commit". */

@@ -17,8 +17,10 @@ import picocli.CommandLine.ScopeType;
     name = "bbpush",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Commit files into Bitbucket Cloud over REST, and explain why Bitbucket refuses a credential.",
-    subcommands = {CommandLine.HelpCommand.class, EmulatorCommand.class, AuthCommand.class})
+    description = "Commit files (mostly Terraform) into Bitbucket Cloud as one commit, open a pull request, and explain"
+        + " why Bitbucket refuses a credential.",
+    subcommands = {CommandLine.HelpCommand.class, PushCommand.class, AuthCommand.class, EmulatorCommand.class,
+      DemoCommand.class})
 public final class Main {
   @Option(names = "--verbose", scope = ScopeType.INHERIT,
       description = "Show the stack trace of an unexpected failure.")
@@ -28,7 +30,7 @@ public final class Main {
 
   /** A bbpush command line on the process environment and stdin. */
   public Main() {
-    this(new CliContext(Environment.system(), System.in));
+    this(new CliContext(Environment.system(), System.in, System.console() != null));
   }
 
   Main(CliContext context) {
@@ -42,7 +44,7 @@ public final class Main {
 
   /** Runs bbpush with the process environment and stdin; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    return run(args, out, err, Environment.system(), System.in);
+    return run(args, out, err, new CliContext(Environment.system(), System.in, System.console() != null));
   }
 
   /**
@@ -50,7 +52,12 @@ public final class Main {
    * a fixed environment and stdin.
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err, Environment env, InputStream stdin) {
-    CommandLine cl = new CommandLine(new Main(new CliContext(env, stdin)));
+    return run(args, out, err, new CliContext(env, stdin));
+  }
+
+  /** Runs bbpush in a given context (e.g. {@code bbpush demo} running {@code push} with the emulator's credentials). */
+  static int run(String[] args, PrintWriter out, PrintWriter err, CliContext context) {
+    CommandLine cl = new CommandLine(new Main(context));
     cl.setOut(out);
     cl.setErr(err);
     // Usage errors are 2 (picocli's default, = ExitCode.USAGE); escaped exceptions map in ExitCodes, in one place.

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Measures `bbpush push` against a demo-world emulator running in its own JVM (-Xmx512m):
+#   a. 1,000 text files x 4 KiB: the library push in one warm JVM (dev.bbpush.cli.PushBench: change set, safety
+#      scan, hashing, plan over Git, POST /src) vs curl posting the same multipart shape to the same /src endpoint.
+#      Each run uses fresh random content and its own new branch, so every run creates a commit;
+#   b. a no-op push of the same 1,000 files with the CLI (`--json` requests, plus the emulator's journal);
+#   c. a BIG_MIB (default 1024) MiB file pushed by the CLI with -Xmx64m (client heap from -Xlog:gc);
+#   d. CLI cold start: `bin/bbpush --version`, STARTS times, median.
+# Usage: bench/push.sh            (env: RUNS=5 BIG_MIB=1024 STARTS=10)
+# Needs: java 17, curl, base64, ~3 GiB free in $TMPDIR. Results go to stdout; copy them to docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-5}
+BIG_MIB=${BIG_MIB:-1024}
+STARTS=${STARTS:-10}
+EMAIL=rahul@acme.example
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/bbpush-bench-push.XXXXXX")
+server_pid=""
+cleanup() {
+  if [[ -n "$server_pid" ]]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "== building the jar and the cli test classes"
+./mvnw -B -q -DskipTests package -pl cli -am
+jar=cli/target/bbpush.jar
+
+echo "== starting the emulator (separate JVM, -Xmx512m)"
+java -Xmx512m -XX:+UseSerialGC -jar "$jar" emulator --port 0 >"$work/emulator.log" 2>&1 &
+server_pid=$!
+base=""
+for _ in $(seq 1 200); do
+  base=$(grep -o 'listening on http://[0-9.:]*' "$work/emulator.log" | cut -d' ' -f3 || true)
+  [[ -n "$base" ]] && break
+  sleep 0.1
+done
+[[ -n "$base" ]] || { echo "emulator did not start"; cat "$work/emulator.log"; exit 1; }
+api="$base/2.0"
+secret=$(curl -sS "$base/_emulator/credentials" | tr -d '\n ' | grep -o '"name":"rahul-api-token"[^}]*' \
+  | grep -o '"secret":"[^"]*"' | cut -d'"' -f4)
+export BBPUSH_API_URL="$api" BBPUSH_EMAIL="$EMAIL" BBPUSH_API_TOKEN="$secret"
+
+# 1,000 text files of 4 KiB (base64 of random bytes: fresh content, scanned as text like Terraform would be).
+make_dir() {
+  mkdir -p "$work/$1"
+  head -c $((1000 * 3072)) /dev/urandom | base64 -w 76 >"$work/$1.b64"
+  truncate -s $((1000 * 4096)) "$work/$1.b64"
+  split -b 4096 -a 3 -d --additional-suffix=.txt "$work/$1.b64" "$work/$1/f"
+  rm "$work/$1.b64"
+}
+
+echo "== a. 1,000 x 4 KiB, one commit each (first line of each side is the warm-up)"
+lib_dirs=()
+for r in $(seq 0 "$RUNS"); do make_dir "lib$r"; make_dir "curl$r"; lib_dirs+=("$work/lib$r"); done
+echo "-- curl -F to POST /src (seconds, curl time_total)"
+for r in $(seq 0 "$RUNS"); do
+  args=()
+  for f in "$work/curl$r"/f*.txt; do args+=(-F "/bench/$(basename "$f")=@$f"); done
+  curl -sS -o /dev/null -w "curl$r %{http_code} %{time_total}\n" -u "$EMAIL:$secret" \
+    -F "branch=bench/curl-$r" -F "message=bench curl $r" "${args[@]}" "$api/repositories/acme/infra/src"
+done
+echo "-- library push in one JVM (dir ms status rest git)"
+java -XX:+UseSerialGC -cp "cli/target/test-classes:$jar" dev.bbpush.cli.PushBench "$api" "$EMAIL" bench/lib \
+  "${lib_dirs[@]}"
+
+echo "== b. no-op push of the same 1,000 files (CLI, JVM start included)"
+curl -sS -X DELETE "$base/_emulator/requests"
+start=$(date +%s%N)
+bin/bbpush push "$work/lib1" --repo acme/infra --branch bench/lib-1 --to bench --json >"$work/noop.json"
+end=$(date +%s%N)
+tr -d '\n ' <"$work/noop.json" | grep -o '"status":"[a-z-]*"\|"requests":{[^}]*}'
+echo "wall time: $(((end - start) / 1000000)) ms"
+echo "emulator journal: $(curl -sS "$base/_emulator/requests" | grep -c '"method"') requests"
+curl -sS "$base/_emulator/requests" | grep -o '"method" : "[A-Z]*",\|"path" : "[^"]*"' | paste -d' ' - -
+
+echo "== c. one ${BIG_MIB} MiB file, client -Xmx64m"
+mkdir -p "$work/big"
+head -c "$((BIG_MIB * 1024 * 1024))" /dev/urandom >"$work/big/big.bin"
+start=$(date +%s%N)
+BBPUSH_JAVA_OPTS="-Xmx64m -Xlog:gc:file=$work/client-gc.log" bin/bbpush push "$work/big/big.bin" --repo acme/infra \
+  --branch bench/big --to bench --json >"$work/big.json" || echo "push failed: exit $?"
+end=$(date +%s%N)
+tr -d '\n ' <"$work/big.json" | grep -o '"status":"[a-z-]*"\|"requests":{[^}]*}'
+echo "wall time: $(((end - start) / 1000000)) ms"
+grep -o '[0-9]*M->[0-9]*M([0-9]*M)' "$work/client-gc.log" \
+  | awk -F'->' '{split($2,a,"M"); if (a[1]+0>m) m=a[1]+0} END {print "client: max heap after GC: " m " MiB"}'
+grep -o '([0-9]*M)' "$work/client-gc.log" | tr -d '()M' | sort -n | tail -1 \
+  | awk '{print "client: max committed heap: " $1 " MiB"}'
+rm -f "$work/big/big.bin"
+
+echo "== d. cold start: bin/bbpush --version, $STARTS runs (ms)"
+times=()
+for _ in $(seq 1 "$STARTS"); do
+  start=$(date +%s%N)
+  bin/bbpush --version >/dev/null
+  end=$(date +%s%N)
+  times+=($(((end - start) / 1000000)))
+done
+printf '%s\n' "${times[@]}" | sort -n | tr '\n' ' '
+echo
+printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print "median: " (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2) " ms"}'

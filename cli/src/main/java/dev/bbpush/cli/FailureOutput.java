@@ -1,0 +1,125 @@
+package dev.bbpush.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bbpush.client.diagnose.Diagnosis;
+import dev.bbpush.client.push.PullRequestFailedException;
+import dev.bbpush.client.push.PushConflictException;
+import dev.bbpush.client.push.PushOutcomeUnknownException;
+import dev.bbpush.client.push.SafetyBlockedException;
+import dev.bbpush.client.safety.Finding;
+import java.io.PrintWriter;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import picocli.CommandLine;
+
+/**
+ * Renders a failed command: text on standard error ({@code bbpush: <what, why, fix>}, then the doctor's explanation
+ * or the safety findings with the exact {@code --allow} syntax), or with {@code --json} one object on standard output:
+ * {@code {"status":"error","exitCode":n,"error":{"type","message",...},"diagnosis":{...}|null}} (docs/cli.md).
+ * Messages come from the library, which never puts secrets in them; findings carry masked matches only.
+ */
+final class FailureOutput {
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final boolean json;
+  private final boolean verbose;
+
+  FailureOutput(PrintWriter out, PrintWriter err, boolean json, boolean verbose) {
+    this.out = out;
+    this.err = err;
+    this.json = json;
+    this.verbose = verbose;
+  }
+
+  void print(RuntimeException e, Optional<Diagnosis> diagnosis, String doctorCommand) {
+    ExitCode code = ExitCodes.of(e);
+    if (json) {
+      Json.print(out, toJson(e, code, diagnosis));
+    } else {
+      printText(e, code, diagnosis, doctorCommand);
+    }
+  }
+
+  private ObjectNode toJson(RuntimeException e, ExitCode code, Optional<Diagnosis> diagnosis) {
+    ObjectNode o = Json.object();
+    o.put("status", "error");
+    o.put("exitCode", code.code());
+    ObjectNode error = o.putObject("error");
+    error.put("type", e.getClass().getSimpleName());
+    error.put("message", message(e));
+    if (e instanceof SafetyBlockedException s) {
+      ArrayNode findings = error.putArray("findings");
+      s.report().blockingFindings().forEach(f -> findings.add(PushJson.finding(f)));
+      ArrayNode allow = error.putArray("allow");
+      allowFlags(s.report().blockingFindings()).forEach(allow::add);
+    } else if (e instanceof PushConflictException c) {
+      ArrayNode paths = error.putArray("paths");
+      c.paths().forEach(paths::add);
+      error.put("branch", c.branch());
+    } else if (e instanceof PushOutcomeUnknownException u) {
+      error.put("changeId", u.changeId());
+    }
+    if (diagnosis.isPresent()) {
+      o.set("diagnosis", DiagnosisOutput.toJson(diagnosis.get()));
+    } else {
+      o.putNull("diagnosis");
+    }
+    if (e instanceof PullRequestFailedException p) {
+      o.set("push", PushJson.result(p.pushResult()));
+    }
+    return o;
+  }
+
+  private void printText(RuntimeException e, ExitCode code, Optional<Diagnosis> diagnosis, String doctorCommand) {
+    if (e instanceof SafetyBlockedException s) {
+      printBlocked(s.report().blockingFindings());
+    } else {
+      err.println("bbpush: " + message(e));
+      if (e instanceof CommandLine.ParameterException) {
+        err.println("Try 'bbpush push --help' for the options.");
+      }
+    }
+    diagnosis.ifPresent(d -> {
+      err.println();
+      DiagnosisOutput.printBrief(err, d, doctorCommand);
+    });
+    if (verbose) {
+      e.printStackTrace(err);
+    } else if (code == ExitCode.UNEXPECTED) {
+      err.println("(run with --verbose for the stack trace)");
+    }
+    err.flush();
+  }
+
+  private void printBlocked(List<Finding> findings) {
+    err.println("bbpush: push blocked by " + findings.size() + " safety finding(s); nothing was sent to Bitbucket:");
+    for (Finding f : findings) {
+      err.println("  " + findingLine(f));
+    }
+    boolean state = findings.stream().anyMatch(f -> f.ruleId().equals("terraform-profile"));
+    err.println("Fix: remove the secret (or the file) and push again."
+        + (state ? " Terraform state belongs in a remote backend, never in the repository." : ""));
+    err.println("A false positive? Allow that one rule for that one path (per finding; see docs/safety.md):");
+    err.println("  " + String.join(" ", allowFlags(findings)));
+  }
+
+  /** {@code path:line rule masked-match  (detail)}; line 0 (a whole-file finding) is left out. */
+  static String findingLine(Finding f) {
+    return f.path() + (f.line() > 0 ? ":" + f.line() : "") + " " + f.ruleId()
+        + (f.maskedMatch().isEmpty() ? "" : " " + f.maskedMatch()) + " (" + f.detail() + ")";
+  }
+
+  /** The {@code --allow RULE:PATH} flags that would let exactly these findings through. */
+  static Set<String> allowFlags(List<Finding> findings) {
+    Set<String> flags = new LinkedHashSet<>();
+    findings.forEach(f -> flags.add("--allow " + f.ruleId() + ":" + f.path()));
+    return flags;
+  }
+
+  private static String message(Throwable e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+}
