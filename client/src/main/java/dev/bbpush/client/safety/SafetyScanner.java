@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 
@@ -125,10 +126,14 @@ public final class SafetyScanner {
   }
 
   private void scanText(String path, String text, List<Finding> out) {
-    String[] lines = text.split("\n", -1);
+    String lower = text.toLowerCase(Locale.ROOT);
+    String[] lines = null;
     for (SecretRule rule : SecretRules.ALL) {
-      if (!rule.appliesTo().test(path)) {
+      if (!rule.appliesTo().test(path) || !rule.mayMatch(lower)) {
         continue;
+      }
+      if (lines == null) {
+        lines = text.split("\n", -1);
       }
       if (rule.fileCondition() != null && !rule.fileCondition().matcher(text).find()) {
         continue;

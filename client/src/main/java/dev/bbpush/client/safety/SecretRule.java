@@ -1,5 +1,6 @@
 package dev.bbpush.client.safety;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.regex.MatchResult;
@@ -18,12 +19,30 @@ import java.util.regex.Pattern;
  * @param secretGroup the group holding the secret (masked in findings)
  * @param shownPrefix at most this many leading characters of the secret are shown (never more than a quarter)
  * @param accept extra check on a match (e.g. reject variable references), {@code m -> true} if none
+ * @param keywords lower-case literals of which at least one occurs (case-insensitively) in any text the rule can
+ *     match; a file without any is skipped before the regular expressions run, which keeps the scan fast. Empty
+ *     means "always run". Every keyword list must be implied by {@code line}: a prefilter may only skip files the
+ *     pattern cannot match.
  */
 public record SecretRule(String id, String description, Predicate<String> appliesTo, Pattern fileCondition,
-    Pattern line, int secretGroup, int shownPrefix, Predicate<MatchResult> accept) {
+    Pattern line, int secretGroup, int shownPrefix, Predicate<MatchResult> accept, List<String> keywords) {
   public SecretRule {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(line, "line");
+    keywords = List.copyOf(keywords);
+  }
+
+  /** Whether {@code lowerCaseText} contains one of the keywords (or the rule has none). */
+  public boolean mayMatch(String lowerCaseText) {
+    if (keywords.isEmpty()) {
+      return true;
+    }
+    for (String k : keywords) {
+      if (lowerCaseText.contains(k)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
