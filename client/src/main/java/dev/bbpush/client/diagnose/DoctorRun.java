@@ -502,6 +502,10 @@ final class DoctorRun implements AutoCloseable {
       oauthTokenVerdict(a, "The OAuth token endpoint");
     }
     if (a.isGit()) {
+      if (a.status() == 401 && !a.textContains("Invalid username or password")
+          && !a.textContains("account passwords")) {
+        explainGit401(a);
+      }
       gitVerdict(a, false);
     }
     if (a.status() == 404) {
@@ -511,6 +515,68 @@ final class DoctorRun implements AutoCloseable {
       }
     }
     judgeRefusal(a, Target.EXPLAINED);
+  }
+
+  /**
+   * A Git 401 another tool got (reference §3, §8): Git takes API tokens with the Bitbucket username or
+   * {@code x-bitbucket-api-token-auth} (never the email), access and OAuth tokens with {@code x-token-auth}. Check
+   * this credential on REST and on Git with the username Bitbucket documents for its kind; when both accept it, the
+   * failed request was sent with another username (or a credential helper supplied another credential).
+   */
+  private void explainGit401(Answer failed) {
+    Optional<RepositoryRef> repo = repositoryOf(failed);
+    if (repo.isEmpty() || !prober.canSend(2)) {
+      return;
+    }
+    examined = repo.get();
+    Answer r = answer(prober.get(repoUrl(repo.get()), restAuthorization(), "does REST accept this credential on "
+        + repo.get() + "?"));
+    if (!r.isJsonSuccess()) {
+      judgeRefusal(r, Target.REPOSITORY);
+    }
+    String user = documentedGitUser();
+    Optional<Answer> git = gitProbe(repo.get(), user, gitPassword(), "does Git accept the same credential with "
+        + "user '" + user + "'?");
+    if (git.isPresent() && git.get().status() == 200) {
+      conclude(Cause.GIT_IDENTITY_MISMATCH, false,
+          "Bitbucket accepts this credential on REST and on Git with user '" + user + "', yet the failed Git "
+              + "request was refused (401" + said(failed) + "): it was sent with another username. Git takes API "
+              + "tokens only with the Bitbucket username or x-bitbucket-api-token-auth (never the email), and "
+              + "access and OAuth tokens with x-token-auth. (If the username was right, a Git credential helper "
+              + "supplied another, older credential.)",
+          Fixes.join(List.of("git remote set-url origin https://" + user + "@bitbucket.org/" + repo.get() + ".git",
+              "If a credential helper holds an old value: printf 'protocol=https\nhost=bitbucket.org\n\n' | git "
+                  + "credential reject")));
+    }
+    git.ifPresent(g -> observe("Git refuses this credential with user '" + user + "' too (" + g.status() + ")"));
+  }
+
+  /** The Git username Bitbucket documents for this credential's kind (reference §8). */
+  private String documentedGitUser() {
+    return facts.kind == CredentialKind.APP_PASSWORD && SecretShape.of(facts.secret) != SecretShape.API_TOKEN
+        ? facts.identity
+        : SecretShape.of(facts.secret) == SecretShape.API_TOKEN ? "x-bitbucket-api-token-auth" : facts.gitUser;
+  }
+
+  private String gitPassword() {
+    return facts.kind == CredentialKind.OAUTH_CLIENT_CREDENTIALS
+        ? restAuthorization().reveal().substring("Bearer ".length()) : facts.secret;
+  }
+
+  /** Whether a body is Bitbucket's JSON error envelope ({@code {"type": "error", "error": {...}}}, §5). */
+  private static boolean bitbucketEnvelope(Answer a) {
+    String t = a.text().strip();
+    return t.startsWith("{") && t.contains("\"error\"") && a.body().message().isPresent();
+  }
+
+  /**
+   * Whether a 401 carries Bitbucket's signature (reference §5): its challenge realm ({@code Basic}/{@code OAuth
+   * realm="Bitbucket.org HTTP"}), its JSON error body, or its plain-text account-password notice. A 401 with none of
+   * them may come from a proxy or another server, and says nothing about the credential.
+   */
+  private static boolean fromBitbucket401(Answer a) {
+    boolean challenge = a.header("WWW-Authenticate").map(h -> h.contains("Bitbucket.org")).orElse(false);
+    return challenge || bitbucketEnvelope(a) || a.textContains("stopped supporting account passwords");
   }
 
   /**
@@ -540,7 +606,7 @@ final class DoctorRun implements AutoCloseable {
     if (urlProblem.isPresent() && !a.isJsonSuccess() && a.credentialType().isEmpty() && s != 429) {
       wrongApiHost(a);
     }
-    if (s == 403 && a.message().equals("Forbidden") && a.credentialType().isEmpty()) {
+    if (s == 403 && a.message().equals("Forbidden") && a.credentialType().isEmpty() && bitbucketEnvelope(a)) {
       wrongApiHost(a);
     }
     if (a.isSuccess()) {
@@ -598,6 +664,12 @@ final class DoctorRun implements AutoCloseable {
     if (a.textContains("App passwords are deprecated")) {
       appPasswordRemoved(a);
     }
+    if (!fromBitbucket401(a)) {
+      unknown("The 401" + said(a) + " carries neither Bitbucket's challenge (WWW-Authenticate: Basic/OAuth "
+          + "realm=\"Bitbucket.org HTTP\") nor its JSON error body, so something else may have answered (a proxy "
+          + "or gateway asking for its own login, or another server at the API URL). It says nothing certain about "
+          + "the Bitbucket credential.");
+    }
     if (a.header("WWW-Authenticate").map(h -> h.startsWith("OAuth")).orElse(false)
         || msg.startsWith("Access token expired")) {
       oauthExpired(a);
@@ -611,7 +683,16 @@ final class DoctorRun implements AutoCloseable {
     if (shape.equals("Bearer")) {
       switch (secretShape) {
         case API_TOKEN -> {
-          bearerVariant();
+          Optional<Answer> basic = bearerVariant();
+          if (basic.isPresent() && basic.get().status() == 401 && basic.get().credentialType().isEmpty()) {
+            conclude(Cause.API_TOKEN_UNSCOPED, false,
+                "An Atlassian API token (ATATT…) was sent as 'Authorization: Bearer' (401" + said(a) + "), and sent "
+                    + "correctly as Basic '" + ctx.email().orElse("") + ":token' it is refused too (401"
+                    + said(basic.get()) + "): Bitbucket does not accept the token itself. Most often it was created "
+                    + "with 'Create API token' (no scopes), which Bitbucket never accepts; it may also have expired, "
+                    + "been revoked, or belong to another account than this email (Bitbucket answers all alike).",
+                Fixes.join(fixes.newApiToken(pushScopes(true))) + "\nSend it as Basic (email:token), not Bearer.");
+          }
           conclude(Cause.API_TOKEN_SENT_AS_BEARER, false,
               "An Atlassian API token (ATATT…) was sent as 'Authorization: Bearer'; Bitbucket answered 401" + said(a)
                   + ". REST takes API tokens only as HTTP Basic with the Atlassian account email: Basic "
@@ -695,7 +776,8 @@ final class DoctorRun implements AutoCloseable {
             "Bitbucket refused the API token for '" + facts.identity + "' (401" + said(a) + "). The token is well "
                 + "formed and sent correctly (Basic email:token), and Bitbucket says it is invalid or expired: it "
                 + "has passed its expiry date (API tokens last at most one year) or was revoked by you or an "
-                + "organization admin.",
+                + "organization admin. The same message has also been seen for a token created without scopes; the "
+                + "fix (a new token with scopes) cures both.",
             Fixes.join(fixes.newApiToken(pushScopes(true))));
       }
       conclude(Cause.API_TOKEN_UNSCOPED, false,
@@ -839,6 +921,11 @@ final class DoctorRun implements AutoCloseable {
   }
 
   private void on404(Answer a, Target target) {
+    if (target == Target.REPOSITORY && a.credentialType().isEmpty() && !bitbucketEnvelope(a)) {
+      unknown("GET " + a.apiPath(ctx.apiUrl()) + " answered 404" + said(a) + " without Bitbucket's JSON error body "
+          + "or headers: something other than Bitbucket's REST API may have answered (a proxy, another server at the "
+          + "API URL). Nothing is known about the repository or the credential.");
+    }
     if (target == Target.REPOSITORY) {
       if (a.credentialType().isEmpty() && facts != null) {
         // Reference §13 lesson 1: anonymous requests get this 404 too. Our probe sent a credential with a scheme,
@@ -864,7 +951,7 @@ final class DoctorRun implements AutoCloseable {
         || credentialType.map(t -> t.endsWith("access_token")).orElse(facts.kind == CredentialKind.ACCESS_TOKEN);
     Optional<Answer> list = send(withQuery(endpoint("repositories", repo.workspace()), "pagelen=100"),
         "does workspace " + repo.workspace() + " exist, and which of its repositories can the credential see?");
-    if (list.isPresent() && list.get().status() == 404) {
+    if (list.isPresent() && list.get().status() == 404 && bitbucketEnvelope(list.get())) {
       String suggestion = "";
       if (!token) {
         Optional<Answer> ws = send(withQuery(endpoint("user", "workspaces"), "pagelen=100"),
@@ -919,11 +1006,20 @@ final class DoctorRun implements AutoCloseable {
           "Check the workspace name, or ask an admin of " + repo.workspace() + " to give your account access to "
               + repo.slug() + " (Repository settings -> Repository permissions).");
     }
+    if (grants.isEmpty() || !grants.get().isJsonSuccess()) {
+      // Neither a member (200) nor a non-member (403) answer: do not claim either (never a confident guess).
+      conclude(Cause.REPOSITORY_NOT_FOUND_OR_NO_ACCESS, false,
+          notVisible + " Whether the account is a member of workspace '" + repo.workspace() + "' could not be "
+              + "checked (" + grants.map(g -> "the permissions endpoint answered " + g.status() + said(g))
+              .orElse("request budget spent") + "). Repositories the credential sees there: "
+              + (visible.isEmpty() ? "(none)" : String.join(", ", visible)) + ". The repository may not exist, its "
+              + "name may be misspelled, or the account may lack access.",
+          "Check the repository name (https://bitbucket.org/<workspace>/<repository>), or ask an admin of "
+              + repo.workspace() + " for access to " + repo.slug() + ".");
+    }
     List<String> granted = new ArrayList<>();
-    if (grants.isPresent() && grants.get().isJsonSuccess()) {
-      for (JsonNode v : grants.get().json().path("values")) {
-        granted.add(v.path("repository").path("full_name").asText("") + " (" + v.path("permission").asText("") + ")");
-      }
+    for (JsonNode v : grants.get().json().path("values")) {
+      granted.add(v.path("repository").path("full_name").asText("") + " (" + v.path("permission").asText("") + ")");
     }
     conclude(Cause.REPOSITORY_NOT_FOUND_OR_NO_ACCESS, false,
         notVisible + " The account is a member of workspace '" + repo.workspace() + "' but has no access to a "
@@ -1104,18 +1200,20 @@ final class DoctorRun implements AutoCloseable {
 
   // ---------------------------------------------------------------- variants (opt-in)
 
-  private void bearerVariant() {
+  /** With {@code --probe-variants} and an email: the same API token as Basic {@code email:token}; its answer. */
+  private Optional<Answer> bearerVariant() {
     if (!ctx.probeVariants() || ctx.email().isEmpty() || !prober.canSend(1)) {
-      return;
+      return Optional.empty();
     }
     Secret basic = Secret.of("Basic " + Base64.getEncoder().encodeToString(
         (ctx.email().get() + ":" + facts.secret).getBytes(StandardCharsets.UTF_8)));
     redactor.add(basic);
     URI u = ctx.repository().map(this::repoUrl).orElse(endpoint("user"));
-    prober.get(u, basic, "variant: the same token as Basic '" + ctx.email().get() + ":token'")
-        .flatMap(Prober.Result::answer)
-        .ifPresent(a -> observe("as Basic email:token Bitbucket answers " + a.status()
-            + (a.status() < 400 || a.credentialType().isPresent() ? ": the token works when sent that way" : "")));
+    Optional<Answer> answer = prober.get(u, basic, "variant: the same token as Basic '" + ctx.email().get()
+        + ":token'").flatMap(Prober.Result::answer);
+    answer.ifPresent(a -> observe("as Basic email:token Bitbucket answers " + a.status()
+        + (a.status() < 400 || a.credentialType().isPresent() ? ": the token works when sent that way" : "")));
+    return answer;
   }
 
   private void basicToBearerVariant() {
