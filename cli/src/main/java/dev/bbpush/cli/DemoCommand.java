@@ -48,6 +48,9 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
+    // The embedded emulator logs each refusal at info on stderr; interleaved with the steps it only distracts, since
+    // each step prints bbpush's own explanation. (slf4j-simple reads this when the emulator's loggers are created.)
+    System.setProperty("org.slf4j.simpleLogger.log.dev.bbpush.emulator", "warn");
     Path work = Files.createTempDirectory("bbpush-demo-");
     try (Emulator bb = Emulator.builder().world("demo").port(0).start()) {
       return run(bb, work, out);

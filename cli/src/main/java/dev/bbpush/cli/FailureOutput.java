@@ -3,6 +3,7 @@ package dev.bbpush.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bbpush.client.diagnose.Diagnosis;
+import dev.bbpush.client.error.BitbucketApiException;
 import dev.bbpush.client.push.PullRequestFailedException;
 import dev.bbpush.client.push.PushConflictException;
 import dev.bbpush.client.push.PushOutcomeUnknownException;
@@ -76,6 +77,10 @@ final class FailureOutput {
   private void printText(RuntimeException e, ExitCode code, Optional<Diagnosis> diagnosis, String doctorCommand) {
     if (e instanceof SafetyBlockedException s) {
       printBlocked(s.report().blockingFindings());
+    } else if (diagnosis.isPresent() && e instanceof BitbucketApiException api) {
+      // The diagnosis below says why and how to fix it; the exception's general advice would only repeat it.
+      err.println("bbpush: Bitbucket refused " + api.method() + " " + api.uri() + " (" + api.status()
+          + api.bitbucketMessage().map(m -> ": " + m).orElse("") + ")");
     } else {
       err.println("bbpush: " + message(e));
       if (e instanceof CommandLine.ParameterException) {
