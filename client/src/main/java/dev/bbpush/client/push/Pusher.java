@@ -11,6 +11,8 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -73,12 +75,15 @@ public final class Pusher {
       listener.onEvent(new PushEvent.SafetyChecked(report));
       safety = Optional.of(report);
     }
-    LocalTree local = io(() -> LocalTree.of(request.changes()));
+    // Hashing reads only local files, so it runs while the remote tree is read over the network.
+    CompletableFuture<LocalTree> hashing = CompletableFuture.supplyAsync(
+        () -> io(() -> LocalTree.of(request.changes())), Pusher::startHashingThread);
 
     Run run = new Run(request, safety);
     RestCalls rest = run.rest;
     String mirror = request.mirrorPrefix().map(RepoPaths::normalizePrefix).orElse(null);
     Target target = new TargetReader(client, request, rest, run.gitRequests, GIT_TIMEOUT_SECONDS).read(mirror);
+    LocalTree local = await(hashing);
     RemoteTree tree = target.tree();
     Planner.Planned planned = Planner.plan(request.changes(), local, tree, mirror, target.branch(),
         target.baseBranch(), target.newBranch(), path -> blobOf(rest.rawFile(tree.head(), path)));
@@ -165,5 +170,26 @@ public final class Pusher {
   /** The default Git URL for a repository: see docs/push.md. */
   public static URI defaultGitUrl(URI apiUrl, String workspace, String repo) {
     return WebUrls.gitUrl(apiUrl, workspace, repo);
+  }
+
+  private static void startHashingThread(Runnable r) {
+    Thread t = new Thread(r, "bbpush-hash");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** The hashed local tree; a failure while hashing is rethrown as it was raised. */
+  private static LocalTree await(CompletableFuture<LocalTree> hashing) {
+    try {
+      return hashing.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
   }
 }
