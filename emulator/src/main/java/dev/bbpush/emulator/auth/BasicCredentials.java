@@ -2,6 +2,7 @@ package dev.bbpush.emulator.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import dev.bbpush.emulator.world.World;
 import java.util.Optional;
 
 /**
@@ -48,6 +49,18 @@ record BasicCredentials(String user, String secret) {
   }
 
   /** A secret for logs: its first four characters and stars. */
+  /**
+   * The username as logs may show it: as sent when it is an identity the world knows (an account's username or email,
+   * an OAuth consumer key, or one of Bitbucket's fixed Git users), masked otherwise. Safe by construction: a secret
+   * pasted into the username field is not a known identity, so it is never logged in clear.
+   */
+  String displayUser(World world) {
+    boolean known = user.equals("x-bitbucket-api-token-auth") || user.equals("x-token-auth")
+        || world.account(user).isPresent() || world.accountByEmail(user).isPresent()
+        || world.consumerByKey(user).isPresent();
+    return known ? user : mask(user);
+  }
+
   static String mask(String secret) {
     if (secret == null || secret.isEmpty()) {
       return "(empty)";
@@ -57,6 +70,6 @@ record BasicCredentials(String user, String secret) {
 
   @Override
   public String toString() {
-    return "BasicCredentials[" + user + ", " + mask(secret) + "]";
+    return "BasicCredentials[" + mask(user) + ", " + mask(secret) + "]";
   }
 }

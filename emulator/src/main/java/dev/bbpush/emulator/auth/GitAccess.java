@@ -60,7 +60,7 @@ final class GitAccess {
         Account owner = owner(c);
         if (!bc.user().equals(owner.username()) && !bc.user().equals(API_TOKEN_USER)) {
           throw failed("api-token-git-identity", who,
-              "Git needs the Bitbucket username " + owner.username() + " or " + API_TOKEN_USER + ", got '" + bc.user() + "'");
+              "Git needs the Bitbucket username " + owner.username() + " or " + API_TOKEN_USER + ", got '" + bc.displayUser(ctx.world()) + "'");
         }
         requireUsable(c, now);
         if (c.scopes().isEmpty()) {
@@ -83,7 +83,7 @@ final class GitAccess {
       }
       case REPOSITORY_ACCESS_TOKEN, PROJECT_ACCESS_TOKEN, WORKSPACE_ACCESS_TOKEN -> {
         if (!bc.user().equals(TOKEN_USER)) {
-          throw failed("access-token-git-identity", who, "access tokens need the username " + TOKEN_USER + ", got '" + bc.user() + "'");
+          throw failed("access-token-git-identity", who, "access tokens need the username " + TOKEN_USER + ", got '" + bc.displayUser(ctx.world()) + "'");
         }
         requireUsable(c, now);
         return new Principal(RestAuthenticator.accessTokenType(c.kind()), c, null, c.scopes(), "token:" + c.name());
@@ -121,7 +121,7 @@ final class GitAccess {
     if (byPassword.isPresent()) {
       throw accountPassword(byPassword.get().username());
     }
-    throw failed("unknown-secret", "user '" + bc.user() + "'", "no credential has secret " + BasicCredentials.mask(bc.secret())
+    throw failed("unknown-secret", "user '" + bc.displayUser(ctx.world()) + "'", "no credential has secret " + BasicCredentials.mask(bc.secret())
         + " (client " + clientAddress + ")");
   }
 

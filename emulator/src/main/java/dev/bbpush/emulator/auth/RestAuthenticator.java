@@ -68,7 +68,7 @@ final class RestAuthenticator {
       if (tokens.accessToken(bc.secret()).isPresent()) {
         throw basicChallenge("oauth-token-as-basic", "an OAuth access token", "OAuth access tokens go in Authorization: Bearer");
       }
-      throw basicChallenge("unknown-secret", "user '" + bc.user() + "'", "no credential has secret " + BasicCredentials.mask(bc.secret()));
+      throw basicChallenge("unknown-secret", "user '" + bc.displayUser(ctx.world()) + "'", "no credential has secret " + BasicCredentials.mask(bc.secret()));
     }
     String who = c.name();
     switch (c.kind()) {
@@ -76,7 +76,7 @@ final class RestAuthenticator {
         Account owner = owner(c);
         if (!owner.email().equalsIgnoreCase(bc.user())) {
           throw basicChallenge("api-token-identity", who,
-              "API token sent with identity '" + bc.user() + "'; REST needs the Atlassian account email " + owner.email());
+              "API token sent with identity '" + bc.displayUser(ctx.world()) + "'; REST needs the Atlassian account email " + owner.email());
         }
         requireUsableApiToken(c, now);
         if (c.scopes().isEmpty()) {
@@ -97,7 +97,7 @@ final class RestAuthenticator {
         }
         if (!owner.username().equals(bc.user())) {
           throw basicChallenge("app-password-identity", who,
-              "app password sent with identity '" + bc.user() + "'; it needs the Bitbucket username " + owner.username());
+              "app password sent with identity '" + bc.displayUser(ctx.world()) + "'; it needs the Bitbucket username " + owner.username());
         }
         requireUsable(c, now);
         return new Principal(Principal.Type.APP_PASSWORD, c, owner, c.scopes(), "user:" + owner.username());

@@ -66,7 +66,10 @@ class RefusalLogTest {
       statuses.add(get(refs, basic(authorizations, "alex-ops", secret(world, "alex-api-token"))));
       Credential consumer = world.credential("acme-agent").orElseThrow();
       statuses.add(get(refs, basic(authorizations, consumer.key(), consumer.secret())));
-      assertThat(statuses).containsExactly(401, 401, 401, 403, 401, 403, 410, 401, 403, 401);
+      // A token pasted into the username field.
+      statuses.add(get(api + "/user", basic(authorizations, secret(world, "rahul-api-token"), "x")));
+      statuses.add(get(refs, basic(authorizations, secret(world, "infra-repo-token"), "x")));
+      assertThat(statuses).containsExactly(401, 401, 401, 403, 401, 403, 410, 401, 403, 401, 401, 401);
     } finally {
       emulator.getOutputStream().close();
       if (!emulator.waitFor(60, TimeUnit.SECONDS)) {
