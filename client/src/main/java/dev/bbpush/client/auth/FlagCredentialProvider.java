@@ -22,7 +22,7 @@ public final class FlagCredentialProvider implements CredentialProvider {
   public ProviderOutcome resolve() {
     return CredentialGroups.assemble(name(), CredentialSource.Type.FLAG, "",
         CredentialGroups.standardGroups(s -> s.flag().orElseThrow()), flags::byFlag,
-        "no credential flags given (--api-token with --email, --access-token, --oauth-client-id with "
-            + "--oauth-client-secret)");
+        // The CLI takes no secret on the command line; only library callers set secret "flags" (CredentialFlags).
+        "no credential given by flags");
   }
 }
