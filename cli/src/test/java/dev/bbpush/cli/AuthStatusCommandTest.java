@@ -55,7 +55,7 @@ class AuthStatusCommandTest {
       throws Exception {
     Path config = home.resolve(".config/bbpush/config");
     Files.createDirectories(config.getParent());
-    Files.writeString(config, "email = rahul@acme.example\napi_token = " + bb.secret("rahul-api-token") + "\n");
+    Files.writeString(config, "access_token = " + bb.secret("infra-repo-token") + "\n");
     Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
 
     CliRun r = CliRun.run(Map.of("HOME", home.toString(), "BBPUSH_API_URL", bb.apiUrl(),
@@ -63,8 +63,20 @@ class AuthStatusCommandTest {
 
     assertThat(r.code()).isEqualTo(3);
     assertThat(r.out()).contains("✗ environment: failed — BBPUSH_API_TOKEN is set but BBPUSH_EMAIL is not")
-        .contains("✓ config file: found").contains("Account:         rahul-dev")
-        .doesNotContain(bb.secret("rahul-api-token")).doesNotContain(bb.secret("alex-api-token"));
+        .contains("✓ config file: found").contains("Credential type: repo_access_token")
+        .doesNotContain(bb.secret("infra-repo-token")).doesNotContain(bb.secret("alex-api-token"));
+  }
+
+  @Test
+  void emailFlagPairsWithTheEnvironmentTokenAndBeatsTheEnvironmentEmail(Emulator bb) {
+    CliRun r = CliRun.run(Map.of("BBPUSH_API_URL", bb.apiUrl(), "BBPUSH_EMAIL", "rahul-dev",
+        "BBPUSH_API_TOKEN", bb.secret("rahul-api-token")), "auth", "status", "--email", "rahul@acme.example");
+
+    assertThat(r.code()).as(r.out()).isZero();
+    assertThat(r.out())
+        .contains("2. ✓ environment: found — API token ATATT3x**** for rahul@acme.example")
+        .contains("--email, BBPUSH_API_TOKEN")
+        .contains("Account:         rahul-dev (Rahul Dev)");
   }
 
   @Test

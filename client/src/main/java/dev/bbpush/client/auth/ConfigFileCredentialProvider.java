@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Credentials from the {@link ConfigFile}: {@code email} + {@code api_token}, else {@code access_token}, else
@@ -18,14 +19,26 @@ public final class ConfigFileCredentialProvider implements CredentialProvider {
       List.of(Setting.API_TOKEN, Setting.ACCESS_TOKEN, Setting.OAUTH_CLIENT_SECRET);
 
   private final Optional<ConfigFile> file;
+  private final Supplier<Optional<StdinCredentialProvider.EmailValue>> email;
 
   /** Reads the file at its standard location for {@code env}. */
   public ConfigFileCredentialProvider(Environment env) {
     this(ConfigFile.locate(Objects.requireNonNull(env, "env")));
   }
 
+  /** Takes the email for an API token from the file only. */
   public ConfigFileCredentialProvider(Optional<ConfigFile> file) {
+    this(file, EmailLookup.configOnly(file));
+  }
+
+  /**
+   * @param email finds the email for an API token with the name it came from (the standard chain: {@code --email},
+   *     then the environment, then the config file)
+   */
+  public ConfigFileCredentialProvider(
+      Optional<ConfigFile> file, Supplier<Optional<StdinCredentialProvider.EmailValue>> email) {
     this.file = Objects.requireNonNull(file, "file");
+    this.email = Objects.requireNonNull(email, "email");
   }
 
   @Override
@@ -55,6 +68,9 @@ public final class ConfigFileCredentialProvider implements CredentialProvider {
     ProviderOutcome o = CredentialGroups.assemble(name(), CredentialSource.Type.CONFIG_FILE, f.path().toString(),
         CredentialGroups.standardGroups(s -> s.configKey().orElseThrow()),
         key -> Optional.ofNullable(c.values().get(key)).filter(v -> !v.isBlank()),
+        // This file's own email is named by its key alone; the location already names the file.
+        () -> email.get().map(e -> e.name().equals(f.path() + ": email")
+            ? new StdinCredentialProvider.EmailValue("email", e.value()) : e),
         "no credential keys in " + f.path() + " (api_token with email, access_token, oauth_client_id with "
             + "oauth_client_secret)");
     if (o.resolved().isPresent() && !c.notes().isEmpty()) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Tries credential sources in order; the first that supplies a credential wins. The standard chain
@@ -19,6 +20,9 @@ import java.util.Optional;
  *       others can read it ({@link ConfigFileCredentialProvider});
  *   <li><b>stdin</b>: a token piped in with {@code --token-stdin} ({@link StdinCredentialProvider}).
  * </ol>
+ *
+ * <p>The email for an API token is looked up the same way whichever source supplies the token: {@code --email},
+ * then {@code BBPUSH_EMAIL}/{@code BITBUCKET_EMAIL}/{@code ATLASSIAN_EMAIL}, then the config file's {@code email}.
  *
  * <p>Every source is consulted (so {@code auth status} can show shadowed and broken ones), except one that consumes
  * input (stdin) once a credential was found: it is reported as skipped with the winning source named. A FAILED source
@@ -47,29 +51,13 @@ public final class CredentialChain implements CredentialProvider {
     Objects.requireNonNull(flags, "flags");
     Objects.requireNonNull(env, "env");
     Optional<ConfigFile> config = ConfigFile.locate(env);
+    // One email for every API token, whichever source supplies the token: --email, then environment, then config.
+    Supplier<Optional<StdinCredentialProvider.EmailValue>> email = () -> EmailLookup.find(flags, env, config);
     return new CredentialChain(List.of(
-        new FlagCredentialProvider(flags),
-        new EnvironmentCredentialProvider(env),
-        new ConfigFileCredentialProvider(config),
-        new StdinCredentialProvider(flags.tokenStdin(), Objects.requireNonNull(stdin, "stdin"),
-            () -> emailFor(flags, env, config))));
-  }
-
-  /** The email for a token from stdin: {@code --email}, then the environment, then the config file. */
-  private static Optional<StdinCredentialProvider.EmailValue> emailFor(
-      CredentialFlags flags, Environment env, Optional<ConfigFile> config) {
-    Optional<String> flag = flags.get(Setting.EMAIL);
-    if (flag.isPresent()) {
-      return Optional.of(new StdinCredentialProvider.EmailValue("--email", flag.get()));
-    }
-    for (String var : Setting.EMAIL.envVars()) {
-      Optional<String> v = env.get(var);
-      if (v.isPresent()) {
-        return Optional.of(new StdinCredentialProvider.EmailValue(var, v.get()));
-      }
-    }
-    return config.flatMap(c -> Optional.ofNullable(c.read().values().get("email")).filter(v -> !v.isBlank())
-        .map(v -> new StdinCredentialProvider.EmailValue(c.path() + ": email", v)));
+        new FlagCredentialProvider(flags, email),
+        new EnvironmentCredentialProvider(env, email),
+        new ConfigFileCredentialProvider(config, email),
+        new StdinCredentialProvider(flags.tokenStdin(), Objects.requireNonNull(stdin, "stdin"), email)));
   }
 
   public List<CredentialProvider> providers() {

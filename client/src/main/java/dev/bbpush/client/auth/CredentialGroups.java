@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Assembles a credential from one source's named values, trying groups in precedence order. Shared by the flag,
@@ -29,15 +30,24 @@ final class CredentialGroups {
 
   private record Named(String name, String value) {}
 
+  /**
+   * Builds the first complete group's credential.
+   *
+   * @param apiTokenEmail the email for every API-token group, wherever the token came from ({@link EmailLookup}):
+   *     an email from a higher source ({@code --email}) applies to a token from a lower one (the environment)
+   */
   static ProviderOutcome assemble(
       String provider, CredentialSource.Type type, String location, List<Group> groups,
-      Function<String, Optional<String>> lookup, String nothingReason) {
+      Function<String, Optional<String>> lookup, Supplier<Optional<StdinCredentialProvider.EmailValue>> apiTokenEmail,
+      String nothingReason) {
     List<String> problems = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     ResolvedCredentials winner = null;
     for (Group g : groups) {
       Optional<Named> secret = first(g.secretNames(), lookup);
-      Optional<Named> identity = first(g.identityNames(), lookup);
+      Optional<Named> identity = g.kind() == CredentialKind.API_TOKEN
+          ? apiTokenEmail.get().map(e -> new Named(e.name(), e.value()))
+          : first(g.identityNames(), lookup);
       boolean triggered = secret.isPresent() || (identity.isPresent() && g.identityAloneIsHalf());
       if (!triggered) {
         continue;

@@ -3,6 +3,8 @@ package dev.bbpush.client.auth;
 import dev.bbpush.client.auth.CredentialGroups.Group;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Credentials from environment variables, trying these groups in order (the first complete one wins; later complete
@@ -19,6 +21,10 @@ import java.util.Objects;
  *
  * <p>bbpush's own variables come first; the {@code BITBUCKET_*}/{@code ATLASSIAN_*} variables other tools use come
  * after, so a CI job can set bbpush's explicitly without unsetting the others.
+ *
+ * <p>In the standard chain the email for an API token is looked up {@code --email} first, then the variables above,
+ * then the config file's {@code email} ({@link CredentialChain#standard}); the source description names where it came
+ * from, e.g. {@code environment (--email, BBPUSH_API_TOKEN)}.
  */
 public final class EnvironmentCredentialProvider implements CredentialProvider {
   /** The groups above, in order. */
@@ -37,9 +43,20 @@ public final class EnvironmentCredentialProvider implements CredentialProvider {
           Setting.USERNAME.envVars(), Setting.USERNAME, false));
 
   private final Environment env;
+  private final Supplier<Optional<StdinCredentialProvider.EmailValue>> email;
 
+  /** Takes the email for an API token from the environment only. */
   public EnvironmentCredentialProvider(Environment env) {
+    this(env, EmailLookup.environmentOnly(env));
+  }
+
+  /**
+   * @param email finds the email for an API token with the name it came from (the standard chain: {@code --email},
+   *     then the environment, then the config file)
+   */
+  public EnvironmentCredentialProvider(Environment env, Supplier<Optional<StdinCredentialProvider.EmailValue>> email) {
     this.env = Objects.requireNonNull(env, "env");
+    this.email = Objects.requireNonNull(email, "email");
   }
 
   @Override
@@ -49,7 +66,7 @@ public final class EnvironmentCredentialProvider implements CredentialProvider {
 
   @Override
   public ProviderOutcome resolve() {
-    ProviderOutcome o = CredentialGroups.assemble(name(), CredentialSource.Type.ENVIRONMENT, "", GROUPS, env::get,
+    ProviderOutcome o = CredentialGroups.assemble(name(), CredentialSource.Type.ENVIRONMENT, "", GROUPS, env::get, email,
         "no credential variables set (BBPUSH_EMAIL + BBPUSH_API_TOKEN, BBPUSH_ACCESS_TOKEN, "
             + "BBPUSH_OAUTH_CLIENT_ID + BBPUSH_OAUTH_CLIENT_SECRET, BITBUCKET_API_TOKEN, BITBUCKET_ACCESS_TOKEN, ...)");
     if (o.status() == ProviderOutcome.Status.SKIPPED) {

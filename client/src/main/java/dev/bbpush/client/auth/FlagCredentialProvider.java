@@ -1,6 +1,8 @@
 package dev.bbpush.client.auth;
 
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Credentials from command-line flags: {@code --email} + {@code --api-token}, else {@code --access-token}, else
@@ -8,9 +10,20 @@ import java.util.Objects;
  */
 public final class FlagCredentialProvider implements CredentialProvider {
   private final CredentialFlags flags;
+  private final Supplier<Optional<StdinCredentialProvider.EmailValue>> email;
 
+  /** Takes the email for an API token from {@code --email} only. */
   public FlagCredentialProvider(CredentialFlags flags) {
+    this(flags, EmailLookup.flagsOnly(flags));
+  }
+
+  /**
+   * @param email finds the email for an API token with the name it came from (the standard chain: {@code --email},
+   *     then the environment, then the config file)
+   */
+  public FlagCredentialProvider(CredentialFlags flags, Supplier<Optional<StdinCredentialProvider.EmailValue>> email) {
     this.flags = Objects.requireNonNull(flags, "flags");
+    this.email = Objects.requireNonNull(email, "email");
   }
 
   @Override
@@ -21,7 +34,7 @@ public final class FlagCredentialProvider implements CredentialProvider {
   @Override
   public ProviderOutcome resolve() {
     return CredentialGroups.assemble(name(), CredentialSource.Type.FLAG, "",
-        CredentialGroups.standardGroups(s -> s.flag().orElseThrow()), flags::byFlag,
+        CredentialGroups.standardGroups(s -> s.flag().orElseThrow()), flags::byFlag, email,
         // The CLI takes no secret on the command line; only library callers set secret "flags" (CredentialFlags).
         "no credential given by flags");
   }

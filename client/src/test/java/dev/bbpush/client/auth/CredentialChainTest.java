@@ -14,8 +14,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The standard chain: flags → environment → config file → stdin, with every source's outcome reported. */
 class CredentialChainTest {
@@ -94,6 +97,60 @@ class CredentialChainTest {
     assertThat(c.source().type()).isEqualTo(CredentialSource.Type.STDIN);
     assertThat(c.credentials()).isEqualTo(Credentials.apiToken("rahul@acme.example", "ATATT3xpipedpipedpipedpiped"));
     assertThat(r.outcomes().get(1).status()).isEqualTo(Status.SKIPPED);
+  }
+
+  /** One row: where the email and the token are set, and what must be sent and reported. */
+  record EmailCase(String name, String flagEmail, Map<String, String> env, String config, String expectedEmail,
+      CredentialSource.Type expectedType, String expectedEmailName) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<EmailCase> emailCases() {
+    String token = "ATATT3xtabletabletabletable";
+    return Stream.of(
+        new EmailCase("--email with an environment token", "me@x.example", Map.of("BBPUSH_API_TOKEN", token), null,
+            "me@x.example", CredentialSource.Type.ENVIRONMENT, "--email"),
+        new EmailCase("--email beats the environment's email", "me@x.example",
+            Map.of("BBPUSH_API_TOKEN", token, "BBPUSH_EMAIL", "rahul-dev"), null,
+            "me@x.example", CredentialSource.Type.ENVIRONMENT, "--email"),
+        new EmailCase("--email with a BITBUCKET_API_TOKEN", "me@x.example", Map.of("BITBUCKET_API_TOKEN", token), null,
+            "me@x.example", CredentialSource.Type.ENVIRONMENT, "--email"),
+        new EmailCase("config email with an environment token", null, Map.of("BBPUSH_API_TOKEN", token),
+            "email = file@x.example\n", "file@x.example", CredentialSource.Type.ENVIRONMENT, "config: email"),
+        new EmailCase("environment email beats config email", null,
+            Map.of("BBPUSH_API_TOKEN", token, "ATLASSIAN_EMAIL", "env@x.example"),
+            "email = file@x.example\n", "env@x.example", CredentialSource.Type.ENVIRONMENT, "ATLASSIAN_EMAIL"),
+        new EmailCase("environment email with a config token", null, Map.of("BBPUSH_EMAIL", "env@x.example"),
+            "api_token = " + token + "\n", "env@x.example", CredentialSource.Type.CONFIG_FILE, "BBPUSH_EMAIL"),
+        new EmailCase("--email beats the config email for a config token", "me@x.example", Map.of(),
+            "email = file@x.example\napi_token = " + token + "\n", "me@x.example", CredentialSource.Type.CONFIG_FILE,
+            "--email"),
+        new EmailCase("config email and token", null, Map.of(),
+            "email = file@x.example\napi_token = " + token + "\n", "file@x.example", CredentialSource.Type.CONFIG_FILE,
+            "email"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("emailCases")
+  void apiTokenEmailComesFromFlagThenEnvironmentThenConfigWhateverSuppliesTheToken(EmailCase c) throws IOException {
+    if (c.config() != null) {
+      configFile(c.config(), "rw-------");
+    }
+    Map<String, String> env = env();
+    env.putAll(c.env());
+
+    CredentialResolution r = CredentialChain.standard(CredentialFlags.builder().email(c.flagEmail()).build(),
+        Environment.of(env), stdin("")).resolveAll();
+
+    ResolvedCredentials chosen = r.chosen().orElseThrow(() -> new AssertionError(r.failureMessage()));
+    assertThat(chosen.credentials()).isEqualTo(Credentials.apiToken(c.expectedEmail(), "ATATT3xtabletabletabletable"));
+    assertThat(chosen.source().type()).isEqualTo(c.expectedType());
+    assertThat(chosen.source().names().get(0)).endsWith(c.expectedEmailName());
+    assertThat(new Settings(CredentialFlags.builder().email(c.flagEmail()).build(), Environment.of(env))
+        .get(Setting.EMAIL).orElseThrow().value()).as("the doctor's email is the one sent").isEqualTo(c.expectedEmail());
   }
 
   @Test
