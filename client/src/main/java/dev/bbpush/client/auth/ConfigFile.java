@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * bbpush's config file: {@code $XDG_CONFIG_HOME/bbpush/config}, else {@code ~/.config/bbpush/config}.
@@ -29,6 +30,8 @@ import java.util.Set;
  * </pre>
  */
 public final class ConfigFile {
+  private static final Pattern PLAIN_KEY = Pattern.compile("[a-z_]{1,40}");
+
   private final Path path;
 
   public ConfigFile(Path path) {
@@ -108,7 +111,10 @@ public final class ConfigFile {
       }
       String key = line.substring(0, eq).strip();
       if (!known.contains(key)) {
-        notes.add(path + " line " + (i + 1) + ": unknown key '" + key + "' ignored (known: " + known + ")");
+        // A stray line such as "api_token: ATATT…=XXXX" has most of a secret before its first '=': echo the key
+        // only when it looks like a key, never arbitrary text (notes reach auth status and toString()).
+        notes.add(path + " line " + (i + 1) + ": unknown key" + (PLAIN_KEY.matcher(key).matches() ? " '" + key + "'"
+            : " (not shown: not a plain lowercase key)") + " ignored (known: " + known + ")");
         continue;
       }
       values.put(key, line.substring(eq + 1));

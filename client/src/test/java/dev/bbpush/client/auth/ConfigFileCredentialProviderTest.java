@@ -100,4 +100,16 @@ class ConfigFileCredentialProviderTest {
     assertThat(o.notes()).anySatisfy(n -> assertThat(n).contains("unknown key 'colour'"))
         .anySatisfy(n -> assertThat(n).contains("expected 'key = value'"));
   }
+
+  @Test
+  void strayLineWithATokenBeforeItsEqualsSignIsNotEchoedInNotes() throws IOException {
+    String stray = "ATATT3xStrayStrayStrayStrayStray";
+    write("access_token = ATCTT3xnotesnotesnotesnotes\napi_token: " + stray + "=XXXX\n", "rw-------");
+
+    ProviderOutcome o = resolve(Map.of("HOME", home.toString()));
+
+    assertThat(o.notes()).anySatisfy(n -> assertThat(n).contains("line 2: unknown key (not shown"));
+    assertThat(String.join("\n", o.notes())).doesNotContain("ATATT3xStray").doesNotContain("api_token:");
+    assertThat(o.resolved().orElseThrow().toString()).doesNotContain("ATATT3xStray");
+  }
 }
