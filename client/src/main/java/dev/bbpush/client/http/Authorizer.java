@@ -38,6 +38,18 @@ public interface Authorizer {
   }
 
   /**
+   * Called once after a 401 with the header that request carried: an authorizer with a cached token drops it only if
+   * it is still the one that was sent, so concurrent 401s on an old token do not discard a fresh one another thread
+   * already fetched. The default ignores {@code sent} and calls {@link #refreshAfterUnauthorized()}.
+   *
+   * @param sent the {@code Authorization} value the refused request carried, or null if none
+   * @return true if resending with a fresh header could succeed (the transport then resends once)
+   */
+  default boolean refreshAfterUnauthorized(Secret sent) {
+    return refreshAfterUnauthorized();
+  }
+
+  /**
    * The credential behind the header, so that a refusal can be explained in terms of what was sent (e.g. an API
    * token sent with a username instead of the account email). Empty for anonymous requests.
    */

@@ -139,7 +139,7 @@ public final class HttpTransport implements AutoCloseable {
       listener.onEvent(new HttpEvent.ResponseReceived(attempt, request.method(), request.uri(), response.status(),
           response.headers().redacted(), Duration.between(attemptStart, retryPolicy.clock().instant())));
       if (response.status() == 401 && !refreshedAuth && authorizes(request) && resendable(request)
-          && authorizer.refreshAfterUnauthorized()) {
+          && authorizer.refreshAfterUnauthorized(sentAuthorization(apacheRequest))) {
         refreshedAuth = true;
         listener.onEvent(new HttpEvent.RetryScheduled(attempt, request.method(), request.uri(),
             "401: fetching a fresh token", Duration.ZERO));
@@ -196,6 +196,11 @@ public final class HttpTransport implements AutoCloseable {
   private boolean authorizes(Request request) {
     return authorizer != Authorizer.NONE && request.authorize() && authorizedOrigin != null
         && authorizedOrigin.equals(origin(request.uri()));
+  }
+
+  private static Secret sentAuthorization(ClassicHttpRequest request) {
+    Header h = request.getFirstHeader("Authorization");
+    return h == null ? null : Secret.of(h.getValue());
   }
 
   private static boolean resendable(Request request) {

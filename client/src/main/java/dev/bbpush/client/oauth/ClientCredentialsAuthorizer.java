@@ -113,9 +113,22 @@ public final class ClientCredentialsAuthorizer implements Authorizer {
     return Optional.of(credentials);
   }
 
+  /** Drops the cached token unconditionally; the transport calls {@link #refreshAfterUnauthorized(Secret)}. */
   @Override
   public synchronized boolean refreshAfterUnauthorized() {
     accessToken = null;
+    return true;
+  }
+
+  /**
+   * Drops the cached token only if it is the one the refused request carried: when several requests sent with an old
+   * token get 401 concurrently, the first fetches a new token and the others resend with it instead of discarding it.
+   */
+  @Override
+  public synchronized boolean refreshAfterUnauthorized(Secret sent) {
+    if (sent == null || accessToken == null || sent.reveal().equals("Bearer " + accessToken.reveal())) {
+      accessToken = null;
+    }
     return true;
   }
 

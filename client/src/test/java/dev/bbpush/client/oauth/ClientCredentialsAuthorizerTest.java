@@ -11,10 +11,12 @@ import dev.bbpush.client.auth.CredentialFlags;
 import dev.bbpush.client.auth.Credentials;
 import dev.bbpush.client.auth.Environment;
 import dev.bbpush.client.auth.GitCredentials;
+import dev.bbpush.client.auth.Secret;
 import dev.bbpush.client.auth.Settings;
 import dev.bbpush.client.error.AuthenticationException;
 import dev.bbpush.client.error.NotFoundException;
 import dev.bbpush.client.http.HttpEvent;
+import dev.bbpush.client.http.HttpTransport;
 import dev.bbpush.emulator.Emulator;
 import dev.bbpush.emulator.control.JournalEntry;
 import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
@@ -203,5 +205,27 @@ class ClientCredentialsAuthorizerTest {
         .isEqualTo(URI.create("http://[::1]:7990/site/oauth2/access_token"));
     assertThat(ClientCredentialsAuthorizer.defaultTokenEndpoint(BitbucketClient.DEFAULT_API_URL, false))
         .isEqualTo(URI.create("https://bitbucket.org/site/oauth2/access_token"));
+  }
+
+  @Test
+  void lateUnauthorizedOnAnOldTokenKeepsTheFreshTokenAnotherRequestFetched(Emulator bb) {
+    Credential consumer = bb.credential("acme-agent");
+    ClientCredentialsAuthorizer authorizer = new ClientCredentialsAuthorizer(
+        Credentials.oauthClientCredentials(consumer.key(), consumer.secret()),
+        ClientCredentialsAuthorizer.defaultTokenEndpoint(URI.create(bb.apiUrl()), true),
+        HttpTransport.builder().build(), clockOf(bb));
+    Secret old = authorizer.authorization();
+
+    // Two requests carried the old token and both got 401; the first one's refresh fetches a new token.
+    assertThat(authorizer.refreshAfterUnauthorized(old)).isTrue();
+    Secret fresh = authorizer.authorization();
+    // The second 401 arrives late: it must not throw the fresh token away.
+    assertThat(authorizer.refreshAfterUnauthorized(old)).isTrue();
+
+    // Compared as booleans so that a failure does not print tokens into the test report.
+    String now = authorizer.authorization().reveal();
+    assertThat(now.equals(fresh.reveal())).as("still the fresh token").isTrue();
+    assertThat(now.equals(old.reveal())).as("not the refused token").isFalse();
+    assertThat(tokenRequests(bb, 2)).hasSize(2);
   }
 }
