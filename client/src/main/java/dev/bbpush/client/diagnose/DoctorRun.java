@@ -973,12 +973,26 @@ final class DoctorRun implements AutoCloseable {
           "Use the workspace slug from the repository's URL: https://bitbucket.org/<workspace>/<repository>");
     }
     List<String> visible = list.filter(Answer::isJsonSuccess).map(x -> slugs(x.json())).orElse(List.of());
+    // A close name is only a hint: the named repository may exist and be invisible to this credential, so the verdict
+    // waits for the membership/permission probes and never confidently redirects the push to another repository.
     Optional<String> close = closest(repo.slug(), visible);
-    if (close.isPresent()) {
+    String lookalike = close.map(c -> " The credential sees '" + repo.workspace() + "/" + c + "', a close name: '"
+        + repo.slug() + "' may be misspelled, or you lack access to it.").orElse("");
+    String ifMeant = close.map(c -> "If you meant " + repo.workspace() + "/" + c + ", use --repo " + repo.workspace()
+        + "/" + c + ". Otherwise: ").orElse("");
+    if (token && credentialType.filter("workspace_access_token"::equals).isPresent()
+        && list.filter(Answer::isJsonSuccess).map(x -> !x.json().hasNonNull("next") && anyPrivate(x.json()))
+            .orElse(false)) {
+      // A workspace access token reaches every repository of its workspace; seeing private repositories here means
+      // this is its workspace, and the complete listing lacks the slug: the repository does not exist.
       conclude(Cause.REPOSITORY_NOT_FOUND_OR_NO_ACCESS, false,
-          notVisible + " The credential sees a repository '" + repo.workspace() + "/" + close.get() + "' in that "
-              + "workspace: the name '" + repo.slug() + "' is probably misspelled.",
-          "Use the repository slug from its URL, e.g. --repo " + repo.workspace() + "/" + close.get());
+          notVisible + " This workspace access token reaches every repository of workspace '" + repo.workspace()
+              + "' (it lists its private repositories), and none is named '" + repo.slug() + "': the repository does "
+              + "not exist or the name is misspelled. Repositories there: " + String.join(", ", visible) + "."
+              + close.map(c -> " Did you mean '" + repo.workspace() + "/" + c + "'?").orElse(""),
+          "Use the repository slug from its URL (https://bitbucket.org/" + repo.workspace() + "/<repository>)"
+              + close.map(c -> ", e.g. --repo " + repo.workspace() + "/" + c).orElse("")
+              + ", or create the repository first.");
     }
     if (token) {
       String reach = facts.kind == CredentialKind.OAUTH_CLIENT_CREDENTIALS
@@ -988,7 +1002,7 @@ final class DoctorRun implements AutoCloseable {
       conclude(Cause.ACCESS_TOKEN_WRONG_RESOURCE, false,
           notVisible + reach + repo.workspace() + " this token reaches " + (visible.isEmpty() ? "no repository"
               : String.join(", ", visible.stream().map(v -> repo.workspace() + "/" + v).toList()))
-              + " (public repositories included).",
+              + " (public repositories included)." + lookalike,
           facts.kind == CredentialKind.OAUTH_CLIENT_CREDENTIALS
               ? "Use an OAuth consumer of workspace " + repo.workspace() + " (Workspace settings -> OAuth consumers), "
                   + "or an access token of " + repo + "."
@@ -1002,9 +1016,9 @@ final class DoctorRun implements AutoCloseable {
     if (grants.isPresent() && grants.get().status() == 403) {
       conclude(Cause.REPOSITORY_NOT_FOUND_OR_NO_ACCESS, false,
           notVisible + " The account is not a member of workspace '" + repo.workspace() + "'"
-              + (visible.isEmpty() ? "" : "; it sees only its public repositories") + ".",
-          "Check the workspace name, or ask an admin of " + repo.workspace() + " to give your account access to "
-              + repo.slug() + " (Repository settings -> Repository permissions).");
+              + (visible.isEmpty() ? "" : "; it sees only its public repositories") + "." + lookalike,
+          ifMeant + "Check the workspace name, or ask an admin of " + repo.workspace() + " to give your account "
+              + "access to " + repo.slug() + " (Repository settings -> Repository permissions).");
     }
     if (grants.isEmpty() || !grants.get().isJsonSuccess()) {
       // Neither a member (200) nor a non-member (403) answer: do not claim either (never a confident guess).
@@ -1013,8 +1027,8 @@ final class DoctorRun implements AutoCloseable {
               + "checked (" + grants.map(g -> "the permissions endpoint answered " + g.status() + said(g))
               .orElse("request budget spent") + "). Repositories the credential sees there: "
               + (visible.isEmpty() ? "(none)" : String.join(", ", visible)) + ". The repository may not exist, its "
-              + "name may be misspelled, or the account may lack access.",
-          "Check the repository name (https://bitbucket.org/<workspace>/<repository>), or ask an admin of "
+              + "name may be misspelled, or the account may lack access." + lookalike,
+          ifMeant + "Check the repository name (https://bitbucket.org/<workspace>/<repository>), or ask an admin of "
               + repo.workspace() + " for access to " + repo.slug() + ".");
     }
     List<String> granted = new ArrayList<>();
@@ -1025,8 +1039,8 @@ final class DoctorRun implements AutoCloseable {
         notVisible + " The account is a member of workspace '" + repo.workspace() + "' but has no access to a "
             + "repository named '" + repo.slug() + "' (it may not exist). Repositories the credential sees there: "
             + (visible.isEmpty() ? "(none)" : String.join(", ", visible))
-            + (granted.isEmpty() ? "" : "; explicit permissions: " + String.join(", ", granted)) + ".",
-        "Check the repository name, or ask an admin of " + repo.workspace() + " to grant your account Write on "
+            + (granted.isEmpty() ? "" : "; explicit permissions: " + String.join(", ", granted)) + "." + lookalike,
+        ifMeant + "Check the repository name, or ask an admin of " + repo.workspace() + " to grant your account Write on "
             + repo.slug() + " (Repository settings -> Repository permissions).");
   }
 
@@ -1421,6 +1435,15 @@ final class DoctorRun implements AutoCloseable {
     return java.net.URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
+  private static boolean anyPrivate(JsonNode page) {
+    for (JsonNode v : page.path("values")) {
+      if (v.path("is_private").asBoolean(false)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static List<String> slugs(JsonNode page) {
     List<String> out = new ArrayList<>();
     for (JsonNode v : page.path("values")) {
@@ -1447,27 +1470,30 @@ final class DoctorRun implements AutoCloseable {
         bestDistance = d;
       }
     }
-    int allowed = Math.max(2, name.length() / 4);
+    // Short names are close to many others ("api"/"app"/"web"): allow one edit (or swap) up to 5 characters.
+    int allowed = name.length() <= 5 ? 1 : Math.max(2, name.length() / 4);
     return best != null && bestDistance <= allowed && !best.equals(name) ? Optional.of(best) : Optional.empty();
   }
 
+  /** Edit distance counting a swap of two adjacent characters as one edit ("infar" → "infra"). */
   private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
     for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
+      d[0][j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
       }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
     }
-    return prev[b.length()];
+    return d[a.length()][b.length()];
   }
 
   /** Ends a run with its verdict. */

@@ -137,6 +137,17 @@ class DoctorDemoWorldTest {
   }
 
   @Test
+  void workspaceTokenOnAMissingRepositoryOfItsWorkspaceIsRepositoryNotFound(Emulator bb) {
+    Diagnosis d = diagnose(bb, Credentials.accessToken(bb.secret("acme-workspace-token")),
+        RepositoryRef.parse("acme/nope"));
+
+    assertThat(d.cause()).as(d.summary()).isEqualTo(Cause.REPOSITORY_NOT_FOUND_OR_NO_ACCESS);
+    assertThat(d.summary()).contains("does not exist").contains("infra, empty");
+    assertThat(d.fix()).doesNotContain("Access tokens").doesNotContain("Repository settings -> Access tokens");
+    assertBoundedAndReadOnly(bb);
+  }
+
+  @Test
   void workspaceTokenOnAnotherWorkspaceIsAccessTokenWrongResource(Emulator bb) {
     Diagnosis d = diagnose(bb, Credentials.accessToken(bb.secret("acme-workspace-token")),
         RepositoryRef.parse("globex/platform"));
