@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:the credential works (the cause may still name something to fix, e.g. secret-paste-damage)",
       "2:bad usage",
-      "3:a problem was found (see the cause)"
+      "3:a problem was found (see the cause)",
+      "6:the network decided: TLS/DNS/proxy failure, no connection or answer, or rate-limited"
     })
 public final class AuthDoctorCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -84,6 +85,6 @@ public final class AuthDoctorCommand implements Callable<Integer> {
     } else {
       DiagnosisOutput.printText(spec.commandLine().getOut(), d);
     }
-    return d.ok() ? ExitCode.OK.code() : ExitCode.AUTH.code();
+    return ExitCodes.of(d).code();
   }
 }

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Show where the credential comes from, what Bitbucket says about it, and what it may do.",
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:everything works", "2:bad usage", "3:something is wrong (a source, the credential, a repo)"})
+    exitCodeList = {"0:everything works", "2:bad usage", "3:something is wrong (a source, the credential, a repo)",
+        "6:the network failed (no connection or answer, TLS/DNS/proxy) or rate-limited"})
 public final class AuthStatusCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -51,7 +52,7 @@ public final class AuthStatusCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     print(out, report);
     out.flush();
-    return report.ok() ? ExitCode.OK.code() : ExitCode.AUTH.code();
+    return ExitCodes.of(report).code();
   }
 
   private static void print(PrintWriter out, AuthStatus.Report r) {

@@ -1,6 +1,11 @@
 package dev.bbpush.cli;
 
+import dev.bbpush.client.auth.ProviderOutcome;
 import dev.bbpush.client.commit.InvalidChangeSetException;
+import dev.bbpush.client.diagnose.AuthStatus;
+import dev.bbpush.client.diagnose.Cause;
+import dev.bbpush.client.diagnose.Diagnosis;
+import dev.bbpush.client.diagnose.Evidence;
 import dev.bbpush.client.error.AccessDeniedException;
 import dev.bbpush.client.error.AuthenticationException;
 import dev.bbpush.client.error.ConflictException;
@@ -15,6 +20,7 @@ import dev.bbpush.client.push.PushOutcomeUnknownException;
 import dev.bbpush.client.push.PushRefusedException;
 import dev.bbpush.client.push.SafetyBlockedException;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -65,6 +71,46 @@ public final class ExitCodes {
       return ExitCode.NETWORK;
     }
     return ExitCode.UNEXPECTED;
+  }
+
+  /**
+   * The exit code of {@code auth doctor}: 0 when the credential works; 6 when the network decided the verdict (a TLS,
+   * DNS or proxy failure, no connection or no answer, or rate limiting: nothing is known about the credential, and
+   * trying again later may work); else 3.
+   */
+  public static ExitCode of(Diagnosis d) {
+    if (d.ok()) {
+      return ExitCode.OK;
+    }
+    return isNetwork(d) ? ExitCode.NETWORK : ExitCode.AUTH;
+  }
+
+  /**
+   * The exit code of {@code auth status}: 0 when everything works; 6 when a check was decided by the network (see
+   * {@link #of(Diagnosis)}) and no credential source failed; else 3.
+   */
+  public static ExitCode of(AuthStatus.Report r) {
+    if (r.ok()) {
+      return ExitCode.OK;
+    }
+    boolean sourceFailed = r.sources().stream()
+        .anyMatch(o -> o.status() == ProviderOutcome.Status.FAILED);
+    boolean network = isNetwork(r.credential()) || r.repositories().stream()
+        .anyMatch(s -> isNetwork(s.push()) || isNetwork(s.pullRequest()));
+    return network && !sourceFailed ? ExitCode.NETWORK : ExitCode.AUTH;
+  }
+
+  private static boolean isNetwork(Diagnosis d) {
+    if (d.ok()) {
+      return false;
+    }
+    if (d.cause() == Cause.TLS_OR_PROXY_FAILURE || d.cause() == Cause.RATE_LIMITED) {
+      return true;
+    }
+    // An "unknown" verdict concluded right after a request that got no response: a refused connection or a timeout.
+    List<Evidence.Exchange> exchanges = d.exchanges();
+    return d.cause() == Cause.UNKNOWN && !exchanges.isEmpty()
+        && exchanges.get(exchanges.size() - 1).status().isEmpty();
   }
 
   /** Prints an escaped exception and maps it with {@link #of(Throwable)}. */

@@ -195,4 +195,25 @@ class AuthDoctorCommandTest {
       }
     }
   }
+
+  @Test
+  void connectionRefusedExitsSixLikeEveryNetworkFailure(Emulator bb) {
+    CliRun r = CliRun.run(Map.of("BBPUSH_API_URL", "http://127.0.0.1:1/2.0", "BBPUSH_ACCESS_TOKEN",
+        bb.secret("infra-repo-token")), "auth", "doctor", "--repo", "acme/infra");
+
+    assertThat(r.code()).as(r.out()).isEqualTo(6);
+    assertThat(r.out()).contains("Nothing accepted a connection");
+  }
+
+  @Test
+  void rateLimitedExitsSix(Emulator bb) throws Exception {
+    bb.faults().add(new ObjectMapper().readTree(
+        "{\"path\":\"/repositories/acme/infra$\",\"action\":\"rate-limit\",\"retryAfter\":120}"));
+
+    CliRun r = CliRun.run(env(bb, "BBPUSH_EMAIL", "rahul@acme.example", "BBPUSH_API_TOKEN",
+        bb.secret("rahul-api-token")), "auth", "doctor", "--repo", "acme/infra");
+
+    assertThat(r.code()).as(r.out()).isEqualTo(6);
+    assertThat(r.out()).contains("rate-limited");
+  }
 }

@@ -95,4 +95,12 @@ class AuthStatusCommandTest {
     assertThat(r.code()).isEqualTo(3);
     assertThat(r.out()).contains("✗ app-password-removed");
   }
+
+  @Test
+  void connectionRefusedExitsSixNotThree(Emulator bb) {
+    CliRun r = CliRun.run(Map.of("BBPUSH_API_URL", "http://127.0.0.1:1/2.0", "BBPUSH_ACCESS_TOKEN",
+        bb.secret("infra-repo-token")), "auth", "status", "--repo", "acme/infra");
+
+    assertThat(r.code()).as(r.out()).isEqualTo(6);
+  }
 }
