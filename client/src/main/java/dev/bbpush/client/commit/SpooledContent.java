@@ -11,6 +11,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 /**
  * A one-shot stream (typically stdin) copied to a temporary file so it can be hashed, scanned and uploaded more
  * than once. {@link #close()} deletes the file; reading after close fails.
+ *
+ * <p>Deletion relies on {@code close()} (the change set that owns the spool closes it). No {@code deleteOnExit}: it
+ * keeps every path in a JVM-wide list until exit, which grows without bound in a long-lived process. The file is
+ * created owner-only ({@code rw-------}) in case a crash leaves it behind.
  */
 public final class SpooledContent implements ContentSource, AutoCloseable {
   private final Path file;
@@ -32,7 +36,6 @@ public final class SpooledContent implements ContentSource, AutoCloseable {
     } else {
       tmp = Files.createTempFile(tempDir, "bbpush-spool-", ".tmp");
     }
-    tmp.toFile().deleteOnExit();
     long n;
     try (OutputStream out = Files.newOutputStream(tmp)) {
       n = in.transferTo(out);
