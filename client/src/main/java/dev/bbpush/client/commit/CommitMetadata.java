@@ -53,6 +53,7 @@ public record CommitMetadata(String message, String author, String parent, Strin
     return new CommitMetadata(message, null, null, null);
   }
 
+  /** The same fields with another message (e.g. after adding a trailer). */
   public CommitMetadata withMessage(String m) {
     return new CommitMetadata(m, author, parent, branch);
   }

@@ -28,16 +28,4 @@ public enum FileMode {
   public Optional<String> xAttribute() {
     return Optional.ofNullable(xAttribute);
   }
-
-  /** The equivalent JGit mode, for comparing with trees read through JGit. */
-  public org.eclipse.jgit.lib.FileMode toJGit() {
-    switch (this) {
-      case EXECUTABLE:
-        return org.eclipse.jgit.lib.FileMode.EXECUTABLE_FILE;
-      case SYMLINK:
-        return org.eclipse.jgit.lib.FileMode.SYMLINK;
-      default:
-        return org.eclipse.jgit.lib.FileMode.REGULAR_FILE;
-    }
-  }
 }

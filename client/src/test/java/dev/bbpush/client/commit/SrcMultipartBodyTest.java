@@ -312,4 +312,12 @@ class SrcMultipartBodyTest {
     assertThatThrownBy(() -> CommitMetadata.empty().withBranch("bad..name"))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void withMessageReplacesOnlyTheMessage() {
+    CommitMetadata m = CommitMetadata.message("old").withAuthor("Rahul Dev <rahul@acme.example>").withBranch("main")
+        .withMessage("new");
+
+    assertThat(m).isEqualTo(new CommitMetadata("new", "Rahul Dev <rahul@acme.example>", null, "main"));
+  }
 }

@@ -39,6 +39,15 @@ class TerraformProfileBlockTest {
   }
 
   @Test
+  void scannerWithTerraformProfileOffDoesNotBlockANamedStateFile() throws IOException {
+    ChangeSet cs = ChangeSet.builder().to("live").addPath(dir.resolve("terraform.tfstate")).build();
+
+    SafetyReport report = SafetyScanner.defaults().withTerraformProfile(false).scan(cs);
+
+    assertThat(report.blockingFindings()).noneMatch(f -> f.ruleId().equals("terraform-profile"));
+  }
+
+  @Test
   void stateFileSelectedByAnIncludeBlocksThePush() throws IOException {
     ChangeSet cs = ChangeSet.builder().include("*.tfstate").include("*.tf").addPath(dir).build();
 
