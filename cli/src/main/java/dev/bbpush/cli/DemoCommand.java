@@ -50,6 +50,9 @@ public final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     // The embedded emulator logs each refusal at info on stderr; interleaved with the steps it only distracts, since
     // each step prints bbpush's own explanation. (slf4j-simple reads this when the emulator's loggers are created.)
+    // JVM-global on purpose: slf4j-simple levels are per logger name, so simplelogger.properties would also quiet
+    // `bbpush emulator`, which must log refusals at info; `demo` is a one-shot process. A cleaner switch would be an
+    // Emulator.Builder option (emulator module).
     System.setProperty("org.slf4j.simpleLogger.log.dev.bbpush.emulator", "warn");
     Path work = Files.createTempDirectory("bbpush-demo-");
     try (Emulator bb = Emulator.builder().world("demo").port(0).start()) {
