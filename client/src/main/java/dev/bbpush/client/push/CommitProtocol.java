@@ -101,7 +101,14 @@ final class CommitProtocol {
       if (r.status() == 409) {
         // A 409 proves nothing landed, so a failure to read the head is reported as itself.
         Optional<String> now = rest.branchHead(plan.branch());
-        plan = now.isPresent() && !now.equals(plan.head()) ? afterMove(plan, now.get(), planned.scope()) : plan;
+        if (now.isPresent() && !now.equals(plan.head())) {
+          // An earlier attempt whose answer was lost may have landed after all and be what moved the branch.
+          Optional<String> ours = ourCommitSince(now.get(), plan.head().orElse(null));
+          if (ours.isPresent()) {
+            return landed(ours.get(), plan, attempt, true);
+          }
+          plan = afterMove(plan, now.get(), planned.scope());
+        }
         retrying(PushEvent.Reason.BRANCH_MOVED, attempt, "409: the branch moved to " + now.orElse("?"));
         continue;
       }
@@ -143,19 +150,27 @@ final class CommitProtocol {
     if (now.isEmpty() || now.get().equals(expected)) {
       return new Resolution(null, null); // nothing landed: re-sending is safe
     }
-    List<RestCalls.CommitInfo> since;
+    Optional<String> ours;
     try {
-      since = rest.commitsSince(now.get(), expected, 4);
+      ours = ourCommitSince(now.get(), expected);
     } catch (BbpushException e) {
       throw new PushOutcomeUnknownException(plan.branch(), changeId.toString(), request.trailer().key(), cause);
     }
-    for (RestCalls.CommitInfo c : since) {
+    return ours.map(sha -> new Resolution(sha, null)).orElseGet(() -> new Resolution(null, now.get()));
+  }
+
+  /**
+   * Our commit among those reachable from {@code head} but not from {@code expected} (a commit carrying our change id
+   * whose parent is {@code expected}), if an earlier attempt landed after all.
+   */
+  private Optional<String> ourCommitSince(String head, String expected) {
+    for (RestCalls.CommitInfo c : rest.commitsSince(head, expected, 4)) {
       boolean ours = request.trailer().parse(c.message()).filter(changeId::equals).isPresent();
       if (ours && (expected == null || c.parents().contains(expected))) {
-        return new Resolution(c.hash(), null);
+        return Optional.of(c.hash());
       }
     }
-    return new Resolution(null, now.get());
+    return Optional.empty();
   }
 
   private Optional<String> readHead(PushPlan plan, RuntimeException cause) {

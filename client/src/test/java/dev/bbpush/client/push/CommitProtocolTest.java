@@ -132,6 +132,55 @@ class CommitProtocolTest {
   }
 
   @Test
+  void ourOwnSlowCommitAnswering409IsReportedAsCommitted(Emulator bb) throws Exception {
+    // Attempt 1 is held by the emulator longer than the client's read timeout, so the client gives up while the
+    // emulator is still about to commit. The head still shows H, so the client sends attempt 2; the hook below holds
+    // attempt 2 until attempt 1 has landed as C1, so attempt 2 gets 409 and the diffstat H..C1 is our own paths.
+    int before = commitCount(bb, "main");
+    String h = PushFixture.head(bb, "main").orElseThrow();
+    bb.faults().add(JSON.readTree(
+        "{\"method\":\"POST\",\"path\":\"/src$\",\"action\":\"latency\",\"latencyMs\":1500,\"count\":1}"));
+    java.util.concurrent.atomic.AtomicInteger posts = new java.util.concurrent.atomic.AtomicInteger();
+    dev.bbpush.client.http.HttpListener holdSecondPost = e -> {
+      if (e instanceof dev.bbpush.client.http.HttpEvent.RequestSent s && s.method().equals("POST")
+          && s.uri().getPath().endsWith("/src") && posts.incrementAndGet() == 2) {
+        awaitHeadMovedFrom(bb, h);
+      }
+    };
+    PushFixture.Events events = new PushFixture.Events();
+    try (BitbucketClient client = BitbucketClient.builder().apiUrl(bb.apiUrl())
+        .credentials(Credentials.apiToken(PushFixture.EMAIL, bb.secret("rahul-api-token")))
+        .readTimeout(Duration.ofMillis(300)).listener(holdSecondPost)
+        .retryPolicy(RetryPolicy.builder().sleeper(d -> { }).build()).build();
+        ChangeSet changes = PushFixture.texts(Map.of("live/slow.tf", "slow\n"))) {
+      PushResult r = new Pusher(client).push(request(changes).listener(events).build());
+
+      assertThat(r.status()).isEqualTo(PushStatus.COMMITTED);
+      assertThat(PushFixture.srcPosts(bb)).isEqualTo(2);
+      assertThat(commitCount(bb, "main")).isEqualTo(before + 1);
+      assertThat(r.commit()).isEqualTo(PushFixture.head(bb, "main"));
+      assertThat(events.of(PushEvent.CommitCreated.class)).singleElement()
+          .satisfies(e -> assertThat(e.recovered()).isTrue());
+    }
+  }
+
+  /** Waits (bounded) until the emulator's main branch is no longer at {@code head}. */
+  private static void awaitHeadMovedFrom(Emulator bb, String head) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (PushFixture.head(bb, "main").orElseThrow().equals(head)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the first POST never landed");
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  @Test
   void connectionResetBeforeCommitIsRetriedSafely(Emulator bb) throws Exception {
     int before = commitCount(bb, "main");
     bb.faults().add(JSON.readTree("{\"method\":\"POST\",\"path\":\"/src$\",\"action\":\"reset-before\",\"count\":1}"));
