@@ -156,6 +156,12 @@ final class CommitProtocol {
     } catch (BbpushException e) {
       throw new PushOutcomeUnknownException(plan.branch(), changeId.toString(), request.trailer().key(), cause);
     }
+    if (ours.isEmpty() && expected == null) {
+      // A root commit has no parents guard: someone else's first commit is there, and ours, if the server is still
+      // writing it, would land on top of it. Re-sending could commit twice, and "nothing was committed" may be false.
+      throw new PushOutcomeUnknownException(plan.branch(), changeId.toString(), request.trailer().key(),
+          "the branch was created by another commit meanwhile", cause);
+    }
     return ours.map(sha -> new Resolution(sha, null)).orElseGet(() -> new Resolution(null, now.get()));
   }
 

@@ -181,6 +181,62 @@ class CommitProtocolTest {
   }
 
   @Test
+  void lostResponseOfRootCommitInEmptyRepositoryIsRecoveredWithoutSecondPost(Emulator bb) throws Exception {
+    bb.faults().add(JSON.readTree(
+        "{\"method\":\"POST\",\"path\":\"/empty/src$\",\"action\":\"commit-then-reset\",\"count\":1}"));
+    PushFixture.Events events = new PushFixture.Events();
+    try (BitbucketClient client = PushFixture.rahul(bb);
+        ChangeSet changes = PushFixture.texts(Map.of("live/root.tf", "root\n"))) {
+      PushResult r = new Pusher(client).push(PushRequest.builder().repository("acme", "empty").changes(changes)
+          .branch("main").listener(events).build());
+
+      assertThat(r.status()).isEqualTo(PushStatus.COMMITTED);
+      assertThat(PushFixture.srcPosts(bb)).isEqualTo(1);
+      assertThat(events.of(PushEvent.CommitCreated.class)).singleElement()
+          .satisfies(e -> assertThat(e.recovered()).isTrue());
+      try (var repo = PushFixture.bare(bb, "empty"); var rw = new org.eclipse.jgit.revwalk.RevWalk(repo)) {
+        var head = rw.parseCommit(repo.resolve("refs/heads/main"));
+        assertThat(head.name()).isEqualTo(r.commit().orElseThrow());
+        assertThat(head.getParentCount()).isZero();
+      }
+    }
+  }
+
+  @Test
+  void emptyRepositoryCreatedByAnotherWriterAfterUnknownOutcomeIsNotResentButReportedUnknown(Emulator bb)
+      throws Exception {
+    // Our root POST gets a 500 (outcome unknown); before we read the branch, another writer makes the first commit.
+    // A root commit has no parents guard, so re-sending could commit twice: the push must stop, outcome unknown.
+    bb.faults().add(JSON.readTree(
+        "{\"method\":\"POST\",\"path\":\"/empty/src$\",\"action\":\"status\",\"status\":500,\"count\":1}"));
+    java.util.concurrent.atomic.AtomicBoolean posted = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicBoolean otherDone = new java.util.concurrent.atomic.AtomicBoolean();
+    dev.bbpush.client.http.HttpListener hook = e -> {
+      if (e instanceof dev.bbpush.client.http.HttpEvent.RequestSent s) {
+        if (s.method().equals("POST")) {
+          posted.set(true);
+        } else if (posted.get() && s.uri().getPath().endsWith("/refs/branches/main") && !otherDone.getAndSet(true)) {
+          try (BitbucketClient other = PushFixture.rahul(bb)) {
+            assertThat(other.http().exchange(Request.postForm(other.endpoint("repositories", "acme", "empty", "src"),
+                "message=first&branch=main&%2Ftheirs.tf=theirs").build()).status()).isEqualTo(201);
+          }
+        }
+      }
+    };
+    try (BitbucketClient client = BitbucketClient.builder().apiUrl(bb.apiUrl())
+        .credentials(Credentials.apiToken(PushFixture.EMAIL, bb.secret("rahul-api-token"))).listener(hook)
+        .retryPolicy(RetryPolicy.builder().sleeper(d -> { }).build()).build();
+        ChangeSet changes = PushFixture.texts(Map.of("live/root.tf", "root\n"))) {
+      PushRequest req = PushRequest.builder().repository("acme", "empty").changes(changes).branch("main").build();
+
+      assertThatThrownBy(() -> new Pusher(client).push(req))
+          .isInstanceOfSatisfying(PushOutcomeUnknownException.class,
+              e -> assertThat(e.getMessage()).contains("created by another commit"));
+      assertThat(PushFixture.srcPosts(bb)).isEqualTo(2); // ours (500) and the other writer's
+    }
+  }
+
+  @Test
   void connectionResetBeforeCommitIsRetriedSafely(Emulator bb) throws Exception {
     int before = commitCount(bb, "main");
     bb.faults().add(JSON.readTree("{\"method\":\"POST\",\"path\":\"/src$\",\"action\":\"reset-before\",\"count\":1}"));
