@@ -175,6 +175,7 @@ final class PushOutput implements PushListener {
       case BRANCH_MOVED -> "the branch moved, but not on our paths";
       case TRANSPORT_FAILURE -> "the commit request got no answer and did not land";
       case SERVER_ERROR -> "Bitbucket answered " + r.detail() + " and the commit did not land";
+      case RATE_LIMITED -> "Bitbucket's rate limit refused the commit request";
     };
   }
 }

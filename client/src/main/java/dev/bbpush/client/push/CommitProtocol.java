@@ -8,6 +8,8 @@ import dev.bbpush.client.error.TransportException;
 import dev.bbpush.client.http.ApiErrors;
 import dev.bbpush.client.http.Request;
 import dev.bbpush.client.http.Response;
+import dev.bbpush.client.http.RetryPolicy;
+import dev.bbpush.client.http.ServerWaitHint;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -73,6 +75,7 @@ final class CommitProtocol {
         last = e;
         if (!e.mayHaveReachedServer()) {
           retrying(PushEvent.Reason.TRANSPORT_FAILURE, attempt, e.getMessage());
+          pause(attempt, Optional.empty(), e);
           continue;
         }
         Resolution res = resolve(plan, e);
@@ -81,6 +84,7 @@ final class CommitProtocol {
         }
         plan = res.moved == null ? plan : afterMove(plan, res.moved, planned.scope());
         retrying(PushEvent.Reason.TRANSPORT_FAILURE, attempt, e.getMessage());
+        pause(attempt, Optional.empty(), e);
         continue;
       }
       if (r.status() == 201) {
@@ -119,6 +123,13 @@ final class CommitProtocol {
         }
         plan = res.moved == null ? plan : afterMove(plan, res.moved, planned.scope());
         retrying(PushEvent.Reason.SERVER_ERROR, attempt, String.valueOf(r.status()));
+        pause(attempt, serverHint(r), failure);
+        continue;
+      }
+      if (r.status() == 429) {
+        // Refused before it was handled (rate limit): nothing landed, so re-sending after the wait is safe.
+        retrying(PushEvent.Reason.RATE_LIMITED, attempt, "429");
+        pause(attempt, serverHint(r), failure);
         continue;
       }
       throw failure;
@@ -133,6 +144,34 @@ final class CommitProtocol {
   private Outcome landed(String sha, PushPlan plan, int attempts, boolean recovered) {
     listener.onEvent(new PushEvent.CommitCreated(sha, plan.branch(), recovered));
     return new Outcome(sha, plan, attempts, recovered);
+  }
+
+  /**
+   * Waits before the next attempt (the policy's backoff, or the server's {@code Retry-After}), so attempts after
+   * 5xx answers or failed connections are spread out. A wait longer than the policy's total time, or an interrupt,
+   * ends the push with {@code last} (it was resolved: nothing of ours landed).
+   */
+  private void pause(int attempt, Optional<java.time.Duration> hint, RuntimeException last) {
+    if (attempt >= request.maxCommitAttempts()) {
+      return;
+    }
+    RetryPolicy policy = rest.http().retryPolicy();
+    java.time.Duration wait = policy.waitAfter(attempt, hint);
+    if (wait.compareTo(policy.maxTotalTime()) > 0) {
+      throw last;
+    }
+    try {
+      policy.sleeper().sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw last;
+    }
+  }
+
+  private Optional<java.time.Duration> serverHint(Response r) {
+    return r.status() == 429 || r.status() == 503
+        ? ServerWaitHint.of(r.headers(), rest.http().retryPolicy().clock().instant())
+        : Optional.empty();
   }
 
   private void retrying(PushEvent.Reason reason, int attempt, String detail) {

@@ -237,6 +237,49 @@ class CommitProtocolTest {
   }
 
   @Test
+  void commitAttemptsAfterServerErrorsAreSpacedByTheRetryBackoff(Emulator bb) throws Exception {
+    bb.faults().add(JSON.readTree(
+        "{\"method\":\"POST\",\"path\":\"/src$\",\"action\":\"status\",\"status\":500,\"count\":2}"));
+    MutableClock clock = MutableClock.atEpochPlusDays(0);
+    RecordingSleeper sleeper = new RecordingSleeper(clock);
+    try (BitbucketClient client = BitbucketClient.builder().apiUrl(bb.apiUrl())
+        .credentials(Credentials.apiToken(PushFixture.EMAIL, bb.secret("rahul-api-token")))
+        .retryPolicy(RetryPolicy.builder().clock(clock).sleeper(sleeper).build()).build();
+        ChangeSet changes = PushFixture.texts(Map.of("live/spaced.tf", "s\n"))) {
+      PushResult r = new Pusher(client).push(request(changes).build());
+
+      assertThat(r.status()).isEqualTo(PushStatus.COMMITTED);
+      assertThat(r.commitAttempts()).isEqualTo(3);
+      // Jittered exponential backoff: attempt n waits in [b/2, b], b = 500 ms * 2^(n-1).
+      assertThat(sleeper.sleeps()).hasSize(2);
+      assertThat(sleeper.sleeps().get(0)).isBetween(Duration.ofMillis(250), Duration.ofMillis(500));
+      assertThat(sleeper.sleeps().get(1)).isBetween(Duration.ofMillis(500), Duration.ofMillis(1000));
+    }
+  }
+
+  @Test
+  void rateLimitedCommitWaitsForRetryAfterThenCommitsOnce(Emulator bb) throws Exception {
+    bb.faults().add(JSON.readTree("{\"method\":\"POST\",\"path\":\"/src$\",\"action\":\"rate-limit\","
+        + "\"retryAfter\":7,\"count\":1}"));
+    MutableClock clock = MutableClock.atEpochPlusDays(0);
+    RecordingSleeper sleeper = new RecordingSleeper(clock);
+    PushFixture.Events events = new PushFixture.Events();
+    int before = commitCount(bb, "main");
+    try (BitbucketClient client = BitbucketClient.builder().apiUrl(bb.apiUrl())
+        .credentials(Credentials.apiToken(PushFixture.EMAIL, bb.secret("rahul-api-token")))
+        .retryPolicy(RetryPolicy.builder().clock(clock).sleeper(sleeper).build()).build();
+        ChangeSet changes = PushFixture.texts(Map.of("live/rl429.tf", "x\n"))) {
+      PushResult r = new Pusher(client).push(request(changes).listener(events).build());
+
+      assertThat(r.status()).isEqualTo(PushStatus.COMMITTED);
+      assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(7));
+      assertThat(commitCount(bb, "main")).isEqualTo(before + 1);
+      assertThat(events.of(PushEvent.Retrying.class)).singleElement()
+          .satisfies(e -> assertThat(e.reason()).isEqualTo(PushEvent.Reason.RATE_LIMITED));
+    }
+  }
+
+  @Test
   void connectionResetBeforeCommitIsRetriedSafely(Emulator bb) throws Exception {
     int before = commitCount(bb, "main");
     bb.faults().add(JSON.readTree("{\"method\":\"POST\",\"path\":\"/src$\",\"action\":\"reset-before\",\"count\":1}"));
