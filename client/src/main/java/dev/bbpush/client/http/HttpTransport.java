@@ -105,6 +105,8 @@ public final class HttpTransport implements AutoCloseable {
    *
    * @throws TransportException when no response was received on the last attempt
    * @throws dev.bbpush.client.error.BbpushException when the authorizer fails to obtain a token
+   * @throws java.io.UncheckedIOException wrapping a {@link dev.bbpush.client.commit.LocalContentException} when the
+   *     request body could not be produced (never retried)
    */
   public Response exchange(Request request) {
     Objects.requireNonNull(request, "request");
@@ -122,6 +124,14 @@ public final class HttpTransport implements AutoCloseable {
             r.getReasonPhrase() == null ? "" : r.getReasonPhrase(), headersOf(r.getHeaders()),
             r.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(r.getEntity()), n));
       } catch (IOException e) {
+        IOException local = localContentFailure(e);
+        if (local != null) {
+          // Our own body could not be produced (a local file changed or is unreadable): not a network failure,
+          // never retried. Bitbucket only commits complete bodies.
+          listener.onEvent(new HttpEvent.ExchangeFailed(attempt, request.method(), request.uri(),
+              "local content: " + local.getMessage(), true));
+          throw new java.io.UncheckedIOException(local.getMessage(), local);
+        }
         boolean reached = mayHaveReachedServer(e);
         String failure = describe(e);
         listener.onEvent(new HttpEvent.ExchangeFailed(attempt, request.method(), request.uri(), failure, reached));
@@ -226,6 +236,16 @@ public final class HttpTransport implements AutoCloseable {
       nv.add(h.getValue() == null ? "" : h.getValue());
     }
     return Headers.of(nv.toArray(String[]::new));
+  }
+
+  /** The {@link dev.bbpush.client.commit.LocalContentException} in {@code e}'s cause chain, or null. */
+  private static IOException localContentFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof dev.bbpush.client.commit.LocalContentException l) {
+        return l;
+      }
+    }
+    return null;
   }
 
   /** Only failures that prove nothing left this machine count as "not sent". */

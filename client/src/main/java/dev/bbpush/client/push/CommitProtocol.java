@@ -2,6 +2,7 @@ package dev.bbpush.client.push;
 
 import dev.bbpush.client.commit.ChangeSet;
 import dev.bbpush.client.commit.CommitMetadata;
+import dev.bbpush.client.commit.LocalContentException;
 import dev.bbpush.client.commit.SrcMultipartBody;
 import dev.bbpush.client.error.BbpushException;
 import dev.bbpush.client.error.TransportException;
@@ -71,6 +72,11 @@ final class CommitProtocol {
       Response r;
       try {
         r = rest.http().exchange(post);
+      } catch (java.io.UncheckedIOException e) {
+        if (e.getCause() instanceof LocalContentException) {
+          return afterLocalFailure(plan, e, attempt);
+        }
+        throw e;
       } catch (TransportException e) {
         last = e;
         if (!e.mayHaveReachedServer()) {
@@ -139,6 +145,27 @@ final class CommitProtocol {
           plan.head().orElse(null), List.of());
     }
     throw last;
+  }
+
+  /**
+   * A local file changed or became unreadable while the body was sent. Bitbucket only commits complete bodies, so
+   * nothing should have landed; the head is read once to be sure, then the local failure is thrown (never retried).
+   */
+  private Outcome afterLocalFailure(PushPlan plan, java.io.UncheckedIOException e, int attempt) {
+    Optional<String> now = readHead(plan, e);
+    String expected = plan.head().orElse(null);
+    if (now.isPresent() && !now.get().equals(expected)) {
+      Optional<String> ours;
+      try {
+        ours = ourCommitSince(now.get(), expected);
+      } catch (BbpushException readFailure) {
+        throw new PushOutcomeUnknownException(plan.branch(), changeId.toString(), request.trailer().key(), e);
+      }
+      if (ours.isPresent()) {
+        return landed(ours.get(), plan, attempt, true);
+      }
+    }
+    throw e;
   }
 
   private Outcome landed(String sha, PushPlan plan, int attempts, boolean recovered) {

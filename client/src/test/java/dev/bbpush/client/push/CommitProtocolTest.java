@@ -280,6 +280,36 @@ class CommitProtocolTest {
   }
 
   @Test
+  void localFileChangingDuringUploadFailsAsLocalErrorWithoutResending(Emulator bb,
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+    int before = commitCount(bb, "main");
+    java.nio.file.Path f = java.nio.file.Files.writeString(tmp.resolve("shrinks.tf"), "0123456789\n");
+    PushFixture.Events events = new PushFixture.Events();
+    PushListener shrinkAfterPlan = e -> {
+      events.onEvent(e);
+      if (e instanceof PushEvent.PlanReady) {
+        try {
+          java.nio.file.Files.writeString(f, "012\n");
+        } catch (java.io.IOException io) {
+          throw new java.io.UncheckedIOException(io);
+        }
+      }
+    };
+    try (BitbucketClient client = PushFixture.rahul(bb);
+        ChangeSet changes = ChangeSet.builder().addFile(f, "live/shrinks.tf").build()) {
+      PushRequest req = request(changes).listener(shrinkAfterPlan).build();
+
+      assertThatThrownBy(() -> new Pusher(client).push(req))
+          .isInstanceOf(java.io.UncheckedIOException.class)
+          .hasCauseInstanceOf(dev.bbpush.client.commit.LocalContentException.class)
+          .hasMessageContaining("changed while uploading");
+      assertThat(PushFixture.srcPosts(bb)).isLessThanOrEqualTo(1);
+      assertThat(commitCount(bb, "main")).isEqualTo(before);
+      assertThat(events.of(PushEvent.Retrying.class)).isEmpty();
+    }
+  }
+
+  @Test
   void connectionResetBeforeCommitIsRetriedSafely(Emulator bb) throws Exception {
     int before = commitCount(bb, "main");
     bb.faults().add(JSON.readTree("{\"method\":\"POST\",\"path\":\"/src$\",\"action\":\"reset-before\",\"count\":1}"));
