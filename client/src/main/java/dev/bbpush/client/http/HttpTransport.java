@@ -176,10 +176,21 @@ public final class HttpTransport implements AutoCloseable {
   public Response send(Request request) {
     Response r = exchange(request);
     if (!r.isSuccessful()) {
-      throw ApiErrors.toException(r, retryPolicy.clock(),
-          authorizes(request) ? authorizer.credentials() : Optional.empty());
+      throw toException(r);
     }
     return r;
+  }
+
+  /**
+   * The typed exception for a non-2xx response received through this transport, with the credentials that were
+   * sent to that origin (so a 401 can name the credential's specific problem, e.g. "use the account email").
+   *
+   * @throws IllegalArgumentException if the response is a success
+   */
+  public BitbucketApiException toException(Response r) {
+    boolean authorized = authorizer != Authorizer.NONE && authorizedOrigin != null
+        && authorizedOrigin.equals(origin(r.uri()));
+    return ApiErrors.toException(r, retryPolicy.clock(), authorized ? authorizer.credentials() : Optional.empty());
   }
 
   /** Closes the connection pool. */

@@ -6,7 +6,6 @@ import dev.bbpush.client.commit.LocalContentException;
 import dev.bbpush.client.commit.SrcMultipartBody;
 import dev.bbpush.client.error.BbpushException;
 import dev.bbpush.client.error.TransportException;
-import dev.bbpush.client.http.ApiErrors;
 import dev.bbpush.client.http.Request;
 import dev.bbpush.client.http.Response;
 import dev.bbpush.client.http.RetryPolicy;
@@ -106,7 +105,7 @@ final class CommitProtocol {
         }
         throw RestCalls.unexpected(r, "201 without a Location header, and no commit with our change id on the branch");
       }
-      RuntimeException failure = ApiErrors.toException(r, rest.http().retryPolicy().clock());
+      RuntimeException failure = rest.http().toException(r);
       last = failure;
       if (r.status() == 409) {
         // A 409 proves nothing landed, so a failure to read the head is reported as itself.
