@@ -168,8 +168,17 @@ final class CommitProtocol {
   }
 
   private Outcome landed(String sha, PushPlan plan, int attempts, boolean recovered) {
-    listener.onEvent(new PushEvent.CommitCreated(sha, plan.branch(), recovered));
+    report(new PushEvent.CommitCreated(sha, plan.branch(), recovered));
     return new Outcome(sha, plan, attempts, recovered);
+  }
+
+  /** Once the commit is under way, a throwing listener must not hide its outcome: such failures are ignored. */
+  private void report(PushEvent event) {
+    try {
+      listener.onEvent(event);
+    } catch (RuntimeException e) {
+      // Ignored on purpose (docs/push.md, "Listener events").
+    }
   }
 
   /**
@@ -202,7 +211,7 @@ final class CommitProtocol {
 
   private void retrying(PushEvent.Reason reason, int attempt, String detail) {
     if (attempt < request.maxCommitAttempts()) {
-      listener.onEvent(new PushEvent.Retrying(reason, attempt + 1, detail));
+      report(new PushEvent.Retrying(reason, attempt + 1, detail));
     }
   }
 

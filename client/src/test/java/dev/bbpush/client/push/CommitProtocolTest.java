@@ -310,6 +310,25 @@ class CommitProtocolTest {
   }
 
   @Test
+  void listenerThrowingDuringUploadDoesNotHideTheCommit(Emulator bb) throws Exception {
+    int before = commitCount(bb, "main");
+    PushListener throwing = e -> {
+      if (e instanceof PushEvent.Uploading || e instanceof PushEvent.CommitCreated) {
+        throw new IllegalStateException("listener bug");
+      }
+    };
+    try (BitbucketClient client = PushFixture.rahul(bb);
+        ChangeSet changes = PushFixture.texts(Map.of("live/listener.tf", "l\n"))) {
+      PushResult r = new Pusher(client).push(request(changes).listener(throwing).build());
+
+      assertThat(r.status()).isEqualTo(PushStatus.COMMITTED);
+      assertThat(r.commitAttempts()).isEqualTo(1);
+      assertThat(commitCount(bb, "main")).isEqualTo(before + 1);
+      assertThat(r.commit()).isEqualTo(PushFixture.head(bb, "main"));
+    }
+  }
+
+  @Test
   void connectionResetBeforeCommitIsRetriedSafely(Emulator bb) throws Exception {
     int before = commitCount(bb, "main");
     bb.faults().add(JSON.readTree("{\"method\":\"POST\",\"path\":\"/src$\",\"action\":\"reset-before\",\"count\":1}"));
