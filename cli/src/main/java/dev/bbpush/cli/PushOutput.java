@@ -36,7 +36,8 @@ final class PushOutput implements PushListener {
     this.json = json;
     this.quiet = quiet;
     this.verbose = verbose;
-    this.progress = interactive && !quiet ? new ProgressBar(err) : null;
+    // --json keeps stderr empty (docs/cli.md): no progress bar, no retry or fallback lines.
+    this.progress = interactive && !quiet && !json ? new ProgressBar(err) : null;
   }
 
   private boolean text() {
@@ -51,11 +52,11 @@ final class PushOutput implements PushListener {
       }
       return;
     }
-    if (event instanceof PushEvent.Retrying r && !quiet) {
+    if (event instanceof PushEvent.Retrying r && !quiet && !json) {
       err.println("bbpush: " + retryText(r) + "; sending the commit again (attempt " + r.nextAttempt() + ")");
       err.flush();
     }
-    if (event instanceof PushEvent.PlanFallback f && verbose && !quiet) {
+    if (event instanceof PushEvent.PlanFallback f && verbose && !quiet && !json) {
       err.println("bbpush: Git smart HTTP unavailable (" + f.reason() + "); reading the branch over REST");
       err.flush();
     }
@@ -175,6 +176,7 @@ final class PushOutput implements PushListener {
       case BRANCH_MOVED -> "the branch moved, but not on our paths";
       case TRANSPORT_FAILURE -> "the commit request got no answer and did not land";
       case SERVER_ERROR -> "Bitbucket answered " + r.detail() + " and the commit did not land";
+      case RATE_LIMITED -> "Bitbucket's rate limit refused the commit request";
     };
   }
 }

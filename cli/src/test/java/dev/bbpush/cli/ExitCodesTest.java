@@ -52,6 +52,9 @@ class ExitCodesTest {
     assertThat(ExitCodes.of(new TransportException("x", "GET", URI.create("http://127.0.0.1/"), false, 1, null)))
         .isEqualTo(ExitCode.NETWORK);
     assertThat(ExitCodes.of(new IllegalStateException("x"))).isEqualTo(ExitCode.UNEXPECTED);
+    assertThat(ExitCodes.of(new java.io.UncheckedIOException("changed while uploading",
+        new dev.bbpush.client.commit.LocalContentException("changed while uploading"))))
+        .isEqualTo(ExitCode.UNEXPECTED);
   }
 
   @Test

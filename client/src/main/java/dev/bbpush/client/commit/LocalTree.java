@@ -29,6 +29,10 @@ public final class LocalTree {
   public static LocalTree of(ChangeSet changes) throws IOException {
     Map<String, Fingerprint> m = new LinkedHashMap<>();
     for (FileChange c : changes.puts()) {
+      if (Thread.currentThread().isInterrupted()) {
+        // The caller gave up (e.g. planning failed): stop reading its files.
+        throw new java.io.InterruptedIOException("hashing interrupted");
+      }
       m.put(c.path(), fingerprint(c));
     }
     return new LocalTree(m);

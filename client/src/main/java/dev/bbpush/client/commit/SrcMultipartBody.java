@@ -280,7 +280,12 @@ public final class SrcMultipartBody implements HttpEntity {
 
     private void ensureOpen() throws IOException {
       if (!opened) {
-        in = source.open();
+        try {
+          in = source.open();
+        } catch (IOException e) {
+          throw new LocalContentException(source.description() + " could not be read while uploading: "
+              + e.getMessage() + "; nothing was committed from this body.", e);
+        }
         opened = true;
       }
     }
@@ -295,7 +300,13 @@ public final class SrcMultipartBody implements HttpEntity {
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
       ensureOpen();
-      int n = in.read(b, off, len);
+      int n;
+      try {
+        n = in.read(b, off, len);
+      } catch (IOException e) {
+        throw new LocalContentException(source.description() + " could not be read while uploading: "
+            + e.getMessage() + "; nothing was committed from this body.", e);
+      }
       if (n == -1) {
         if (expected >= 0 && seen != expected) {
           throw changed();
@@ -310,7 +321,7 @@ public final class SrcMultipartBody implements HttpEntity {
     }
 
     private IOException changed() {
-      return new IOException(source.description() + " changed while uploading (expected " + expected
+      return new LocalContentException(source.description() + " changed while uploading (expected " + expected
           + " bytes, read " + seen + "); nothing was committed from this body. Run the push again.");
     }
 

@@ -105,6 +105,8 @@ public final class HttpTransport implements AutoCloseable {
    *
    * @throws TransportException when no response was received on the last attempt
    * @throws dev.bbpush.client.error.BbpushException when the authorizer fails to obtain a token
+   * @throws java.io.UncheckedIOException wrapping a {@link dev.bbpush.client.commit.LocalContentException} when the
+   *     request body could not be produced (never retried)
    */
   public Response exchange(Request request) {
     Objects.requireNonNull(request, "request");
@@ -122,6 +124,14 @@ public final class HttpTransport implements AutoCloseable {
             r.getReasonPhrase() == null ? "" : r.getReasonPhrase(), headersOf(r.getHeaders()),
             r.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(r.getEntity()), n));
       } catch (IOException e) {
+        IOException local = localContentFailure(e);
+        if (local != null) {
+          // Our own body could not be produced (a local file changed or is unreadable): not a network failure,
+          // never retried. Bitbucket only commits complete bodies.
+          listener.onEvent(new HttpEvent.ExchangeFailed(attempt, request.method(), request.uri(),
+              "local content: " + local.getMessage(), true));
+          throw new java.io.UncheckedIOException(local.getMessage(), local);
+        }
         boolean reached = mayHaveReachedServer(e);
         String failure = describe(e);
         listener.onEvent(new HttpEvent.ExchangeFailed(attempt, request.method(), request.uri(), failure, reached));
@@ -166,10 +176,21 @@ public final class HttpTransport implements AutoCloseable {
   public Response send(Request request) {
     Response r = exchange(request);
     if (!r.isSuccessful()) {
-      throw ApiErrors.toException(r, retryPolicy.clock(),
-          authorizes(request) ? authorizer.credentials() : Optional.empty());
+      throw toException(r);
     }
     return r;
+  }
+
+  /**
+   * The typed exception for a non-2xx response received through this transport, with the credentials that were
+   * sent to that origin (so a 401 can name the credential's specific problem, e.g. "use the account email").
+   *
+   * @throws IllegalArgumentException if the response is a success
+   */
+  public BitbucketApiException toException(Response r) {
+    boolean authorized = authorizer != Authorizer.NONE && authorizedOrigin != null
+        && authorizedOrigin.equals(origin(r.uri()));
+    return ApiErrors.toException(r, retryPolicy.clock(), authorized ? authorizer.credentials() : Optional.empty());
   }
 
   /** Closes the connection pool. */
@@ -231,6 +252,16 @@ public final class HttpTransport implements AutoCloseable {
       nv.add(h.getValue() == null ? "" : h.getValue());
     }
     return Headers.of(nv.toArray(String[]::new));
+  }
+
+  /** The {@link dev.bbpush.client.commit.LocalContentException} in {@code e}'s cause chain, or null. */
+  private static IOException localContentFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof dev.bbpush.client.commit.LocalContentException l) {
+        return l;
+      }
+    }
+    return null;
   }
 
   /** Only failures that prove nothing left this machine count as "not sent". */

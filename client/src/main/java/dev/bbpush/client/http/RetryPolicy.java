@@ -104,6 +104,15 @@ public final class RetryPolicy {
     return Optional.of(delay);
   }
 
+  /**
+   * The wait after failed attempt {@code attempt} (1-based) of a caller's own retry loop (e.g. the commit protocol,
+   * whose POSTs the transport never resends): the server's hint when it gave one, else the jittered backoff. The
+   * caller waits through {@link #sleeper()}.
+   */
+  public Duration waitAfter(int attempt, Optional<Duration> serverHint) {
+    return serverHint.orElseGet(() -> backoff(attempt));
+  }
+
   private Duration backoff(int attempt) {
     long base = initialBackoff.toMillis() << Math.min(attempt - 1, 20);
     long capped = Math.min(maxBackoff.toMillis(), base);

@@ -22,25 +22,38 @@ public final class ApiUrls {
    * @throws IllegalArgumentException naming the problem and the fix
    */
   public static URI check(URI url) {
-    Objects.requireNonNull(url, "apiUrl");
+    return check(url, "apiUrl", "https://api.bitbucket.org/2.0");
+  }
+
+  /**
+   * The same rule for another URL credentials are sent to (e.g. a push's Git URL), named {@code name} in messages.
+   *
+   * @throws IllegalArgumentException naming the problem and the fix
+   */
+  public static URI check(URI url, String name, String example) {
+    Objects.requireNonNull(url, name);
     if (!url.isAbsolute() || url.getHost() == null) {
-      throw new IllegalArgumentException("apiUrl must be an absolute http(s) URL with a host, e.g. "
-          + "https://api.bitbucket.org/2.0; got " + url);
+      throw new IllegalArgumentException(name + " must be an absolute http(s) URL with a host, e.g. "
+          + example + "; got " + url);
     }
     if (url.getRawUserInfo() != null) {
-      throw new IllegalArgumentException("apiUrl must not contain user info (credentials): pass credentials "
+      // Not echoed: the user info may be a credential.
+      throw new IllegalArgumentException(name + " must not contain user info (credentials): pass credentials "
           + "separately");
     }
     if (url.getRawQuery() != null || url.getRawFragment() != null) {
-      throw new IllegalArgumentException("apiUrl must not have a query or fragment: " + url);
+      throw new IllegalArgumentException(name + " must not have a query or fragment: " + url);
     }
     String scheme = url.getScheme().toLowerCase(Locale.ROOT);
     if (scheme.equals("http")) {
       if (!isLoopback(url.getHost())) {
-        throw new IllegalArgumentException(Messages.insecureApiUrl(url));
+        throw new IllegalArgumentException(name.equals("apiUrl") ? Messages.insecureApiUrl(url)
+            : name + " " + url + " uses plain http to a non-loopback host, which would send credentials "
+                + "unencrypted. Use https (e.g. " + example + "); plain http is allowed only for loopback addresses "
+                + "(127.0.0.0/8, ::1, localhost), such as a local emulator.");
       }
     } else if (!scheme.equals("https")) {
-      throw new IllegalArgumentException("apiUrl must use https (or http for loopback): " + url);
+      throw new IllegalArgumentException(name + " must use https (or http for loopback): " + url);
     }
     String s = url.toString();
     while (s.endsWith("/")) {

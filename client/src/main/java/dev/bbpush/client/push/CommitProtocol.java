@@ -2,12 +2,14 @@ package dev.bbpush.client.push;
 
 import dev.bbpush.client.commit.ChangeSet;
 import dev.bbpush.client.commit.CommitMetadata;
+import dev.bbpush.client.commit.LocalContentException;
 import dev.bbpush.client.commit.SrcMultipartBody;
 import dev.bbpush.client.error.BbpushException;
 import dev.bbpush.client.error.TransportException;
-import dev.bbpush.client.http.ApiErrors;
 import dev.bbpush.client.http.Request;
 import dev.bbpush.client.http.Response;
+import dev.bbpush.client.http.RetryPolicy;
+import dev.bbpush.client.http.ServerWaitHint;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -69,10 +71,16 @@ final class CommitProtocol {
       Response r;
       try {
         r = rest.http().exchange(post);
+      } catch (java.io.UncheckedIOException e) {
+        if (e.getCause() instanceof LocalContentException) {
+          return afterLocalFailure(plan, e, attempt);
+        }
+        throw e;
       } catch (TransportException e) {
         last = e;
         if (!e.mayHaveReachedServer()) {
           retrying(PushEvent.Reason.TRANSPORT_FAILURE, attempt, e.getMessage());
+          pause(attempt, Optional.empty(), e);
           continue;
         }
         Resolution res = resolve(plan, e);
@@ -81,6 +89,7 @@ final class CommitProtocol {
         }
         plan = res.moved == null ? plan : afterMove(plan, res.moved, planned.scope());
         retrying(PushEvent.Reason.TRANSPORT_FAILURE, attempt, e.getMessage());
+        pause(attempt, Optional.empty(), e);
         continue;
       }
       if (r.status() == 201) {
@@ -96,12 +105,19 @@ final class CommitProtocol {
         }
         throw RestCalls.unexpected(r, "201 without a Location header, and no commit with our change id on the branch");
       }
-      RuntimeException failure = ApiErrors.toException(r, rest.http().retryPolicy().clock());
+      RuntimeException failure = rest.http().toException(r);
       last = failure;
       if (r.status() == 409) {
         // A 409 proves nothing landed, so a failure to read the head is reported as itself.
         Optional<String> now = rest.branchHead(plan.branch());
-        plan = now.isPresent() && !now.equals(plan.head()) ? afterMove(plan, now.get(), planned.scope()) : plan;
+        if (now.isPresent() && !now.equals(plan.head())) {
+          // An earlier attempt whose answer was lost may have landed after all and be what moved the branch.
+          Optional<String> ours = ourCommitSince(now.get(), plan.head().orElse(null));
+          if (ours.isPresent()) {
+            return landed(ours.get(), plan, attempt, true);
+          }
+          plan = afterMove(plan, now.get(), planned.scope());
+        }
         retrying(PushEvent.Reason.BRANCH_MOVED, attempt, "409: the branch moved to " + now.orElse("?"));
         continue;
       }
@@ -112,6 +128,13 @@ final class CommitProtocol {
         }
         plan = res.moved == null ? plan : afterMove(plan, res.moved, planned.scope());
         retrying(PushEvent.Reason.SERVER_ERROR, attempt, String.valueOf(r.status()));
+        pause(attempt, serverHint(r), failure);
+        continue;
+      }
+      if (r.status() == 429) {
+        // Refused before it was handled (rate limit): nothing landed, so re-sending after the wait is safe.
+        retrying(PushEvent.Reason.RATE_LIMITED, attempt, "429");
+        pause(attempt, serverHint(r), failure);
         continue;
       }
       throw failure;
@@ -123,14 +146,72 @@ final class CommitProtocol {
     throw last;
   }
 
+  /**
+   * A local file changed or became unreadable while the body was sent. Bitbucket only commits complete bodies, so
+   * nothing should have landed; the head is read once to be sure, then the local failure is thrown (never retried).
+   */
+  private Outcome afterLocalFailure(PushPlan plan, java.io.UncheckedIOException e, int attempt) {
+    Optional<String> now = readHead(plan, e);
+    String expected = plan.head().orElse(null);
+    if (now.isPresent() && !now.get().equals(expected)) {
+      Optional<String> ours;
+      try {
+        ours = ourCommitSince(now.get(), expected);
+      } catch (BbpushException readFailure) {
+        throw new PushOutcomeUnknownException(plan.branch(), changeId.toString(), request.trailer().key(), e);
+      }
+      if (ours.isPresent()) {
+        return landed(ours.get(), plan, attempt, true);
+      }
+    }
+    throw e;
+  }
+
   private Outcome landed(String sha, PushPlan plan, int attempts, boolean recovered) {
-    listener.onEvent(new PushEvent.CommitCreated(sha, plan.branch(), recovered));
+    report(new PushEvent.CommitCreated(sha, plan.branch(), recovered));
     return new Outcome(sha, plan, attempts, recovered);
+  }
+
+  /** Once the commit is under way, a throwing listener must not hide its outcome: such failures are ignored. */
+  private void report(PushEvent event) {
+    try {
+      listener.onEvent(event);
+    } catch (RuntimeException e) {
+      // Ignored on purpose (docs/push.md, "Listener events").
+    }
+  }
+
+  /**
+   * Waits before the next attempt (the policy's backoff, or the server's {@code Retry-After}), so attempts after
+   * 5xx answers or failed connections are spread out. A wait longer than the policy's total time, or an interrupt,
+   * ends the push with {@code last} (it was resolved: nothing of ours landed).
+   */
+  private void pause(int attempt, Optional<java.time.Duration> hint, RuntimeException last) {
+    if (attempt >= request.maxCommitAttempts()) {
+      return;
+    }
+    RetryPolicy policy = rest.http().retryPolicy();
+    java.time.Duration wait = policy.waitAfter(attempt, hint);
+    if (wait.compareTo(policy.maxTotalTime()) > 0) {
+      throw last;
+    }
+    try {
+      policy.sleeper().sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw last;
+    }
+  }
+
+  private Optional<java.time.Duration> serverHint(Response r) {
+    return r.status() == 429 || r.status() == 503
+        ? ServerWaitHint.of(r.headers(), rest.http().retryPolicy().clock().instant())
+        : Optional.empty();
   }
 
   private void retrying(PushEvent.Reason reason, int attempt, String detail) {
     if (attempt < request.maxCommitAttempts()) {
-      listener.onEvent(new PushEvent.Retrying(reason, attempt + 1, detail));
+      report(new PushEvent.Retrying(reason, attempt + 1, detail));
     }
   }
 
@@ -143,19 +224,33 @@ final class CommitProtocol {
     if (now.isEmpty() || now.get().equals(expected)) {
       return new Resolution(null, null); // nothing landed: re-sending is safe
     }
-    List<RestCalls.CommitInfo> since;
+    Optional<String> ours;
     try {
-      since = rest.commitsSince(now.get(), expected, 4);
+      ours = ourCommitSince(now.get(), expected);
     } catch (BbpushException e) {
       throw new PushOutcomeUnknownException(plan.branch(), changeId.toString(), request.trailer().key(), cause);
     }
-    for (RestCalls.CommitInfo c : since) {
+    if (ours.isEmpty() && expected == null) {
+      // A root commit has no parents guard: someone else's first commit is there, and ours, if the server is still
+      // writing it, would land on top of it. Re-sending could commit twice, and "nothing was committed" may be false.
+      throw new PushOutcomeUnknownException(plan.branch(), changeId.toString(), request.trailer().key(),
+          "the branch was created by another commit meanwhile", cause);
+    }
+    return ours.map(sha -> new Resolution(sha, null)).orElseGet(() -> new Resolution(null, now.get()));
+  }
+
+  /**
+   * Our commit among those reachable from {@code head} but not from {@code expected} (a commit carrying our change id
+   * whose parent is {@code expected}), if an earlier attempt landed after all.
+   */
+  private Optional<String> ourCommitSince(String head, String expected) {
+    for (RestCalls.CommitInfo c : rest.commitsSince(head, expected, 4)) {
       boolean ours = request.trailer().parse(c.message()).filter(changeId::equals).isPresent();
       if (ours && (expected == null || c.parents().contains(expected))) {
-        return new Resolution(c.hash(), null);
+        return Optional.of(c.hash());
       }
     }
-    return new Resolution(null, now.get());
+    return Optional.empty();
   }
 
   private Optional<String> readHead(PushPlan plan, RuntimeException cause) {

@@ -13,6 +13,9 @@ import org.apache.hc.core5.http.HttpEntity;
 /**
  * Wraps a request body and reports {@link PushEvent.Uploading} while it is written: at the start, every
  * {@link #STEP} bytes and at the end. Everything else is delegated.
+ *
+ * <p>A listener that throws is ignored here: the body is on its way, and an exception escaping the write would be
+ * taken for a network failure and hide the commit's outcome.
  */
 final class ProgressEntity implements HttpEntity {
   static final long STEP = 1024 * 1024;
@@ -28,11 +31,19 @@ final class ProgressEntity implements HttpEntity {
   @Override
   public void writeTo(OutputStream out) throws IOException {
     long total = delegate.getContentLength();
-    listener.onEvent(new PushEvent.Uploading(0, total));
+    report(new PushEvent.Uploading(0, total));
     CountingStream counting = new CountingStream(out, total);
     delegate.writeTo(counting);
     counting.flush();
-    listener.onEvent(new PushEvent.Uploading(counting.sent, total));
+    report(new PushEvent.Uploading(counting.sent, total));
+  }
+
+  private void report(PushEvent.Uploading event) {
+    try {
+      listener.onEvent(event);
+    } catch (RuntimeException e) {
+      // Ignored on purpose (see the class comment); the listener's failure is not the upload's.
+    }
   }
 
   private final class CountingStream extends FilterOutputStream {
@@ -61,7 +72,7 @@ final class ProgressEntity implements HttpEntity {
       sent += n;
       if (sent - reported >= STEP) {
         reported = sent;
-        listener.onEvent(new PushEvent.Uploading(sent, total));
+        report(new PushEvent.Uploading(sent, total));
       }
     }
 

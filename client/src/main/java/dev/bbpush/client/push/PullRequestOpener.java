@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bbpush.client.error.BitbucketApiException;
 import dev.bbpush.client.error.TransportException;
-import dev.bbpush.client.http.ApiErrors;
 import dev.bbpush.client.http.Request;
 import dev.bbpush.client.http.Response;
 import java.net.URI;
@@ -51,7 +50,7 @@ final class PullRequestOpener {
       return of(RestCalls.json(r), r.status() == 201 ? PullRequestResult.Outcome.CREATED
           : PullRequestResult.Outcome.REUSED, source, destination);
     }
-    BitbucketApiException failure = ApiErrors.toException(r, rest.http().retryPolicy().clock());
+    BitbucketApiException failure = rest.http().toException(r);
     if (r.status() == 400 && failure.bitbucketMessage().map(m -> m.toLowerCase(Locale.ROOT))
         .filter(m -> m.contains("no changes to be pulled")).isPresent()) {
       return noChanges(source, destination);

@@ -38,6 +38,8 @@ public sealed interface PushEvent {
     /** No response (connection failed or reset); the head shows the commit did not land. */
     TRANSPORT_FAILURE,
     /** A 5xx answer; the head shows the commit did not land. */
-    SERVER_ERROR
+    SERVER_ERROR,
+    /** 429: the request was refused before it was handled; retrying after the server's wait. */
+    RATE_LIMITED
   }
 }

@@ -15,8 +15,16 @@ public final class PushOutcomeUnknownException extends BbpushException {
   private final String changeId;
 
   public PushOutcomeUnknownException(String branch, String changeId, String trailerKey, Throwable cause) {
+    this(branch, changeId, trailerKey, "the branch could not be read afterwards", cause);
+  }
+
+  /**
+   * @param why why reading the branch did not settle the outcome, e.g. "the branch could not be read afterwards"
+   */
+  public PushOutcomeUnknownException(String branch, String changeId, String trailerKey, String why,
+      Throwable cause) {
     super("The commit to branch '" + branch + "' may or may not have landed: the request failed (" + cause.getMessage()
-        + ") and the branch could not be read afterwards. Run the same push again (it changes nothing if the commit"
+        + ") and " + why + ". Run the same push again (it changes nothing if the commit"
         + " landed), or look for the commit message trailer '" + trailerKey + ": " + changeId + "'.", cause);
     this.branch = branch;
     this.changeId = changeId;

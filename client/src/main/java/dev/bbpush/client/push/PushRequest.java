@@ -272,9 +272,15 @@ public final class PushRequest {
       return this;
     }
 
-    /** The Git smart HTTP URL of the repository, when it cannot be derived from the API URL. */
+    /**
+     * The Git smart HTTP URL of the repository, when it cannot be derived from the API URL. The credential is sent
+     * there, so the API URL's rule applies.
+     *
+     * @throws IllegalArgumentException for plain http to a non-loopback host, user info, a query or a fragment
+     */
     public Builder gitUrl(URI gitUrl) {
-      this.gitUrl = Objects.requireNonNull(gitUrl, "gitUrl");
+      this.gitUrl = dev.bbpush.client.internal.ApiUrls.check(Objects.requireNonNull(gitUrl, "gitUrl"), "gitUrl",
+          "https://bitbucket.org/acme/infra.git");
       return this;
     }
 

@@ -76,14 +76,23 @@ public final class Pusher {
       safety = Optional.of(report);
     }
     // Hashing reads only local files, so it runs while the remote tree is read over the network.
+    java.util.concurrent.atomic.AtomicReference<Thread> hasher = new java.util.concurrent.atomic.AtomicReference<>();
     CompletableFuture<LocalTree> hashing = CompletableFuture.supplyAsync(
-        () -> io(() -> LocalTree.of(request.changes())), Pusher::startHashingThread);
+        () -> io(() -> LocalTree.of(request.changes())), r -> hasher.set(startHashingThread(r)));
 
     Run run = new Run(request, safety);
     RestCalls rest = run.rest;
     String mirror = request.mirrorPrefix().map(RepoPaths::normalizePrefix).orElse(null);
-    Target target = new TargetReader(client, request, rest, run.gitRequests, GIT_TIMEOUT_SECONDS).read(mirror);
-    LocalTree local = await(hashing);
+    Target target;
+    LocalTree local;
+    try {
+      target = new TargetReader(client, request, rest, run.gitRequests, GIT_TIMEOUT_SECONDS).read(mirror);
+      local = await(hashing);
+    } finally {
+      // If reading the target failed, the hashing thread must not go on reading the caller's files after push()
+      // returns (the CLI deletes spooled stdin then): interrupt it and wait for it to end.
+      stop(hasher.get());
+    }
     RemoteTree tree = target.tree();
     Planner.Planned planned = Planner.plan(request.changes(), local, tree, mirror, target.branch(),
         target.baseBranch(), target.newBranch(), path -> blobOf(rest.rawFile(tree.head(), path)));
@@ -172,10 +181,30 @@ public final class Pusher {
     return WebUrls.gitUrl(apiUrl, workspace, repo);
   }
 
-  private static void startHashingThread(Runnable r) {
+  private static Thread startHashingThread(Runnable r) {
     Thread t = new Thread(r, "bbpush-hash");
     t.setDaemon(true);
     t.start();
+    return t;
+  }
+
+  private static void stop(Thread t) {
+    if (t == null || !t.isAlive()) {
+      return;
+    }
+    t.interrupt();
+    boolean interrupted = false;
+    while (true) {
+      try {
+        t.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The hashed local tree; a failure while hashing is rethrown as it was raised. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bbpush.client.BitbucketClient;
 import dev.bbpush.client.error.UnexpectedResponseException;
-import dev.bbpush.client.http.ApiErrors;
 import dev.bbpush.client.http.HttpTransport;
 import dev.bbpush.client.http.Request;
 import dev.bbpush.client.http.Response;
@@ -68,7 +67,7 @@ final class RestCalls {
       return Optional.empty();
     }
     if (!r.isSuccessful()) {
-      throw ApiErrors.toException(r, http.retryPolicy().clock());
+      throw http.toException(r);
     }
     String hash = json(r).path("target").path("hash").asText("");
     if (hash.isEmpty()) {
@@ -138,7 +137,7 @@ final class RestCalls {
       return Optional.empty();
     }
     if (!r.isSuccessful()) {
-      throw ApiErrors.toException(r, http.retryPolicy().clock());
+      throw http.toException(r);
     }
     return Optional.of(json(r));
   }

@@ -132,6 +132,204 @@ class CommitProtocolTest {
   }
 
   @Test
+  void ourOwnSlowCommitAnswering409IsReportedAsCommitted(Emulator bb) throws Exception {
+    // Attempt 1 is held by the emulator longer than the client's read timeout, so the client gives up while the
+    // emulator is still about to commit. The head still shows H, so the client sends attempt 2; the hook below holds
+    // attempt 2 until attempt 1 has landed as C1, so attempt 2 gets 409 and the diffstat H..C1 is our own paths.
+    int before = commitCount(bb, "main");
+    String h = PushFixture.head(bb, "main").orElseThrow();
+    bb.faults().add(JSON.readTree(
+        "{\"method\":\"POST\",\"path\":\"/src$\",\"action\":\"latency\",\"latencyMs\":1500,\"count\":1}"));
+    java.util.concurrent.atomic.AtomicInteger posts = new java.util.concurrent.atomic.AtomicInteger();
+    dev.bbpush.client.http.HttpListener holdSecondPost = e -> {
+      if (e instanceof dev.bbpush.client.http.HttpEvent.RequestSent s && s.method().equals("POST")
+          && s.uri().getPath().endsWith("/src") && posts.incrementAndGet() == 2) {
+        awaitHeadMovedFrom(bb, h);
+      }
+    };
+    PushFixture.Events events = new PushFixture.Events();
+    try (BitbucketClient client = BitbucketClient.builder().apiUrl(bb.apiUrl())
+        .credentials(Credentials.apiToken(PushFixture.EMAIL, bb.secret("rahul-api-token")))
+        .readTimeout(Duration.ofMillis(300)).listener(holdSecondPost)
+        .retryPolicy(RetryPolicy.builder().sleeper(d -> { }).build()).build();
+        ChangeSet changes = PushFixture.texts(Map.of("live/slow.tf", "slow\n"))) {
+      PushResult r = new Pusher(client).push(request(changes).listener(events).build());
+
+      assertThat(r.status()).isEqualTo(PushStatus.COMMITTED);
+      assertThat(PushFixture.srcPosts(bb)).isEqualTo(2);
+      assertThat(commitCount(bb, "main")).isEqualTo(before + 1);
+      assertThat(r.commit()).isEqualTo(PushFixture.head(bb, "main"));
+      assertThat(events.of(PushEvent.CommitCreated.class)).singleElement()
+          .satisfies(e -> assertThat(e.recovered()).isTrue());
+    }
+  }
+
+  /** Waits (bounded) until the emulator's main branch is no longer at {@code head}. */
+  private static void awaitHeadMovedFrom(Emulator bb, String head) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (PushFixture.head(bb, "main").orElseThrow().equals(head)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the first POST never landed");
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  @Test
+  void lostResponseOfRootCommitInEmptyRepositoryIsRecoveredWithoutSecondPost(Emulator bb) throws Exception {
+    bb.faults().add(JSON.readTree(
+        "{\"method\":\"POST\",\"path\":\"/empty/src$\",\"action\":\"commit-then-reset\",\"count\":1}"));
+    PushFixture.Events events = new PushFixture.Events();
+    try (BitbucketClient client = PushFixture.rahul(bb);
+        ChangeSet changes = PushFixture.texts(Map.of("live/root.tf", "root\n"))) {
+      PushResult r = new Pusher(client).push(PushRequest.builder().repository("acme", "empty").changes(changes)
+          .branch("main").listener(events).build());
+
+      assertThat(r.status()).isEqualTo(PushStatus.COMMITTED);
+      // One POST (the journal may not yet list a reset request, so the push's own count is asserted).
+      assertThat(r.commitAttempts()).isEqualTo(1);
+      assertThat(events.of(PushEvent.CommitCreated.class)).singleElement()
+          .satisfies(e -> assertThat(e.recovered()).isTrue());
+      try (var repo = PushFixture.bare(bb, "empty"); var rw = new org.eclipse.jgit.revwalk.RevWalk(repo)) {
+        var head = rw.parseCommit(repo.resolve("refs/heads/main"));
+        assertThat(head.name()).isEqualTo(r.commit().orElseThrow());
+        assertThat(head.getParentCount()).isZero();
+      }
+    }
+  }
+
+  @Test
+  void emptyRepositoryCreatedByAnotherWriterAfterUnknownOutcomeIsNotResentButReportedUnknown(Emulator bb)
+      throws Exception {
+    // Our root POST gets a 500 (outcome unknown); before we read the branch, another writer makes the first commit.
+    // A root commit has no parents guard, so re-sending could commit twice: the push must stop, outcome unknown.
+    bb.faults().add(JSON.readTree(
+        "{\"method\":\"POST\",\"path\":\"/empty/src$\",\"action\":\"status\",\"status\":500,\"count\":1}"));
+    java.util.concurrent.atomic.AtomicBoolean posted = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicBoolean otherDone = new java.util.concurrent.atomic.AtomicBoolean();
+    dev.bbpush.client.http.HttpListener hook = e -> {
+      if (e instanceof dev.bbpush.client.http.HttpEvent.RequestSent s) {
+        if (s.method().equals("POST")) {
+          posted.set(true);
+        } else if (posted.get() && s.uri().getPath().endsWith("/refs/branches/main") && !otherDone.getAndSet(true)) {
+          try (BitbucketClient other = PushFixture.rahul(bb)) {
+            assertThat(other.http().exchange(Request.postForm(other.endpoint("repositories", "acme", "empty", "src"),
+                "message=first&branch=main&%2Ftheirs.tf=theirs").build()).status()).isEqualTo(201);
+          }
+        }
+      }
+    };
+    try (BitbucketClient client = BitbucketClient.builder().apiUrl(bb.apiUrl())
+        .credentials(Credentials.apiToken(PushFixture.EMAIL, bb.secret("rahul-api-token"))).listener(hook)
+        .retryPolicy(RetryPolicy.builder().sleeper(d -> { }).build()).build();
+        ChangeSet changes = PushFixture.texts(Map.of("live/root.tf", "root\n"))) {
+      PushRequest req = PushRequest.builder().repository("acme", "empty").changes(changes).branch("main").build();
+
+      assertThatThrownBy(() -> new Pusher(client).push(req))
+          .isInstanceOfSatisfying(PushOutcomeUnknownException.class,
+              e -> assertThat(e.getMessage()).contains("created by another commit"));
+      assertThat(PushFixture.srcPosts(bb)).isEqualTo(2); // ours (500) and the other writer's
+    }
+  }
+
+  @Test
+  void commitAttemptsAfterServerErrorsAreSpacedByTheRetryBackoff(Emulator bb) throws Exception {
+    bb.faults().add(JSON.readTree(
+        "{\"method\":\"POST\",\"path\":\"/src$\",\"action\":\"status\",\"status\":500,\"count\":2}"));
+    MutableClock clock = MutableClock.atEpochPlusDays(0);
+    RecordingSleeper sleeper = new RecordingSleeper(clock);
+    try (BitbucketClient client = BitbucketClient.builder().apiUrl(bb.apiUrl())
+        .credentials(Credentials.apiToken(PushFixture.EMAIL, bb.secret("rahul-api-token")))
+        .retryPolicy(RetryPolicy.builder().clock(clock).sleeper(sleeper).build()).build();
+        ChangeSet changes = PushFixture.texts(Map.of("live/spaced.tf", "s\n"))) {
+      PushResult r = new Pusher(client).push(request(changes).build());
+
+      assertThat(r.status()).isEqualTo(PushStatus.COMMITTED);
+      assertThat(r.commitAttempts()).isEqualTo(3);
+      // Jittered exponential backoff: attempt n waits in [b/2, b], b = 500 ms * 2^(n-1).
+      assertThat(sleeper.sleeps()).hasSize(2);
+      assertThat(sleeper.sleeps().get(0)).isBetween(Duration.ofMillis(250), Duration.ofMillis(500));
+      assertThat(sleeper.sleeps().get(1)).isBetween(Duration.ofMillis(500), Duration.ofMillis(1000));
+    }
+  }
+
+  @Test
+  void rateLimitedCommitWaitsForRetryAfterThenCommitsOnce(Emulator bb) throws Exception {
+    bb.faults().add(JSON.readTree("{\"method\":\"POST\",\"path\":\"/src$\",\"action\":\"rate-limit\","
+        + "\"retryAfter\":7,\"count\":1}"));
+    MutableClock clock = MutableClock.atEpochPlusDays(0);
+    RecordingSleeper sleeper = new RecordingSleeper(clock);
+    PushFixture.Events events = new PushFixture.Events();
+    int before = commitCount(bb, "main");
+    try (BitbucketClient client = BitbucketClient.builder().apiUrl(bb.apiUrl())
+        .credentials(Credentials.apiToken(PushFixture.EMAIL, bb.secret("rahul-api-token")))
+        .retryPolicy(RetryPolicy.builder().clock(clock).sleeper(sleeper).build()).build();
+        ChangeSet changes = PushFixture.texts(Map.of("live/rl429.tf", "x\n"))) {
+      PushResult r = new Pusher(client).push(request(changes).listener(events).build());
+
+      assertThat(r.status()).isEqualTo(PushStatus.COMMITTED);
+      assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(7));
+      assertThat(commitCount(bb, "main")).isEqualTo(before + 1);
+      assertThat(events.of(PushEvent.Retrying.class)).singleElement()
+          .satisfies(e -> assertThat(e.reason()).isEqualTo(PushEvent.Reason.RATE_LIMITED));
+    }
+  }
+
+  @Test
+  void localFileChangingDuringUploadFailsAsLocalErrorWithoutResending(Emulator bb,
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+    int before = commitCount(bb, "main");
+    java.nio.file.Path f = java.nio.file.Files.writeString(tmp.resolve("shrinks.tf"), "0123456789\n");
+    PushFixture.Events events = new PushFixture.Events();
+    PushListener shrinkAfterPlan = e -> {
+      events.onEvent(e);
+      if (e instanceof PushEvent.PlanReady) {
+        try {
+          java.nio.file.Files.writeString(f, "012\n");
+        } catch (java.io.IOException io) {
+          throw new java.io.UncheckedIOException(io);
+        }
+      }
+    };
+    try (BitbucketClient client = PushFixture.rahul(bb);
+        ChangeSet changes = ChangeSet.builder().addFile(f, "live/shrinks.tf").build()) {
+      PushRequest req = request(changes).listener(shrinkAfterPlan).build();
+
+      assertThatThrownBy(() -> new Pusher(client).push(req))
+          .isInstanceOf(java.io.UncheckedIOException.class)
+          .hasCauseInstanceOf(dev.bbpush.client.commit.LocalContentException.class)
+          .hasMessageContaining("changed while uploading");
+      assertThat(PushFixture.srcPosts(bb)).isLessThanOrEqualTo(1);
+      assertThat(commitCount(bb, "main")).isEqualTo(before);
+      assertThat(events.of(PushEvent.Retrying.class)).isEmpty();
+    }
+  }
+
+  @Test
+  void listenerThrowingDuringUploadDoesNotHideTheCommit(Emulator bb) throws Exception {
+    int before = commitCount(bb, "main");
+    PushListener throwing = e -> {
+      if (e instanceof PushEvent.Uploading || e instanceof PushEvent.CommitCreated) {
+        throw new IllegalStateException("listener bug");
+      }
+    };
+    try (BitbucketClient client = PushFixture.rahul(bb);
+        ChangeSet changes = PushFixture.texts(Map.of("live/listener.tf", "l\n"))) {
+      PushResult r = new Pusher(client).push(request(changes).listener(throwing).build());
+
+      assertThat(r.status()).isEqualTo(PushStatus.COMMITTED);
+      assertThat(r.commitAttempts()).isEqualTo(1);
+      assertThat(commitCount(bb, "main")).isEqualTo(before + 1);
+      assertThat(r.commit()).isEqualTo(PushFixture.head(bb, "main"));
+    }
+  }
+
+  @Test
   void connectionResetBeforeCommitIsRetriedSafely(Emulator bb) throws Exception {
     int before = commitCount(bb, "main");
     bb.faults().add(JSON.readTree("{\"method\":\"POST\",\"path\":\"/src$\",\"action\":\"reset-before\",\"count\":1}"));

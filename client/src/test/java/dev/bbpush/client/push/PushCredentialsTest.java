@@ -35,6 +35,19 @@ class PushCredentialsTest {
   }
 
   @Test
+  void apiTokenWithUsernameFailsWithTheUseTheEmailExplanation(Emulator bb) throws Exception {
+    // REST refuses an API token sent with the username; the push's own REST calls must explain that, not only
+    // BitbucketClient's typed calls. REST plan: the first REST call is the push's own branch lookup.
+    try (BitbucketClient client = PushFixture.client(bb, Credentials.apiToken("rahul", bb.secret("rahul-api-token")));
+        ChangeSet changes = PushFixture.texts(Map.of("live/user.tf", "u\n"))) {
+      PushRequest req = request(changes).planSource(PlanSource.REST).branch("main").build();
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Pusher(client).push(req))
+          .isInstanceOf(dev.bbpush.client.error.AuthenticationException.class)
+          .hasMessageContaining("not an email address").hasMessageContaining("account email");
+    }
+  }
+
+  @Test
   void apiTokenPushes(Emulator bb) throws Exception {
     try (BitbucketClient client = PushFixture.rahul(bb)) {
       assertPushedOverGit(bb, pushWith(client, "live/api.tf", "api\n"), "live/api.tf", "api\n");
