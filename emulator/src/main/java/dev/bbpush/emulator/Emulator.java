@@ -140,15 +140,19 @@ public final class Emulator implements AutoCloseable {
    * faults cleared. {@code POST /_emulator/reset} calls this.
    */
   public void reset() {
-    ctx.store().reset(ctx.world());
-    ctx.pullRequests().clear();
-    ctx.clock().reset();
-    ctx.access().reset();
-    if (ctx.world().settings().startTime() != null) {
-      ctx.clock().set(ctx.world().settings().startTime());
-    }
-    journal.clear();
-    faults.clear();
+    // Waits for in-flight REST and Git requests, and holds new ones until the world is whole again.
+    ctx.store().exclusively(
+        () -> {
+          ctx.store().reset(ctx.world());
+          ctx.pullRequests().clear();
+          ctx.clock().reset();
+          ctx.access().reset();
+          if (ctx.world().settings().startTime() != null) {
+            ctx.clock().set(ctx.world().settings().startTime());
+          }
+          journal.clear();
+          faults.clear();
+        });
   }
 
   @Override

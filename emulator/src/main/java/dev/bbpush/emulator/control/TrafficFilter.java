@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.Lock;
 import org.eclipse.jetty.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,18 @@ public final class TrafficFilter extends HttpFilter {
       chain.doFilter(req, res);
       return;
     }
+    // A reset (write side) waits for this request and is never interleaved with it.
+    Lock shared = ctx.store().sharedAccess();
+    shared.lock();
+    try {
+      journaled(req, res, chain, path);
+    } finally {
+      shared.unlock();
+    }
+  }
+
+  private void journaled(HttpServletRequest req, HttpServletResponse res, FilterChain chain, String path)
+      throws IOException, ServletException {
     Instant time = Instant.now();
     long start = System.nanoTime();
     Fault fault = faults.take(req.getMethod(), path).orElse(null);
