@@ -2,6 +2,7 @@ package dev.bbpush.emulator.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bbpush.emulator.EmulatorContext;
+import dev.bbpush.emulator.auth.KnownIdentities;
 import dev.bbpush.emulator.http.ApiError;
 import dev.bbpush.emulator.http.ApiServlet;
 import dev.bbpush.emulator.http.Json;
@@ -155,13 +156,9 @@ public final class TrafficFilter extends HttpFilter {
     for (String name : HEADERS) {
       String v = req.getHeader(name);
       if (v != null) {
-        out.put(name, name.equals("Authorization") ? Redaction.authorization(v, this::isSecret) : v);
+        out.put(name, name.equals("Authorization") ? Redaction.authorization(v, u -> KnownIdentities.isKnown(ctx.world(), u)) : v);
       }
     }
     return out;
-  }
-
-  private boolean isSecret(String s) {
-    return ctx.world().credentialBySecret(s).isPresent();
   }
 }

@@ -173,12 +173,20 @@ class ControlApiTest {
       Http.postForm(bb.baseUrl() + "/site/oauth2/access_token", Http.basic(c.key() == null ? "k" : c.key(), s),
           "grant_type=client_credentials&client_secret=" + s);
     }
+    // Secrets the world does not know: a token typed into the username, and a percent-encoded parameter name.
+    String stranger = "ATATT3xFfGF0notAWorldSecret0123456789";
+    Http.get(bb.apiUrl() + "/repositories/acme/infra", Http.basic(stranger, "x"));
+    Http.get(bb.apiUrl() + "/repositories/acme/infra?access%5Ftoken=" + stranger + "Q", null);
+    Http.get(bb.apiUrl() + "/repositories/acme/infra?%61ccess_token=" + stranger + "R", null);
 
     Http.Response journal = Http.get(control(bb, "requests"), null);
-    assertThat(journal.json().size()).isEqualTo(6 * bb.world().credentials().size());
+    assertThat(journal.json().size()).isEqualTo(6 * bb.world().credentials().size() + 3);
     for (Credential c : bb.world().credentials()) {
       assertThat(journal.text()).as(c.name()).doesNotContain(c.secret());
     }
+    assertThat(journal.text()).doesNotContain(stranger);
+    // Known identities stay readable: they show which identity form a client sent.
+    assertThat(journal.text()).contains("Basic rahul@acme.example:****", "Basic x-token-auth:****");
   }
 
   @Test
