@@ -9,6 +9,7 @@ import dev.bbpush.emulator.control.Journal;
 import dev.bbpush.emulator.control.TrafficFilter;
 import dev.bbpush.emulator.git.GitEndpoint;
 import dev.bbpush.emulator.http.ApiServlet;
+import dev.bbpush.emulator.http.JsonErrorHandler;
 import dev.bbpush.emulator.store.RepoStore;
 import dev.bbpush.emulator.world.Credential;
 import dev.bbpush.emulator.world.World;
@@ -275,6 +276,9 @@ public final class Emulator implements AutoCloseable {
       context.addServlet(new ServletHolder("oauth", new OAuthServlet(ctx)), "/site/oauth2/*");
       context.addServlet(new ServletHolder("control", new ControlServlet(ctx, emulator.journal, emulator.faults, emulator::reset)), "/_emulator/*");
       GitEndpoint.install(context, ctx);
+      // Bitbucket's JSON envelope instead of Jetty's HTML error pages, which would name exceptions.
+      server.setErrorHandler(new JsonErrorHandler());
+      context.setErrorHandler(new JsonErrorHandler());
       server.setHandler(context);
       server.setStopTimeout(2000);
       try {
