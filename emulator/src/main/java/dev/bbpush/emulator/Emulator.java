@@ -48,7 +48,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class Emulator implements AutoCloseable {
   /** Multipart parts above this size are spooled to disk (see java-stack-notes.md on thresholds). */
-  static final int PART_MEMORY_THRESHOLD = 64 * 1024;
+  static final int PART_MEMORY_THRESHOLD = 16 * 1024;
 
   private final Server server;
   private final EmulatorContext ctx;

@@ -7,6 +7,7 @@ import dev.bbpush.emulator.EmulatorContext;
 import dev.bbpush.emulator.http.ApiError;
 import dev.bbpush.emulator.http.ApiServlet;
 import dev.bbpush.emulator.http.Json;
+import dev.bbpush.emulator.http.LimitedInputStream;
 import dev.bbpush.emulator.world.Account;
 import dev.bbpush.emulator.world.Credential;
 import jakarta.servlet.http.HttpServlet;
@@ -180,13 +181,17 @@ public final class ControlServlet extends HttpServlet {
 
   private static JsonNode body(HttpServletRequest req) throws IOException {
     try {
-      JsonNode n = Json.MAPPER.readTree(req.getInputStream());
+      JsonNode n = Json.MAPPER.readTree(new LimitedInputStream(req.getInputStream(), LimitedInputStream.JSON_LIMIT));
       if (n == null || !n.isContainerNode()) {
         throw ApiError.badRequest("The body must be a JSON object");
       }
       return n;
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw ApiError.badRequest("The body is not valid JSON").reason(e.getOriginalMessage());
+    } catch (LimitedInputStream.TooLarge e) {
+      throw ApiError.badRequest("The body is larger than 1 MiB").header("Connection", "close").reason(e.getMessage());
+    } catch (IOException e) {
+      throw ApiError.badRequest("The body could not be read").header("Connection", "close").reason(e.toString());
     }
   }
 

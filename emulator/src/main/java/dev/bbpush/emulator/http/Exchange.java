@@ -100,7 +100,11 @@ public final class Exchange {
     JsonNode node = null;
     if (ct != null && ct.toLowerCase().startsWith("application/json")) {
       try {
-        node = Json.MAPPER.readTree(request.getInputStream());
+        node = Json.MAPPER.readTree(new LimitedInputStream(request.getInputStream(), LimitedInputStream.JSON_LIMIT));
+      } catch (LimitedInputStream.TooLarge e) {
+        ApiError big = new ApiError(400, "Bad request");
+        big.fields(Json.obj().put("", "the request body is larger than 1 MiB"));
+        throw big.reason("JSON body over " + LimitedInputStream.JSON_LIMIT + " bytes");
       } catch (IOException e) {
         node = null;
       }
