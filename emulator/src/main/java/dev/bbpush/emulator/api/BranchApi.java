@@ -162,7 +162,7 @@ public final class BranchApi {
       if (tip == null) {
         throw branchNotFound(repo, name);
       }
-      if (name.equals(repo.mainBranch())) {
+      if (name.equals(ctx.store().mainBranch(repo))) {
         throw mainBranch(name);
       }
       RefUpdate ru = db.updateRef(Constants.R_HEADS + name);

@@ -113,7 +113,7 @@ public final class SrcApi {
   void redirectToMainBranch(Exchange ex) throws IOException {
     Repo repo = ctx.access().requireRepository(ex, Permission.READ);
     Repository db = ctx.store().repository(repo.workspace(), repo.slug());
-    String main = dev.bbpush.emulator.store.Revisions.mainBranch(db, repo.mainBranch());
+    String main = ctx.store().mainBranch(repo);
     Ref ref = db.exactRef(Constants.R_HEADS + main);
     if (ref == null) {
       throw ApiError.notFound("Repository is empty").reason(repo.fullName() + " has no main branch " + main);

@@ -77,6 +77,21 @@ public final class RepoStore implements AutoCloseable {
         });
   }
 
+  /**
+   * The repository's effective main branch: where {@code HEAD} points, which a {@code /src} root commit with
+   * {@code branch=X} moves (see {@link Revisions#mainBranch}); the world's configured one otherwise. Every API that
+   * needs "the main branch" asks here, never {@link Repo#mainBranch()} directly.
+   *
+   * @throws UncheckedIOException when the repository cannot be read
+   */
+  public String mainBranch(Repo repo) {
+    try {
+      return Revisions.mainBranch(repository(repo.workspace(), repo.slug()), repo.mainBranch());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read HEAD of " + repo.fullName(), e);
+    }
+  }
+
   /** The shared side of the store-wide lock: held by every REST and Git request while it runs. */
   public Lock sharedAccess() {
     return storeLock.readLock();
