@@ -136,6 +136,34 @@ class CommitApiTest {
   }
 
   @Test
+  void shortShaSharedWithABlobStillNamesTheOneCommit(Emulator bb) throws Exception {
+    String sha;
+    try (BareRepo r = BareRepo.of(bb, "acme", "infra")) {
+      sha = r.tip("main").name();
+    }
+    String prefix = sha.substring(0, 4);
+    try (org.eclipse.jgit.lib.Repository db = new org.eclipse.jgit.storage.file.FileRepositoryBuilder()
+            .setGitDir(bb.dataDir().resolve("repositories/acme/infra.git").toFile()).setMustExist(true).build();
+        org.eclipse.jgit.lib.ObjectInserter ins = db.newObjectInserter()) {
+      // Find blob content whose id starts with the commit's 4-digit prefix (about 65,000 hashes), then store it.
+      byte[] content = null;
+      for (int i = 0; content == null; i++) {
+        byte[] candidate = ("collide " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (ins.idFor(org.eclipse.jgit.lib.Constants.OBJ_BLOB, candidate).name().startsWith(prefix)) {
+          content = candidate;
+        }
+      }
+      ins.insert(org.eclipse.jgit.lib.Constants.OBJ_BLOB, content);
+      ins.flush();
+    }
+
+    Http.Response r = Http.get(repo(bb) + "/commit/" + prefix, rahul(bb));
+
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    assertThat(r.json().path("hash").asText()).isEqualTo(sha);
+  }
+
+  @Test
   void commitReturnsTheFullCommitObject(Emulator bb) {
     GitFixture git = new GitFixture(bb, "acme", "infra");
     String parent = git.tip("main");
