@@ -235,67 +235,77 @@ public final class Emulator implements AutoCloseable {
         throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
       }
       RepoStore store = new RepoStore(dir.resolve("repositories"));
-      store.seed(world);
-      if (world.settings().startTime() != null) {
-        clock.set(world.settings().startTime());
-      }
-      EmulatorContext ctx = new EmulatorContext(world, store, clock);
-      ctx.access(new AccessControl(ctx));
-
-      QueuedThreadPool threads = new QueuedThreadPool(64, 4);
-      threads.setName("bb-emulator");
-      threads.setDaemon(true);
-      Server server = new Server(threads);
-      HttpConfiguration http = new HttpConfiguration();
-      // Real clients send branch names and paths with %2F; Jetty refuses those by default.
-      http.setUriCompliance(UriCompliance.from("DEFAULT,AMBIGUOUS_PATH_SEPARATOR,AMBIGUOUS_PATH_ENCODING"));
-      http.setSendServerVersion(false);
-      ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-      connector.setHost(bind);
-      connector.setPort(port);
-      server.addConnector(connector);
-
-      ServletContextHandler context = new ServletContextHandler("/");
-      context.getServletHandler().setDecodeAmbiguousURIs(true);
-      // Jetty's maxFormKeys also caps multipart parts (1000 by default): /src takes 10,000+ files.
-      context.setMaxFormKeys(1_000_000);
-      context.setMaxFormContentSize(256 * 1024 * 1024);
-      Path spool = dir.resolve("spool");
+      // Anything failing from here on (seeding, access rules, binding) must not leak the store or the temp directory.
       try {
-        Files.createDirectories(spool);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      Emulator emulator = new Emulator(server, ctx, dir, temp, bind.equals("0.0.0.0") ? "127.0.0.1" : bind);
-      // Faults and the journal wrap everything; the filter itself skips /_emulator/.
-      context.addFilter(
-          new FilterHolder(new TrafficFilter(ctx, emulator.journal, emulator.faults)), "/*", EnumSet.of(DispatcherType.REQUEST));
-      ServletHolder api = new ServletHolder("api", new ApiServlet(ctx, ApiRoutes.build(ctx)));
-      api.getRegistration().setMultipartConfig(new MultipartConfigElement(spool.toString(), -1, -1, PART_MEMORY_THRESHOLD));
-      context.addServlet(api, "/2.0/*");
-      context.addServlet(new ServletHolder("oauth", new OAuthServlet(ctx)), "/site/oauth2/*");
-      context.addServlet(new ServletHolder("control", new ControlServlet(ctx, emulator.journal, emulator.faults, emulator::reset)), "/_emulator/*");
-      GitEndpoint.install(context, ctx);
-      // Bitbucket's JSON envelope instead of Jetty's HTML error pages, which would name exceptions.
-      server.setErrorHandler(new JsonErrorHandler());
-      context.setErrorHandler(new JsonErrorHandler());
-      server.setHandler(context);
-      server.setStopTimeout(2000);
-      try {
-        server.start();
-      } catch (Exception e) {
-        try {
-          server.stop();
-        } catch (Exception ignored) {
-          // already failing
+        store.seed(world);
+        if (world.settings().startTime() != null) {
+          clock.set(world.settings().startTime());
         }
+        EmulatorContext ctx = new EmulatorContext(world, store, clock);
+        ctx.access(new AccessControl(ctx));
+
+        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        threads.setName("bb-emulator");
+        threads.setDaemon(true);
+        Server server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        // Real clients send branch names and paths with %2F; Jetty refuses those by default.
+        http.setUriCompliance(UriCompliance.from("DEFAULT,AMBIGUOUS_PATH_SEPARATOR,AMBIGUOUS_PATH_ENCODING"));
+        http.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(bind);
+        connector.setPort(port);
+        server.addConnector(connector);
+
+        ServletContextHandler context = new ServletContextHandler("/");
+        context.getServletHandler().setDecodeAmbiguousURIs(true);
+        // Jetty's maxFormKeys also caps multipart parts (1000 by default): /src takes 10,000+ files.
+        context.setMaxFormKeys(1_000_000);
+        context.setMaxFormContentSize(256 * 1024 * 1024);
+        Path spool = dir.resolve("spool");
+        try {
+          Files.createDirectories(spool);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        Emulator emulator = new Emulator(server, ctx, dir, temp, bind.equals("0.0.0.0") ? "127.0.0.1" : bind);
+        // Faults and the journal wrap everything; the filter itself skips /_emulator/.
+        context.addFilter(
+            new FilterHolder(new TrafficFilter(ctx, emulator.journal, emulator.faults)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        ServletHolder api = new ServletHolder("api", new ApiServlet(ctx, ApiRoutes.build(ctx)));
+        api.getRegistration().setMultipartConfig(new MultipartConfigElement(spool.toString(), -1, -1, PART_MEMORY_THRESHOLD));
+        context.addServlet(api, "/2.0/*");
+        context.addServlet(new ServletHolder("oauth", new OAuthServlet(ctx)), "/site/oauth2/*");
+        context.addServlet(new ServletHolder("control", new ControlServlet(ctx, emulator.journal, emulator.faults, emulator::reset)), "/_emulator/*");
+        GitEndpoint.install(context, ctx);
+        // Bitbucket's JSON envelope instead of Jetty's HTML error pages, which would name exceptions.
+        server.setErrorHandler(new JsonErrorHandler());
+        context.setErrorHandler(new JsonErrorHandler());
+        server.setHandler(context);
+        server.setStopTimeout(2000);
+        try {
+          server.start();
+        } catch (Exception e) {
+          try {
+            server.stop();
+          } catch (Exception ignored) {
+            // already failing
+          }
+          throw new IllegalStateException("cannot start the emulator on " + bind + ":" + port + ": " + e.getMessage(), e);
+        }
+        return emulator;
+      } catch (RuntimeException | Error e) {
         store.close();
         if (temp) {
           RepoStore.deleteTree(dir);
+          try {
+            Files.deleteIfExists(dir);
+          } catch (IOException ignored) {
+            // A leftover empty temp directory is harmless.
+          }
         }
-        throw new IllegalStateException("cannot start the emulator on " + bind + ":" + port + ": " + e.getMessage(), e);
+        throw e;
       }
-      return emulator;
     }
   }
 }

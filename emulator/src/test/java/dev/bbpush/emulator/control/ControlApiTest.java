@@ -190,6 +190,25 @@ class ControlApiTest {
   }
 
   @Test
+  void clockAdvanceThatWouldOverflowIs400AndLeavesTheClockWorking(Emulator bb) {
+    Http.Response r = Http.postJson(control(bb, "clock"), null, "{\"advanceSeconds\": 9223372036854775000}");
+
+    assertThat(r.status()).as(r.toString()).isEqualTo(400);
+    assertThat(r.json().path("error").path("fields").has("advanceSeconds")).isTrue();
+    assertThat(Http.get(control(bb, "clock"), null).status()).isEqualTo(200);
+    assertThat(getInfra(bb).status()).isEqualTo(200);
+  }
+
+  @Test
+  void bodyThatIsNotUtf8JsonIs400(Emulator bb) {
+    Http.Response r = Http.postRaw(control(bb, "clock"), null, "application/json",
+        new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'});
+
+    assertThat(r.status()).as(r.toString()).isEqualTo(400);
+    assertThat(r.json().path("type").asText()).isEqualTo("error");
+  }
+
+  @Test
   void journalKeepsTheLastThousandRequests(Emulator bb) {
     for (int i = 0; i < Journal.CAPACITY + 5; i++) {
       Http.get(bb.apiUrl() + "/repositories/acme/infra?i=" + i, null);
