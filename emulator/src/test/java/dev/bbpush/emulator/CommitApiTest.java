@@ -78,6 +78,21 @@ class CommitApiTest {
   }
 
   @Test
+  void postTakesIncludeAndExcludeFromAFormBody(Emulator bb) {
+    GitFixture git = new GitFixture(bb, "acme", "infra");
+    git.branch("feature/x", git.tip("main"));
+    String f1 = git.commit("feature/x", "f.tf", "f");
+    git.commit("main", "m.tf", "m");
+
+    Http.Response r = Http.postForm(repo(bb) + "/commits", rahul(bb), "include=feature%2Fx&exclude=main");
+    Http.Response onRevision = Http.postForm(repo(bb) + "/commits/feature/x", rahul(bb), "exclude=main");
+
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    assertThat(hashes(r.json())).containsExactly(f1);
+    assertThat(hashes(onRevision.json())).containsExactly(f1);
+  }
+
+  @Test
   void revisionMayBeABranchWithSlashesOrAShortSha(Emulator bb) {
     GitFixture git = new GitFixture(bb, "acme", "infra");
     git.branch("feature/x", git.tip("main"));
