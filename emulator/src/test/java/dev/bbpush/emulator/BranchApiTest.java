@@ -174,7 +174,7 @@ class BranchApiTest {
   @Test
   void namesGitRefusesAre400AndCreateNothing(Emulator bb) throws Exception {
     GitFixture git = new GitFixture(bb, "acme", "infra");
-    for (String bad : List.of("bad..name", "ends.lock", "has space", "x~1", "a:b", "trailing/", "/leading", "q?")) {
+    for (String bad : List.of("bad..name", "ends.lock", "has space", "x~1", "a:b", "trailing/", "/leading", "q?", "HEAD", "-x")) {
       String body = "{\"name\":" + Json.quote(bad) + ",\"target\":{\"hash\":\"main\"}}";
 
       Http.Response r = Http.postJson(branches(bb), rahul(bb), body);
