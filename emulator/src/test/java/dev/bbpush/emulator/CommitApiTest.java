@@ -218,6 +218,10 @@ class CommitApiTest {
   void commitsOfAPrivateRepositoryAreInvisibleWithoutAccess(Emulator bb) {
     String alex = Http.basic("alex@acme.example", bb.secret("alex-api-token"));
 
-    assertThat(Http.get(repo(bb) + "/commits", alex).status()).isEqualTo(404);
+    Http.Response r = Http.get(repo(bb) + "/commits", alex);
+
+    assertThat(r.status()).isEqualTo(404);
+    assertThat(r.json().path("error").path("message").asText()).startsWith("You may not have access to this repository");
+    assertThat(r.json().has("values")).isFalse();
   }
 }
