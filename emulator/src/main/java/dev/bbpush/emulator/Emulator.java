@@ -9,6 +9,7 @@ import dev.bbpush.emulator.control.Journal;
 import dev.bbpush.emulator.control.TrafficFilter;
 import dev.bbpush.emulator.git.GitEndpoint;
 import dev.bbpush.emulator.http.ApiServlet;
+import dev.bbpush.emulator.http.JsonErrorHandler;
 import dev.bbpush.emulator.store.RepoStore;
 import dev.bbpush.emulator.world.Credential;
 import dev.bbpush.emulator.world.World;
@@ -47,7 +48,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class Emulator implements AutoCloseable {
   /** Multipart parts above this size are spooled to disk (see java-stack-notes.md on thresholds). */
-  static final int PART_MEMORY_THRESHOLD = 64 * 1024;
+  static final int PART_MEMORY_THRESHOLD = 16 * 1024;
 
   private final Server server;
   private final EmulatorContext ctx;
@@ -140,15 +141,19 @@ public final class Emulator implements AutoCloseable {
    * faults cleared. {@code POST /_emulator/reset} calls this.
    */
   public void reset() {
-    ctx.store().reset(ctx.world());
-    ctx.pullRequests().clear();
-    ctx.clock().reset();
-    ctx.access().reset();
-    if (ctx.world().settings().startTime() != null) {
-      ctx.clock().set(ctx.world().settings().startTime());
-    }
-    journal.clear();
-    faults.clear();
+    // Waits for in-flight REST and Git requests, and holds new ones until the world is whole again.
+    ctx.store().exclusively(
+        () -> {
+          ctx.store().reset(ctx.world());
+          ctx.pullRequests().clear();
+          ctx.clock().reset();
+          ctx.access().reset();
+          if (ctx.world().settings().startTime() != null) {
+            ctx.clock().set(ctx.world().settings().startTime());
+          }
+          journal.clear();
+          faults.clear();
+        });
   }
 
   @Override
@@ -230,64 +235,77 @@ public final class Emulator implements AutoCloseable {
         throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
       }
       RepoStore store = new RepoStore(dir.resolve("repositories"));
-      store.seed(world);
-      if (world.settings().startTime() != null) {
-        clock.set(world.settings().startTime());
-      }
-      EmulatorContext ctx = new EmulatorContext(world, store, clock);
-      ctx.access(new AccessControl(ctx));
-
-      QueuedThreadPool threads = new QueuedThreadPool(64, 4);
-      threads.setName("bb-emulator");
-      threads.setDaemon(true);
-      Server server = new Server(threads);
-      HttpConfiguration http = new HttpConfiguration();
-      // Real clients send branch names and paths with %2F; Jetty refuses those by default.
-      http.setUriCompliance(UriCompliance.from("DEFAULT,AMBIGUOUS_PATH_SEPARATOR,AMBIGUOUS_PATH_ENCODING"));
-      http.setSendServerVersion(false);
-      ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-      connector.setHost(bind);
-      connector.setPort(port);
-      server.addConnector(connector);
-
-      ServletContextHandler context = new ServletContextHandler("/");
-      context.getServletHandler().setDecodeAmbiguousURIs(true);
-      // Jetty's maxFormKeys also caps multipart parts (1000 by default): /src takes 10,000+ files.
-      context.setMaxFormKeys(1_000_000);
-      context.setMaxFormContentSize(256 * 1024 * 1024);
-      Path spool = dir.resolve("spool");
+      // Anything failing from here on (seeding, access rules, binding) must not leak the store or the temp directory.
       try {
-        Files.createDirectories(spool);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      Emulator emulator = new Emulator(server, ctx, dir, temp, bind.equals("0.0.0.0") ? "127.0.0.1" : bind);
-      // Faults and the journal wrap everything; the filter itself skips /_emulator/.
-      context.addFilter(
-          new FilterHolder(new TrafficFilter(ctx, emulator.journal, emulator.faults)), "/*", EnumSet.of(DispatcherType.REQUEST));
-      ServletHolder api = new ServletHolder("api", new ApiServlet(ctx, ApiRoutes.build(ctx)));
-      api.getRegistration().setMultipartConfig(new MultipartConfigElement(spool.toString(), -1, -1, PART_MEMORY_THRESHOLD));
-      context.addServlet(api, "/2.0/*");
-      context.addServlet(new ServletHolder("oauth", new OAuthServlet(ctx)), "/site/oauth2/*");
-      context.addServlet(new ServletHolder("control", new ControlServlet(ctx, emulator.journal, emulator.faults, emulator::reset)), "/_emulator/*");
-      GitEndpoint.install(context, ctx);
-      server.setHandler(context);
-      server.setStopTimeout(2000);
-      try {
-        server.start();
-      } catch (Exception e) {
-        try {
-          server.stop();
-        } catch (Exception ignored) {
-          // already failing
+        store.seed(world);
+        if (world.settings().startTime() != null) {
+          clock.set(world.settings().startTime());
         }
+        EmulatorContext ctx = new EmulatorContext(world, store, clock);
+        ctx.access(new AccessControl(ctx));
+
+        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        threads.setName("bb-emulator");
+        threads.setDaemon(true);
+        Server server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        // Real clients send branch names and paths with %2F; Jetty refuses those by default.
+        http.setUriCompliance(UriCompliance.from("DEFAULT,AMBIGUOUS_PATH_SEPARATOR,AMBIGUOUS_PATH_ENCODING"));
+        http.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(bind);
+        connector.setPort(port);
+        server.addConnector(connector);
+
+        ServletContextHandler context = new ServletContextHandler("/");
+        context.getServletHandler().setDecodeAmbiguousURIs(true);
+        // Jetty's maxFormKeys also caps multipart parts (1000 by default): /src takes 10,000+ files.
+        context.setMaxFormKeys(1_000_000);
+        context.setMaxFormContentSize(256 * 1024 * 1024);
+        Path spool = dir.resolve("spool");
+        try {
+          Files.createDirectories(spool);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        Emulator emulator = new Emulator(server, ctx, dir, temp, bind.equals("0.0.0.0") ? "127.0.0.1" : bind);
+        // Faults and the journal wrap everything; the filter itself skips /_emulator/.
+        context.addFilter(
+            new FilterHolder(new TrafficFilter(ctx, emulator.journal, emulator.faults)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        ServletHolder api = new ServletHolder("api", new ApiServlet(ctx, ApiRoutes.build(ctx)));
+        api.getRegistration().setMultipartConfig(new MultipartConfigElement(spool.toString(), -1, -1, PART_MEMORY_THRESHOLD));
+        context.addServlet(api, "/2.0/*");
+        context.addServlet(new ServletHolder("oauth", new OAuthServlet(ctx)), "/site/oauth2/*");
+        context.addServlet(new ServletHolder("control", new ControlServlet(ctx, emulator.journal, emulator.faults, emulator::reset)), "/_emulator/*");
+        GitEndpoint.install(context, ctx);
+        // Bitbucket's JSON envelope instead of Jetty's HTML error pages, which would name exceptions.
+        server.setErrorHandler(new JsonErrorHandler());
+        context.setErrorHandler(new JsonErrorHandler());
+        server.setHandler(context);
+        server.setStopTimeout(2000);
+        try {
+          server.start();
+        } catch (Exception e) {
+          try {
+            server.stop();
+          } catch (Exception ignored) {
+            // already failing
+          }
+          throw new IllegalStateException("cannot start the emulator on " + bind + ":" + port + ": " + e.getMessage(), e);
+        }
+        return emulator;
+      } catch (RuntimeException | Error e) {
         store.close();
         if (temp) {
           RepoStore.deleteTree(dir);
+          try {
+            Files.deleteIfExists(dir);
+          } catch (IOException ignored) {
+            // A leftover empty temp directory is harmless.
+          }
         }
-        throw new IllegalStateException("cannot start the emulator on " + bind + ":" + port + ": " + e.getMessage(), e);
+        throw e;
       }
-      return emulator;
     }
   }
 }

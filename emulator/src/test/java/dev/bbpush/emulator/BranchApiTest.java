@@ -174,7 +174,7 @@ class BranchApiTest {
   @Test
   void namesGitRefusesAre400AndCreateNothing(Emulator bb) throws Exception {
     GitFixture git = new GitFixture(bb, "acme", "infra");
-    for (String bad : List.of("bad..name", "ends.lock", "has space", "x~1", "a:b", "trailing/", "/leading", "q?")) {
+    for (String bad : List.of("bad..name", "ends.lock", "has space", "x~1", "a:b", "trailing/", "/leading", "q?", "HEAD", "-x")) {
       String body = "{\"name\":" + Json.quote(bad) + ",\"target\":{\"hash\":\"main\"}}";
 
       Http.Response r = Http.postJson(branches(bb), rahul(bb), body);
@@ -192,6 +192,9 @@ class BranchApiTest {
     Http.Response r = Http.postJson(branches(bb), rahul(bb), "{\"name\":\"feature/x\",\"target\":{\"hash\":\"main\"}}");
 
     assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json().path("error").path("fields").path("name").get(0).asText())
+        .isEqualTo("'feature/x' conflicts with an existing branch name.");
+    assertThat(Http.get(branches(bb) + "/feature/x", rahul(bb)).status()).isEqualTo(404);
   }
 
   @Test
@@ -241,7 +244,10 @@ class BranchApiTest {
 
   @Test
   void deletingAnUnknownBranchIs404(Emulator bb) {
-    assertThat(delete(branches(bb) + "/nope", rahul(bb)).status()).isEqualTo(404);
+    Http.Response r = delete(branches(bb) + "/nope", rahul(bb));
+
+    assertThat(r.status()).isEqualTo(404);
+    assertThat(r.json().path("error").path("message").asText()).isEqualTo("Branch 'nope' not found.");
   }
 
   /** Minimal JSON string quoting for test bodies. */

@@ -78,6 +78,21 @@ class CommitApiTest {
   }
 
   @Test
+  void postTakesIncludeAndExcludeFromAFormBody(Emulator bb) {
+    GitFixture git = new GitFixture(bb, "acme", "infra");
+    git.branch("feature/x", git.tip("main"));
+    String f1 = git.commit("feature/x", "f.tf", "f");
+    git.commit("main", "m.tf", "m");
+
+    Http.Response r = Http.postForm(repo(bb) + "/commits", rahul(bb), "include=feature%2Fx&exclude=main");
+    Http.Response onRevision = Http.postForm(repo(bb) + "/commits/feature/x", rahul(bb), "exclude=main");
+
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    assertThat(hashes(r.json())).containsExactly(f1);
+    assertThat(hashes(onRevision.json())).containsExactly(f1);
+  }
+
+  @Test
   void revisionMayBeABranchWithSlashesOrAShortSha(Emulator bb) {
     GitFixture git = new GitFixture(bb, "acme", "infra");
     git.branch("feature/x", git.tip("main"));
@@ -136,6 +151,34 @@ class CommitApiTest {
   }
 
   @Test
+  void shortShaSharedWithABlobStillNamesTheOneCommit(Emulator bb) throws Exception {
+    String sha;
+    try (BareRepo r = BareRepo.of(bb, "acme", "infra")) {
+      sha = r.tip("main").name();
+    }
+    String prefix = sha.substring(0, 4);
+    try (org.eclipse.jgit.lib.Repository db = new org.eclipse.jgit.storage.file.FileRepositoryBuilder()
+            .setGitDir(bb.dataDir().resolve("repositories/acme/infra.git").toFile()).setMustExist(true).build();
+        org.eclipse.jgit.lib.ObjectInserter ins = db.newObjectInserter()) {
+      // Find blob content whose id starts with the commit's 4-digit prefix (about 65,000 hashes), then store it.
+      byte[] content = null;
+      for (int i = 0; content == null; i++) {
+        byte[] candidate = ("collide " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (ins.idFor(org.eclipse.jgit.lib.Constants.OBJ_BLOB, candidate).name().startsWith(prefix)) {
+          content = candidate;
+        }
+      }
+      ins.insert(org.eclipse.jgit.lib.Constants.OBJ_BLOB, content);
+      ins.flush();
+    }
+
+    Http.Response r = Http.get(repo(bb) + "/commit/" + prefix, rahul(bb));
+
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    assertThat(r.json().path("hash").asText()).isEqualTo(sha);
+  }
+
+  @Test
   void commitReturnsTheFullCommitObject(Emulator bb) {
     GitFixture git = new GitFixture(bb, "acme", "infra");
     String parent = git.tip("main");
@@ -175,6 +218,10 @@ class CommitApiTest {
   void commitsOfAPrivateRepositoryAreInvisibleWithoutAccess(Emulator bb) {
     String alex = Http.basic("alex@acme.example", bb.secret("alex-api-token"));
 
-    assertThat(Http.get(repo(bb) + "/commits", alex).status()).isEqualTo(404);
+    Http.Response r = Http.get(repo(bb) + "/commits", alex);
+
+    assertThat(r.status()).isEqualTo(404);
+    assertThat(r.json().path("error").path("message").asText()).startsWith("You may not have access to this repository");
+    assertThat(r.json().has("values")).isFalse();
   }
 }

@@ -149,6 +149,9 @@ class DiffstatApiTest {
   void mergeAndTopicTogetherAre400(Emulator bb) {
     setup(bb);
 
-    assertThat(Http.get(diffstat(bb, "feature/x..main?merge=true&topic=true"), rahul(bb)).status()).isEqualTo(400);
+    Http.Response r = Http.get(diffstat(bb, "feature/x..main?merge=true&topic=true"), rahul(bb));
+
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json().path("error").path("message").asText()).isEqualTo("The merge and topic parameters cannot be combined");
   }
 }

@@ -224,8 +224,14 @@ class PullRequestApiTest {
 
   @Test
   void unknownOrNonIntegerIdIs404(Emulator bb) {
-    assertThat(Http.get(prs(bb) + "/7", rahul(bb)).status()).isEqualTo(404);
-    assertThat(Http.get(prs(bb) + "/abc", rahul(bb)).status()).isEqualTo(404);
+    Http.Response unknown = Http.get(prs(bb) + "/7", rahul(bb));
+    Http.Response nonInteger = Http.get(prs(bb) + "/abc", rahul(bb));
+
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.json().path("error").path("message").asText()).isEqualTo("Pull request not found");
+    assertThat(nonInteger.status()).isEqualTo(404);
+    assertThat(nonInteger.json().path("type").asText()).isEqualTo("error");
+    assertThat(nonInteger.json().path("error").path("message").asText()).isEqualTo("Resource not found");
   }
 
   @Test

@@ -37,6 +37,12 @@ class SrcBadInputTest {
     }
   }
 
+  /** The first message of {@code fields.<name>}, failing when the field is not named. */
+  private static String field(Http.Response r, String name) {
+    assertThat(r.json().path("error").path("fields").has(name)).as(r.toString()).isTrue();
+    return r.json().path("error").path("fields").path(name).get(0).asText();
+  }
+
   private static Http.Response multipart(Emulator bb, SrcForm form) {
     return Http.postMultipart(src(bb), rahul(bb), form.builder());
   }
@@ -146,8 +152,10 @@ class SrcBadInputTest {
 
   @Test
   void unknownAttributeIs400(Emulator bb) {
-    assertRefusedUnchanged(bb, 400, () ->
+    Http.Response r = assertRefusedUnchanged(bb, 400, () ->
         multipart(bb, SrcForm.create().raw("a.sh", "form-data; name=\"a.sh\"; x-attributes=\"executible\"", "x".getBytes())));
+
+    assertThat(field(r, "a.sh")).contains("executible");
   }
 
   @Test
@@ -158,7 +166,9 @@ class SrcBadInputTest {
 
   @Test
   void samePathTwiceIs400(Emulator bb) {
-    assertRefusedUnchanged(bb, 400, () -> multipart(bb, SrcForm.create().field("a.txt", "1").field("/a.txt", "2")));
+    Http.Response r = assertRefusedUnchanged(bb, 400, () -> multipart(bb, SrcForm.create().field("a.txt", "1").field("/a.txt", "2")));
+
+    assertThat(field(r, "/a.txt")).contains("more than once");
   }
 
   @Test
@@ -176,17 +186,24 @@ class SrcBadInputTest {
 
   @Test
   void repeatedMessageIs400(Emulator bb) {
-    assertRefusedUnchanged(bb, 400, () -> multipart(bb, SrcForm.create().field("message", "a").field("message", "b").field("a.txt", "a")));
+    Http.Response r = assertRefusedUnchanged(bb, 400,
+        () -> multipart(bb, SrcForm.create().field("message", "a").field("message", "b").field("a.txt", "a")));
+
+    assertThat(field(r, "message")).isEqualTo("Only one value is accepted.");
   }
 
   @Test
   void nonHexParentsIs400(Emulator bb) {
-    assertRefusedUnchanged(bb, 400, () -> multipart(bb, SrcForm.create().field("parents", "main").field("a.txt", "a")));
+    Http.Response r = assertRefusedUnchanged(bb, 400, () -> multipart(bb, SrcForm.create().field("parents", "main").field("a.txt", "a")));
+
+    assertThat(field(r, "parents")).isEqualTo("Not a commit SHA1: main");
   }
 
   @Test
   void messageWithNulIs400(Emulator bb) {
-    assertRefusedUnchanged(bb, 400, () -> Http.postForm(src(bb), rahul(bb), "message=a%00b&a.txt=a"));
+    Http.Response r = assertRefusedUnchanged(bb, 400, () -> Http.postForm(src(bb), rahul(bb), "message=a%00b&a.txt=a"));
+
+    assertThat(field(r, "message")).contains("NUL");
   }
 
   @Test
@@ -216,7 +233,9 @@ class SrcBadInputTest {
 
       Http.Response r = Http.postMultipart(src(bb), null, SrcForm.create().field("a.txt", "a").builder());
 
-      assertThat(r.status()).isBetween(400, 499);
+      // Anonymous users cannot tell a private repository from a missing one.
+      assertThat(r.status()).as(r.toString()).isEqualTo(404);
+      assertThat(r.json().path("error").path("message").asText()).startsWith("You may not have access to this repository");
       assertThat(repo.refs()).isEqualTo(before);
     }
   }

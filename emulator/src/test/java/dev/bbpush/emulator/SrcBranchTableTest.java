@@ -204,6 +204,29 @@ class SrcBranchTableTest {
     }
   }
 
+  @Test
+  void branchThatBecameTheMainBranchCannotBeDeletedAndIsThePullRequestDefault(Emulator bb) {
+    try (BareRepo repo = BareRepo.of(bb, "acme", "empty")) {
+      commit2(bb, "empty", SrcForm.create().field("branch", "trunk").file("a.txt", "a"));
+      commit2(bb, "empty", SrcForm.create().field("branch", "feature").file("b.txt", "b"));
+
+      Http.Response del = Http.send(authorized(new org.apache.hc.client5.http.classic.methods.HttpDelete(
+          bb.apiUrl() + "/repositories/acme/empty/refs/branches/trunk"), rahul(bb)));
+      assertThat(del.status()).as(del.toString()).isEqualTo(400);
+      assertThat(repo.tip("trunk")).isNotNull();
+
+      Http.Response pr = Http.postJson(bb.apiUrl() + "/repositories/acme/empty/pullrequests", rahul(bb),
+          "{\"title\":\"t\",\"source\":{\"branch\":{\"name\":\"feature\"}}}");
+      assertThat(pr.status()).as(pr.toString()).isEqualTo(201);
+      assertThat(pr.json().path("destination").path("branch").path("name").asText()).isEqualTo("trunk");
+    }
+  }
+
+  private static org.apache.hc.core5.http.ClassicHttpRequest authorized(org.apache.hc.core5.http.ClassicHttpRequest r, String auth) {
+    r.setHeader("Authorization", auth);
+    return r;
+  }
+
   private static String commit2(Emulator bb, String repo, SrcForm form) {
     Http.Response r = post(bb, repo, form);
     assertThat(r.status()).as(r.toString()).isEqualTo(201);

@@ -9,6 +9,7 @@ import dev.bbpush.emulator.http.Json;
 import dev.bbpush.emulator.http.Page;
 import dev.bbpush.emulator.http.Route;
 import dev.bbpush.emulator.http.Router;
+import dev.bbpush.emulator.store.BranchNames;
 import dev.bbpush.emulator.world.Permission;
 import dev.bbpush.emulator.world.Repo;
 import java.io.IOException;
@@ -115,7 +116,7 @@ public final class BranchApi {
       throw new ApiError(400, "Bad request").fields(fields).reason("branch create without name or target.hash");
     }
     String refName = Constants.R_HEADS + name;
-    if (!Repository.isValidRefName(refName)) {
+    if (!BranchNames.isValid(name)) {
       throw ApiError.invalidField("name", "'" + name + "' is not a valid branch name.")
           .reason("git check-ref-format refuses " + refName);
     }
@@ -162,7 +163,7 @@ public final class BranchApi {
       if (tip == null) {
         throw branchNotFound(repo, name);
       }
-      if (name.equals(repo.mainBranch())) {
+      if (name.equals(ctx.store().mainBranch(repo))) {
         throw mainBranch(name);
       }
       RefUpdate ru = db.updateRef(Constants.R_HEADS + name);

@@ -70,6 +70,15 @@ public final class CommitApi {
    * @throws ApiError 404 {@code Commit not found} for an unknown revision, include or exclude; 400
    *     {@code Invalid pagelen} / {@code Invalid page}
    */
+  /** {@code include}/{@code exclude}: from the query string, and for POST also from a url-encoded form body (spec). */
+  private static List<String> listParam(Exchange ex, String name) {
+    List<String> out = new ArrayList<>(ex.queryAll(name));
+    if (ex.request().getMethod().equals("POST")) {
+      out.addAll(ex.formAll(name));
+    }
+    return out;
+  }
+
   void history(Exchange ex) throws IOException {
     Repo repo = ctx.access().requireRepository(ex, Permission.READ);
     int pagelen = pagelen(ex);
@@ -80,7 +89,7 @@ public final class CommitApi {
     try (RevWalk walk = new RevWalk(db)) {
       walk.sort(RevSort.TOPO);
       walk.sort(RevSort.COMMIT_TIME_DESC, true);
-      List<String> includes = new ArrayList<>(ex.queryAll("include"));
+      List<String> includes = new ArrayList<>(listParam(ex, "include"));
       if (ex.route().template().endsWith("{revision}")) {
         includes.add(0, ex.param("revision"));
       }
@@ -97,7 +106,7 @@ public final class CommitApi {
           walk.markStart(walk.parseCommit(Revisions.require(db, inc)));
         }
       }
-      for (String exc : ex.queryAll("exclude")) {
+      for (String exc : listParam(ex, "exclude")) {
         walk.markUninteresting(walk.parseCommit(Revisions.require(db, exc)));
       }
       List<String> paths = ex.queryAll("path").stream().map(CommitApi::trimSlashes).filter(p -> !p.isEmpty()).toList();

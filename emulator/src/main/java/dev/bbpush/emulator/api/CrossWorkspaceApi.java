@@ -83,7 +83,7 @@ public final class CrossWorkspaceApi {
     refuseIfGone();
     List<Repo> repos = ctx.world().repositories().stream().filter(r -> !r.isPrivate()).toList();
     Representations rep = new Representations(ctx.world(), ex.links());
-    ex.json(200, Page.of(ex, repos, r -> rep.repository(r, true), 10, 100));
+    ex.json(200, Page.of(ex, repos, r -> rep.repository(r, ctx.store().mainBranch(r), true), 10, 100));
   }
 
   void repositoryPermissions(Exchange ex) throws IOException {

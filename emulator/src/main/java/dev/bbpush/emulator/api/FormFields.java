@@ -25,12 +25,14 @@ import java.util.Set;
  * query-string parameters are never fields (§9 item 3; Bitbucket was observed to ignore {@code branch}
  * in the query string).
  *
- * <p>Multipart parts come from the servlet container, which spools parts above 64 KiB to disk.
+ * <p>Multipart parts come from the servlet container, which spools parts above 16 KiB to disk.
  * Url-encoded values are decoded while streaming and spooled the same way, so neither form holds a
  * large file in the heap. {@link #close()} removes what this class spooled.
  */
 final class FormFields implements AutoCloseable {
   private static final int SPOOL_THRESHOLD = 64 * 1024;
+  /** Field names are file paths or meta field names; a longer "name" (a body without {@code =}) is refused, not buffered. */
+  static final int MAX_NAME_BYTES = 4096;
 
   private final List<FormField> fields;
   private final List<SpooledValue> spooled;
@@ -159,6 +161,10 @@ final class FormFields implements AutoCloseable {
         if (inValue) {
           value.write(b);
         } else {
+          if (name.size() >= MAX_NAME_BYTES) {
+            throw ApiError.invalidField("files", "A field name is longer than " + MAX_NAME_BYTES + " bytes.")
+                .reason("url-encoded field name over " + MAX_NAME_BYTES + " bytes (missing '='?)");
+          }
           name.write(b);
         }
       }

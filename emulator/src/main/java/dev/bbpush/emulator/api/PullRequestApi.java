@@ -87,7 +87,7 @@ public final class PullRequestApi {
     }
     String destination = text(body.path("destination").path("branch").path("name"));
     if (destination.isBlank()) {
-      destination = repo.mainBranch();
+      destination = ctx.store().mainBranch(repo);
     }
     Repository db = ctx.store().repository(repo.workspace(), repo.slug());
     RevCommit sourceTip = tipOrRefuse(db, "source", source);

@@ -61,18 +61,13 @@ public final class RepositoryApi {
   private boolean hasMainBranch(Repo r) {
     Repository db = ctx.store().repository(r.workspace(), r.slug());
     try {
-      return db.exactRef(Constants.R_HEADS + Revisions.mainBranch(db, r.mainBranch())) != null;
+      return db.exactRef(Constants.R_HEADS + ctx.store().mainBranch(r)) != null;
     } catch (IOException e) {
       return false;
     }
   }
 
-  /** The effective main branch: where {@code HEAD} points (see {@link Revisions#mainBranch}). */
   private String mainBranch(Repo r) {
-    try {
-      return Revisions.mainBranch(ctx.store().repository(r.workspace(), r.slug()), r.mainBranch());
-    } catch (IOException e) {
-      return r.mainBranch();
-    }
+    return ctx.store().mainBranch(r);
   }
 }

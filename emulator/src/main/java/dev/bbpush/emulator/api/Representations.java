@@ -98,19 +98,14 @@ public final class Representations {
     return n;
   }
 
+
   /**
    * The full {@code repository} object of {@code GET /2.0/repositories/{ws}/{repo}}.
    *
-   * @param mainBranchExists whether the main branch has a commit; for an empty repository the
-   *     emulator still reports the configured main branch (Bitbucket's behaviour here is uncertain)
-   */
-  public ObjectNode repository(Repo r, boolean mainBranchExists) {
-    return repository(r, r.mainBranch(), mainBranchExists);
-  }
-
-  /**
-   * As {@link #repository(Repo, boolean)}, with the effective main branch: a {@code /src} root commit on
-   * a named branch of an empty repository makes that branch the main branch (bitbucket-cloud-rest.md §2.2).
+   * @param mainBranch the effective main branch ({@code RepoStore.mainBranch}): a {@code /src} root commit on a named
+   *     branch of an empty repository makes that branch the main branch (bitbucket-cloud-rest.md §2.2)
+   * @param mainBranchExists whether the main branch has a commit; for an empty repository the emulator still reports
+   *     the main branch (Bitbucket's behaviour here is uncertain)
    */
   public ObjectNode repository(Repo r, String mainBranch, boolean mainBranchExists) {
     ObjectNode n = repositorySummary(r);

@@ -18,7 +18,6 @@ import dev.bbpush.emulator.world.Permission;
 import dev.bbpush.emulator.world.Repo;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -45,7 +44,6 @@ public final class SrcApi {
   /** The most tree entries one listing may visit; beyond it the listing "times out" with 555 (§1.10). */
   static final int LISTING_BUDGET = 100_000;
   /** How much of a refused request's body is read to keep the connection alive. */
-  private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
   private static final int DEFAULT_PAGELEN = 10;
   private static final int MAX_PAGELEN = 100;
 
@@ -67,17 +65,9 @@ public final class SrcApi {
     r.add(new Route("GET", SRC + "/{commit}/{path}", true, Route.RateClass.RAW_FILE, this::read));
   }
 
-  /** {@code POST …/src}: 201, empty body, {@code Location} of the new commit. */
+  /** {@code POST …/src}: 201, empty body, {@code Location} of the new commit. (A refusal's body is drained by ApiServlet.) */
   void commit(Exchange ex) throws IOException {
-    try {
-      createCommit(ex);
-    } catch (ApiError e) {
-      if (!drainBody(ex)) {
-        // The rest of the body cannot be skipped: tell the client not to reuse this connection.
-        e.header("Connection", "close");
-      }
-      throw e;
-    }
+    createCommit(ex);
   }
 
   private void createCommit(Exchange ex) throws IOException {
@@ -92,32 +82,6 @@ public final class SrcApi {
       }
       ex.header("Location", ex.links().commit(repo.workspace(), repo.slug(), result.commit().name()));
       ex.empty(201);
-    }
-  }
-
-  /**
-   * Reads and discards what is left of a refused request's body (up to {@link #DRAIN_LIMIT}), so the
-   * client's keep-alive connection stays usable: otherwise the container closes it after the error
-   * response, and the client's next request on the pooled connection fails.
-   *
-   * @return whether the body is now fully read
-   */
-  private static boolean drainBody(Exchange ex) {
-    try {
-      InputStream in = ex.request().getInputStream();
-      long left = DRAIN_LIMIT;
-      byte[] buf = new byte[8192];
-      while (left >= 0) {
-        int n = in.read(buf);
-        if (n < 0) {
-          return true;
-        }
-        left -= n;
-      }
-      return false;
-    } catch (IOException | RuntimeException e) {
-      // A failed multipart parse, or the client went away.
-      return false;
     }
   }
 
@@ -149,7 +113,7 @@ public final class SrcApi {
   void redirectToMainBranch(Exchange ex) throws IOException {
     Repo repo = ctx.access().requireRepository(ex, Permission.READ);
     Repository db = ctx.store().repository(repo.workspace(), repo.slug());
-    String main = dev.bbpush.emulator.store.Revisions.mainBranch(db, repo.mainBranch());
+    String main = ctx.store().mainBranch(repo);
     Ref ref = db.exactRef(Constants.R_HEADS + main);
     if (ref == null) {
       throw ApiError.notFound("Repository is empty").reason(repo.fullName() + " has no main branch " + main);

@@ -1,6 +1,7 @@
 package dev.bbpush.emulator.api;
 
 import dev.bbpush.emulator.http.ApiError;
+import dev.bbpush.emulator.store.BranchNames;
 import dev.bbpush.emulator.store.CommitRequest;
 import dev.bbpush.emulator.store.RepoPaths;
 import dev.bbpush.emulator.store.Revisions;
@@ -13,9 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
-import org.eclipse.jgit.lib.Repository;
 
 /**
  * Turns the fields of a {@code POST /src} form into a {@link CommitRequest}, applying the field rules
@@ -69,7 +68,7 @@ final class SrcCommand {
     String rawAuthor = single(meta, "author");
     CommitRequest.Identity author = rawAuthor == null ? defaultAuthor : author(rawAuthor);
     String branch = single(meta, "branch");
-    if (branch != null && !validBranchName(branch)) {
+    if (branch != null && !BranchNames.isValid(branch)) {
       throw ApiError.invalidField("branch", "Invalid branch name: " + branch).reason("invalid branch name '" + branch + "'");
     }
     String parent = parent(meta.getOrDefault("parents", List.of()));
@@ -82,11 +81,6 @@ final class SrcCommand {
       }
     }
     return new CommitRequest(branch, parent, message, author, new ArrayList<>(puts.values()), deletes);
-  }
-
-  /** {@code git check-ref-format} rules, plus no {@code HEAD} and no leading {@code -} (as {@code git branch}). */
-  private static boolean validBranchName(String branch) {
-    return !branch.equals(Constants.HEAD) && !branch.startsWith("-") && Repository.isValidRefName(Constants.R_HEADS + branch);
   }
 
   private static String path(String raw, String field) {

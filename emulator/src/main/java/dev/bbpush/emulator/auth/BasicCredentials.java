@@ -48,19 +48,16 @@ record BasicCredentials(String user, String secret) {
     return sp < 0 ? v : v.substring(sp + 1).trim();
   }
 
-  /** A secret for logs: its first four characters and stars. */
   /**
    * The username as logs may show it: as sent when it is an identity the world knows (an account's username or email,
    * an OAuth consumer key, or one of Bitbucket's fixed Git users), masked otherwise. Safe by construction: a secret
    * pasted into the username field is not a known identity, so it is never logged in clear.
    */
   String displayUser(World world) {
-    boolean known = user.equals("x-bitbucket-api-token-auth") || user.equals("x-token-auth")
-        || world.account(user).isPresent() || world.accountByEmail(user).isPresent()
-        || world.consumerByKey(user).isPresent();
-    return known ? user : mask(user);
+    return KnownIdentities.isKnown(world, user) ? user : mask(user);
   }
 
+  /** A secret for logs: its first four characters and stars. */
   static String mask(String secret) {
     if (secret == null || secret.isEmpty()) {
       return "(empty)";

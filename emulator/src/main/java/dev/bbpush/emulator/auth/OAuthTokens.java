@@ -26,6 +26,9 @@ public final class OAuthTokens {
   static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
 
   private final SecureRandom random = new SecureRandom();
+  /** How long an expired access token is still recognized as expired. */
+  private static final Duration EXPIRED_KEPT = Duration.ofDays(30);
+
   private final Map<String, AccessGrant> access = new ConcurrentHashMap<>();
   private final Map<String, Grant> refresh = new ConcurrentHashMap<>();
   private final Map<String, Grant> codes = new ConcurrentHashMap<>();
@@ -58,6 +61,7 @@ public final class OAuthTokens {
   Issued issue(Credential consumer, String account, Duration lifetime, Instant now, boolean withRefresh) {
     List<String> scopes = consumer.scopes();
     String token = accessTokenValue(consumer, now, lifetime);
+    prune(now);
     access.put(token, new AccessGrant(new Grant(consumer.name(), account, scopes, now.plus(lifetime))));
     String rt = null;
     if (withRefresh) {
@@ -65,6 +69,16 @@ public final class OAuthTokens {
       refresh.put(rt, new Grant(consumer.name(), account, scopes, now.plus(REFRESH_LIFETIME)));
     }
     return new Issued(token, rt, lifetime, scopes);
+  }
+
+  /**
+   * Forgets expired refresh tokens, and access tokens expired for over {@link #EXPIRED_KEPT} (until then an expired
+   * token is still recognized, so the client hears "expired" rather than "invalid").
+   */
+  private void prune(Instant now) {
+    refresh.values().removeIf(g -> !now.isBefore(g.expires()));
+    Instant horizon = now.minus(EXPIRED_KEPT);
+    access.values().removeIf(a -> a.grant().expires().isBefore(horizon));
   }
 
   /** The grant of an access token, expired or not. */
@@ -76,15 +90,16 @@ public final class OAuthTokens {
   /** Takes (and thereby kills) a refresh token of {@code consumer}; empty if unknown, used, expired or another consumer's. */
   Optional<Grant> takeRefreshToken(String token, String consumer, Instant now) {
     Grant g = refresh.get(token);
-    if (g == null || !g.consumer().equals(consumer)) {
+    // remove(key, value): of two concurrent uses, exactly one wins.
+    if (g == null || !g.consumer().equals(consumer) || !refresh.remove(token, g)) {
       return Optional.empty();
     }
-    refresh.remove(token);
     return now.isBefore(g.expires()) ? Optional.of(g) : Optional.empty();
   }
 
   String issueCode(Credential consumer, String account, Instant now) {
     String code = randomToken(12);
+    codes.values().removeIf(g -> !now.isBefore(g.expires()));
     codes.put(code, new Grant(consumer.name(), account, consumer.scopes(), now.plus(CODE_LIFETIME)));
     return code;
   }
@@ -92,10 +107,9 @@ public final class OAuthTokens {
   /** Takes a one-time authorization code of {@code consumer}; empty if unknown, used, expired or another consumer's. */
   Optional<Grant> takeCode(String code, String consumer, Instant now) {
     Grant g = codes.get(code);
-    if (g == null || !g.consumer().equals(consumer)) {
+    if (g == null || !g.consumer().equals(consumer) || !codes.remove(code, g)) {
       return Optional.empty();
     }
-    codes.remove(code);
     return now.isBefore(g.expires()) ? Optional.of(g) : Optional.empty();
   }
 

@@ -7,6 +7,7 @@ import dev.bbpush.emulator.EmulatorContext;
 import dev.bbpush.emulator.http.ApiError;
 import dev.bbpush.emulator.http.ApiServlet;
 import dev.bbpush.emulator.http.Json;
+import dev.bbpush.emulator.http.LimitedInputStream;
 import dev.bbpush.emulator.world.Account;
 import dev.bbpush.emulator.world.Credential;
 import jakarta.servlet.http.HttpServlet;
@@ -159,18 +160,36 @@ public final class ControlServlet extends HttpServlet {
     return Json.obj().put("now", now.toString()).put("offsetSeconds", offset);
   }
 
+  /** The emulator's clock stays within years 1970..9999, so every timestamp it renders is an ordinary ISO instant. */
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
   private void setClock(JsonNode body) {
     if (body.hasNonNull("now")) {
+      Instant now;
       try {
-        ctx.clock().set(Instant.parse(body.get("now").asText()));
+        now = Instant.parse(body.get("now").asText());
       } catch (DateTimeParseException e) {
         throw ApiError.invalidField("now", "an ISO-8601 instant such as 2026-12-01T00:00:00Z");
       }
+      if (now.isBefore(Instant.EPOCH) || now.isAfter(LATEST)) {
+        throw ApiError.invalidField("now", "an instant between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z");
+      }
+      ctx.clock().set(now);
     } else if (body.hasNonNull("advanceSeconds")) {
       if (!body.get("advanceSeconds").canConvertToLong()) {
         throw ApiError.invalidField("advanceSeconds", "a whole number of seconds");
       }
-      ctx.clock().advance(Duration.ofSeconds(body.get("advanceSeconds").asLong()));
+      long seconds = body.get("advanceSeconds").asLong();
+      Instant target;
+      try {
+        target = ctx.clock().now().plusSeconds(seconds);
+      } catch (ArithmeticException | java.time.DateTimeException e) {
+        target = null;
+      }
+      if (target == null || target.isBefore(Instant.EPOCH) || target.isAfter(LATEST)) {
+        throw ApiError.invalidField("advanceSeconds", "a number of seconds that keeps the clock between 1970 and 9999");
+      }
+      ctx.clock().advance(Duration.ofSeconds(seconds));
     } else if (body.path("system").asBoolean(false)) {
       ctx.clock().reset();
     } else {
@@ -180,13 +199,17 @@ public final class ControlServlet extends HttpServlet {
 
   private static JsonNode body(HttpServletRequest req) throws IOException {
     try {
-      JsonNode n = Json.MAPPER.readTree(req.getInputStream());
+      JsonNode n = Json.MAPPER.readTree(new LimitedInputStream(req.getInputStream(), LimitedInputStream.JSON_LIMIT));
       if (n == null || !n.isContainerNode()) {
         throw ApiError.badRequest("The body must be a JSON object");
       }
       return n;
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw ApiError.badRequest("The body is not valid JSON").reason(e.getOriginalMessage());
+    } catch (LimitedInputStream.TooLarge e) {
+      throw ApiError.badRequest("The body is larger than 1 MiB").header("Connection", "close").reason(e.getMessage());
+    } catch (IOException e) {
+      throw ApiError.badRequest("The body could not be read").header("Connection", "close").reason(e.toString());
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.bbpush.emulator.control;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
@@ -20,11 +21,11 @@ final class Redaction {
   private Redaction() {}
 
   /**
-   * {@code Basic user:****} (the user part is kept: it is an identity, and it shows which identity form was
-   * sent, unless {@code isSecret} says it is a secret sent in the wrong place), {@code Bearer ATCTT3x****}, or
-   * {@code <scheme> ****}.
+   * {@code Basic user:****} (the user part is kept only when {@code isKnownIdentity} accepts it: an account,
+   * consumer key or fixed Git user, so it shows which identity form was sent; anything else may be a token typed
+   * into the username field and is masked), {@code Bearer ATCTT3x****}, or {@code <scheme> ****}.
    */
-  static String authorization(String value, Predicate<String> isSecret) {
+  static String authorization(String value, Predicate<String> isKnownIdentity) {
     String v = value.trim();
     int space = v.indexOf(' ');
     if (space < 0) {
@@ -37,7 +38,7 @@ final class Redaction {
         String decoded = new String(Base64.getDecoder().decode(rest), StandardCharsets.UTF_8);
         int colon = decoded.indexOf(':');
         String user = colon < 0 ? "" : decoded.substring(0, colon);
-        if (colon > 0 && colon <= 254 && !user.contains(" ") && !isSecret.test(user)) {
+        if (colon > 0 && colon <= 254 && !user.contains(" ") && isKnownIdentity.test(user)) {
           return scheme + " " + decoded.substring(0, colon) + ":" + STARS;
         }
       } catch (IllegalArgumentException e) {
@@ -51,7 +52,11 @@ final class Redaction {
     return scheme + " " + STARS;
   }
 
-  /** The query with the values of secret parameters ({@code access_token}, ...) replaced by stars. */
+  /**
+   * The query with the values of secret parameters ({@code access_token}, ...) replaced by stars. Names are
+   * percent-decoded before the comparison ({@code access%5Ftoken} is {@code access_token}); an undecodable name
+   * has its value masked.
+   */
   static String query(String query) {
     if (query == null) {
       return null;
@@ -59,11 +64,18 @@ final class Redaction {
     Matcher m = PARAM.matcher(query);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      String name = m.group(2).toLowerCase(Locale.ROOT);
-      String value = SECRET_PARAMS.contains(name) ? STARS : m.group(3);
+      String value = isSecretName(m.group(2)) ? STARS : m.group(3);
       m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + m.group(2) + "=" + value));
     }
     m.appendTail(out);
     return out.toString();
+  }
+
+  private static boolean isSecretName(String rawName) {
+    try {
+      return SECRET_PARAMS.contains(URLDecoder.decode(rawName, StandardCharsets.UTF_8).trim().toLowerCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return true;
+    }
   }
 }

@@ -2,6 +2,7 @@ package dev.bbpush.emulator.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bbpush.emulator.EmulatorContext;
+import dev.bbpush.emulator.auth.KnownIdentities;
 import dev.bbpush.emulator.http.ApiError;
 import dev.bbpush.emulator.http.ApiServlet;
 import dev.bbpush.emulator.http.Json;
@@ -17,6 +18,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.Lock;
+import java.util.function.IntConsumer;
 import org.eclipse.jetty.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,27 +54,50 @@ public final class TrafficFilter extends HttpFilter {
       chain.doFilter(req, res);
       return;
     }
+    // A reset (write side) waits for this request and is never interleaved with it.
+    Lock shared = ctx.store().sharedAccess();
+    shared.lock();
+    try {
+      journaled(req, res, chain, path);
+    } finally {
+      shared.unlock();
+    }
+  }
+
+  private void journaled(HttpServletRequest req, HttpServletResponse res, FilterChain chain, String path)
+      throws IOException, ServletException {
     Instant time = Instant.now();
     long start = System.nanoTime();
     Fault fault = faults.take(req.getMethod(), path).orElse(null);
+    boolean[] recorded = {false};
+    IntConsumer record =
+        status -> {
+          // Once per request: at the first byte of the response (see JournalingResponse), else at exit.
+          if (!recorded[0]) {
+            recorded[0] = true;
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            journal.record(
+                new JournalEntry(time, req.getMethod(), path, Redaction.query(req.getQueryString()), status,
+                    headers(req), req.getRemoteAddr(), ms, fault == null ? null : fault.action().wire()));
+          }
+        };
     int status = 500;
     try {
-      status = fault == null ? handle(req, res, chain) : apply(fault, req, res, chain);
+      JournalingResponse journaling = new JournalingResponse(res, record);
+      status = fault == null ? handle(req, journaling, chain) : apply(fault, req, journaling, res, chain);
     } finally {
-      long ms = (System.nanoTime() - start) / 1_000_000;
-      journal.record(
-          new JournalEntry(time, req.getMethod(), path, Redaction.query(req.getQueryString()), status,
-              headers(req), req.getRemoteAddr(), ms, fault == null ? null : fault.action().wire()));
+      record.accept(status);
     }
   }
 
   private static int handle(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
-    chain.doFilter(req, new DeferredCompletionResponse(res));
+    chain.doFilter(req, res);
     return res.getStatus();
   }
 
-  private int apply(Fault f, HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+  /** {@code res} is the journaling response; {@code raw} is used where the connection is to be broken. */
+  private int apply(Fault f, HttpServletRequest req, HttpServletResponse res, HttpServletResponse raw, FilterChain chain)
       throws IOException, ServletException {
     LOG.info("fault {} applies to {} {}", f, req.getMethod(), req.getRequestURI());
     switch (f.action()) {
@@ -105,7 +131,7 @@ public final class TrafficFilter extends HttpFilter {
         return 0;
       }
       case COMMIT_THEN_RESET -> {
-        DetachedResponse detached = new DetachedResponse(res);
+        DetachedResponse detached = new DetachedResponse(raw);
         try {
           chain.doFilter(req, detached);
         } finally {
@@ -142,13 +168,9 @@ public final class TrafficFilter extends HttpFilter {
     for (String name : HEADERS) {
       String v = req.getHeader(name);
       if (v != null) {
-        out.put(name, name.equals("Authorization") ? Redaction.authorization(v, this::isSecret) : v);
+        out.put(name, name.equals("Authorization") ? Redaction.authorization(v, u -> KnownIdentities.isKnown(ctx.world(), u)) : v);
       }
     }
     return out;
-  }
-
-  private boolean isSecret(String s) {
-    return ctx.world().credentialBySecret(s).isPresent();
   }
 }

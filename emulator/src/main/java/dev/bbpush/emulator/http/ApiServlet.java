@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,8 @@ import org.slf4j.LoggerFactory;
 public final class ApiServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
+  /** How much of a refused request's unread body is read and discarded to keep the connection usable. */
+  static final long DRAIN_LIMIT = 16L * 1024 * 1024;
 
   private final transient EmulatorContext ctx;
   private final transient Router router;
@@ -39,7 +42,7 @@ public final class ApiServlet extends HttpServlet {
     try {
       segments = segments(req.getRequestURI());
     } catch (IllegalArgumentException e) {
-      render(resp, ApiError.badRequest("Invalid path").reason("undecodable path " + req.getRequestURI()), req);
+      refuse(resp, ApiError.badRequest("Invalid path").reason("undecodable path " + req.getRequestURI()), req);
       return;
     }
     Router.Match m = router.match(req.getMethod(), segments);
@@ -53,7 +56,7 @@ public final class ApiServlet extends HttpServlet {
             .reason("no route for " + req.getMethod() + " " + req.getRequestURI()
                 + router.closest(segments).map(r -> "; closest route: " + r).orElse(""));
       }
-      render(resp, e, req);
+      refuse(resp, e, req);
       return;
     }
     Exchange ex = new Exchange(req, resp, m.route(), m.params(), links);
@@ -63,10 +66,47 @@ public final class ApiServlet extends HttpServlet {
       ctx.access().authorizeOperation(ex);
       m.route().handler().handle(ex);
     } catch (ApiError e) {
-      render(resp, e, req);
+      refuse(resp, e, req);
     } catch (Exception e) {
       LOG.error("500 on {} {}: unexpected failure", req.getMethod(), req.getRequestURI(), e);
-      render(resp, new ApiError(500, "Something went wrong"), req);
+      refuse(resp, new ApiError(500, "Something went wrong"), req);
+    }
+  }
+
+  /**
+   * Renders a refusal after reading and discarding what is left of the request body (up to {@link #DRAIN_LIMIT}).
+   * A client still sending a large body to a request refused early (bad credentials, unknown repository) then
+   * receives the status instead of a broken pipe, and its keep-alive connection stays usable. A body that cannot be
+   * drained gets {@code Connection: close}.
+   */
+  private static void refuse(HttpServletResponse resp, ApiError e, HttpServletRequest req) throws IOException {
+    if (hasBody(req) && !resp.isCommitted() && !drainBody(req)) {
+      e.header("Connection", "close");
+    }
+    render(resp, e, req);
+  }
+
+  private static boolean hasBody(HttpServletRequest req) {
+    return req.getContentLengthLong() > 0 || req.getHeader("Transfer-Encoding") != null;
+  }
+
+  /** @return whether the body is now fully read */
+  private static boolean drainBody(HttpServletRequest req) {
+    try {
+      InputStream in = req.getInputStream();
+      long left = DRAIN_LIMIT;
+      byte[] buf = new byte[8192];
+      while (left >= 0) {
+        int n = in.read(buf);
+        if (n < 0) {
+          return true;
+        }
+        left -= n;
+      }
+      return false;
+    } catch (IOException | RuntimeException ex) {
+      // A body already consumed as parts or form parameters, or the client went away.
+      return false;
     }
   }
 

@@ -69,13 +69,41 @@ public final class Exchange {
    * A query-string parameter, or {@code null}. Only the query string counts: form-body fields are not
    * query parameters, and reading them here would consume a url-encoded body the handler needs.
    */
+  private String formBody;
+
   public String query(String name) {
     List<String> v = queryAll(name);
     return v.isEmpty() ? null : v.get(0);
   }
 
   public List<String> queryAll(String name) {
-    String raw = request.getQueryString();
+    return pairs(request.getQueryString(), name);
+  }
+
+  /**
+   * The values of {@code name} in an {@code application/x-www-form-urlencoded} body (read once, at most 1 MiB);
+   * empty for other content types.
+   *
+   * @throws ApiError 400 when the body is larger than 1 MiB or cannot be read
+   */
+  public List<String> formAll(String name) {
+    if (formBody == null) {
+      String ct = request.getContentType();
+      formBody = "";
+      if (ct != null && ct.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+        try (java.io.InputStream in = new LimitedInputStream(request.getInputStream(), LimitedInputStream.JSON_LIMIT)) {
+          formBody = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (LimitedInputStream.TooLarge e) {
+          throw ApiError.badRequest("Bad request").detail("The form body is larger than 1 MiB.").reason(e.getMessage());
+        } catch (IOException e) {
+          throw ApiError.badRequest("Bad request").detail("The form body could not be read.").reason(e.toString());
+        }
+      }
+    }
+    return pairs(formBody, name);
+  }
+
+  private static List<String> pairs(String raw, String name) {
     if (raw == null || raw.isEmpty()) {
       return List.of();
     }
@@ -100,7 +128,11 @@ public final class Exchange {
     JsonNode node = null;
     if (ct != null && ct.toLowerCase().startsWith("application/json")) {
       try {
-        node = Json.MAPPER.readTree(request.getInputStream());
+        node = Json.MAPPER.readTree(new LimitedInputStream(request.getInputStream(), LimitedInputStream.JSON_LIMIT));
+      } catch (LimitedInputStream.TooLarge e) {
+        ApiError big = new ApiError(400, "Bad request");
+        big.fields(Json.obj().put("", "the request body is larger than 1 MiB"));
+        throw big.reason("JSON body over " + LimitedInputStream.JSON_LIMIT + " bytes");
       } catch (IOException e) {
         node = null;
       }

@@ -53,6 +53,9 @@ public final class CommitService {
    */
   public CommitResult commit(Repo repo, CommitRequest req) throws IOException, CommitRefused {
     Repository db = store.repository(repo.workspace(), repo.slug());
+    // Refuse what can be refused before any content is stored: a refused 1 GiB upload leaves no 1 GiB of
+    // unreachable objects. (Checked again under the lock, as the branch may move meanwhile.)
+    checkDeletes(db, target(db, repo, req), req);
     Map<String, GitTrees.Entry> puts = insertBlobs(db, req);
     PersonIdent ident =
         new PersonIdent(req.author().name(), req.author().email(), clock.now(), ZoneOffset.UTC);
@@ -72,12 +75,22 @@ public final class CommitService {
           case NEW, FAST_FORWARD, FORCED -> {
             if (t.becomesMain()) {
               // The first commit of an empty repository on a named branch makes it the main branch.
-              db.updateRef(Constants.HEAD).link(Constants.R_HEADS + t.branch());
+              RefUpdate.Result linked = db.updateRef(Constants.HEAD).link(Constants.R_HEADS + t.branch());
+              if (linked != RefUpdate.Result.NEW && linked != RefUpdate.Result.FORCED
+                  && linked != RefUpdate.Result.NO_CHANGE) {
+                throw new IOException("pointing HEAD of " + repo.fullName() + " at " + t.branch() + " failed: " + linked);
+              }
             }
             return new CommitResult(commit, t.branch(), t.expectedOld().equals(ObjectId.zeroId()));
           }
           default -> {
-            // The branch moved between reading the tip and the swap (a Git push does not take our lock).
+            // Only a branch that really moved (a Git push does not take our lock) is a conflict; a stale lock
+            // file, an I/O failure or a missing object is a server fault (500, logged).
+            Ref now = db.exactRef(Constants.R_HEADS + t.branch());
+            ObjectId current = now == null ? ObjectId.zeroId() : now.getObjectId();
+            if (current.equals(t.expectedOld())) {
+              throw new IOException("updating " + repo.fullName() + " branch " + t.branch() + " failed: " + r);
+            }
             if (req.parent() != null || attempt >= 2) {
               throw new CommitRefused(
                   CommitRefused.Kind.STALE_PARENT, t.branch(), "branch " + t.branch() + " moved during the commit (" + r + ")");
@@ -133,12 +146,8 @@ public final class CommitService {
   private static ObjectId writeCommit(
       Repository db, Target t, CommitRequest req, Map<String, GitTrees.Entry> puts, PersonIdent ident)
       throws IOException, CommitRefused {
+    checkDeletes(db, t, req);
     RevTree baseTree = t.base() == null ? null : t.base().getTree();
-    for (String d : req.deletes()) {
-      if (baseTree == null || !exists(db, baseTree, d)) {
-        throw new CommitRefused(CommitRefused.Kind.NO_SUCH_PATH, d, "cannot delete " + d + ": not in the base commit");
-      }
-    }
     try (ObjectInserter ins = db.newObjectInserter()) {
       ObjectId tree = GitTrees.apply(db, ins, baseTree, puts, req.deletes());
       CommitBuilder cb = new CommitBuilder();
@@ -153,6 +162,15 @@ public final class CommitService {
       ObjectId id = ins.insert(cb);
       ins.flush();
       return id;
+    }
+  }
+
+  private static void checkDeletes(Repository db, Target t, CommitRequest req) throws IOException, CommitRefused {
+    RevTree baseTree = t.base() == null ? null : t.base().getTree();
+    for (String d : req.deletes()) {
+      if (baseTree == null || !exists(db, baseTree, d)) {
+        throw new CommitRefused(CommitRefused.Kind.NO_SUCH_PATH, d, "cannot delete " + d + ": not in the base commit");
+      }
     }
   }
 

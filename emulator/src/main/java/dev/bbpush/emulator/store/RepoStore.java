@@ -9,13 +9,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -43,6 +46,11 @@ public final class RepoStore implements AutoCloseable {
   private final Path root;
   private final Map<String, Repository> open = new ConcurrentHashMap<>();
   private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+  /**
+   * Every request that touches repositories holds the read side; {@link #exclusively} (reset) takes the
+   * write side, so a reset never deletes a repository under an in-flight request.
+   */
+  private final ReentrantReadWriteLock storeLock = new ReentrantReadWriteLock();
 
   public RepoStore(Path root) {
     this.root = root;
@@ -69,6 +77,36 @@ public final class RepoStore implements AutoCloseable {
         });
   }
 
+  /**
+   * The repository's effective main branch: where {@code HEAD} points, which a {@code /src} root commit with
+   * {@code branch=X} moves (see {@link Revisions#mainBranch}); the world's configured one otherwise. Every API that
+   * needs "the main branch" asks here, never {@link Repo#mainBranch()} directly.
+   *
+   * @throws UncheckedIOException when the repository cannot be read
+   */
+  public String mainBranch(Repo repo) {
+    try {
+      return Revisions.mainBranch(repository(repo.workspace(), repo.slug()), repo.mainBranch());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read HEAD of " + repo.fullName(), e);
+    }
+  }
+
+  /** The shared side of the store-wide lock: held by every REST and Git request while it runs. */
+  public Lock sharedAccess() {
+    return storeLock.readLock();
+  }
+
+  /** Runs {@code action} while no request holds {@link #sharedAccess()} (waits for in-flight ones to finish). */
+  public void exclusively(Runnable action) {
+    storeLock.writeLock().lock();
+    try {
+      action.run();
+    } finally {
+      storeLock.writeLock().unlock();
+    }
+  }
+
   /** The lock that serializes REST writes to one repository. */
   public ReentrantLock writeLock(String workspace, String slug) {
     return locks.computeIfAbsent(workspace + "/" + slug, k -> new ReentrantLock(true));
@@ -76,7 +114,9 @@ public final class RepoStore implements AutoCloseable {
 
   /**
    * Creates every repository of the world that is not on disk yet, with its seed commit. Repositories
-   * already present (a persisted {@code --data} directory) are left as they are.
+   * already present (a persisted {@code --data} directory) are left as they are. Each repository is built
+   * in a scratch directory and moved into place only when complete, so a failure never leaves a
+   * half-seeded repository that a later {@code seed} would skip.
    */
   public void seed(World world) {
     for (Repo repo : world.repositories()) {
@@ -84,14 +124,24 @@ public final class RepoStore implements AutoCloseable {
       if (Files.isDirectory(dir)) {
         continue;
       }
+      Path scratch = dir.resolveSibling(dir.getFileName() + ".seeding");
       try {
         Files.createDirectories(dir.getParent());
-        try (Git git = Git.init().setBare(true).setInitialBranch(repo.mainBranch()).setDirectory(dir.toFile()).call()) {
+        deleteTree(scratch);
+        Files.deleteIfExists(scratch);
+        try (Git git = Git.init().setBare(true).setInitialBranch(repo.mainBranch()).setDirectory(scratch.toFile()).call()) {
           if (!repo.seedFiles().isEmpty()) {
             seedCommit(git.getRepository(), repo, world);
           }
         }
-      } catch (IOException | GitAPIException e) {
+        Files.move(scratch, dir, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException | GitAPIException | UncheckedIOException e) {
+        try {
+          deleteTree(scratch);
+          Files.deleteIfExists(scratch);
+        } catch (IOException | UncheckedIOException ignored) {
+          // The next seed deletes the scratch directory again.
+        }
         throw new IllegalStateException("cannot create repository " + repo.fullName() + " under " + root, e);
       }
     }
@@ -132,11 +182,17 @@ public final class RepoStore implements AutoCloseable {
     }
   }
 
-  /** Closes the repositories, deletes everything under the root, and seeds the world again. */
-  public synchronized void reset(World world) {
-    closeRepositories();
-    deleteTree(root);
-    seed(world);
+  /**
+   * Closes the repositories, deletes everything under the root, and seeds the world again; waits for
+   * in-flight requests (see {@link #sharedAccess()}).
+   */
+  public void reset(World world) {
+    exclusively(
+        () -> {
+          closeRepositories();
+          deleteTree(root);
+          seed(world);
+        });
   }
 
   private void closeRepositories() {

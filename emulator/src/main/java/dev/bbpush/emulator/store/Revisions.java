@@ -1,6 +1,8 @@
 package dev.bbpush.emulator.store;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.errors.MissingObjectException;
@@ -63,11 +65,17 @@ public final class Revisions {
       if (sha.length() == Constants.OBJECT_ID_STRING_LENGTH) {
         id = ObjectId.fromString(sha);
       } else {
-        var found = reader.resolve(AbbreviatedObjectId.fromString(sha));
-        if (found.size() != 1) {
+        // Only commits count: a blob or tree sharing the prefix does not make a commit ambiguous (as in resolve).
+        List<ObjectId> commits = new ArrayList<>();
+        for (ObjectId candidate : reader.resolve(AbbreviatedObjectId.fromString(sha))) {
+          if (reader.open(candidate).getType() == Constants.OBJ_COMMIT) {
+            commits.add(candidate);
+          }
+        }
+        if (commits.size() != 1) {
           return Optional.empty();
         }
-        id = found.iterator().next();
+        id = commits.get(0);
       }
       RevObject o = rw.parseAny(id);
       return o instanceof RevCommit c ? Optional.of(c) : Optional.empty();

@@ -99,6 +99,30 @@ class OAuthFlowTest {
   }
 
   @Test
+  void authorizationCodeUsedConcurrentlyWorksExactlyOnce(Emulator bb) throws Exception {
+    String code = OAuthClient.code(bb, "acme-agent");
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      java.util.List<java.util.concurrent.Future<Integer>> tries = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        tries.add(pool.submit(() -> {
+          go.await();
+          return OAuthClient.token(bb, "acme-agent", "grant_type=authorization_code&code=" + code).status();
+        }));
+      }
+      go.countDown();
+      int ok = 0;
+      for (java.util.concurrent.Future<Integer> f : tries) {
+        ok += f.get() == 200 ? 1 : 0;
+      }
+      assertThat(ok).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void authorizationCodeWorksOnce(Emulator bb) {
     String code = OAuthClient.code(bb, "acme-agent");
 

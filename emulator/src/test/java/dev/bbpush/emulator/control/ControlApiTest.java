@@ -173,12 +173,39 @@ class ControlApiTest {
       Http.postForm(bb.baseUrl() + "/site/oauth2/access_token", Http.basic(c.key() == null ? "k" : c.key(), s),
           "grant_type=client_credentials&client_secret=" + s);
     }
+    // Secrets the world does not know: a token typed into the username, and a percent-encoded parameter name.
+    String stranger = "ATATT3xFfGF0notAWorldSecret0123456789";
+    Http.get(bb.apiUrl() + "/repositories/acme/infra", Http.basic(stranger, "x"));
+    Http.get(bb.apiUrl() + "/repositories/acme/infra?access%5Ftoken=" + stranger + "Q", null);
+    Http.get(bb.apiUrl() + "/repositories/acme/infra?%61ccess_token=" + stranger + "R", null);
 
     Http.Response journal = Http.get(control(bb, "requests"), null);
-    assertThat(journal.json().size()).isEqualTo(6 * bb.world().credentials().size());
+    assertThat(journal.json().size()).isEqualTo(6 * bb.world().credentials().size() + 3);
     for (Credential c : bb.world().credentials()) {
       assertThat(journal.text()).as(c.name()).doesNotContain(c.secret());
     }
+    assertThat(journal.text()).doesNotContain(stranger);
+    // Known identities stay readable: they show which identity form a client sent.
+    assertThat(journal.text()).contains("Basic rahul@acme.example:****", "Basic x-token-auth:****");
+  }
+
+  @Test
+  void clockAdvanceThatWouldOverflowIs400AndLeavesTheClockWorking(Emulator bb) {
+    Http.Response r = Http.postJson(control(bb, "clock"), null, "{\"advanceSeconds\": 9223372036854775000}");
+
+    assertThat(r.status()).as(r.toString()).isEqualTo(400);
+    assertThat(r.json().path("error").path("fields").has("advanceSeconds")).isTrue();
+    assertThat(Http.get(control(bb, "clock"), null).status()).isEqualTo(200);
+    assertThat(getInfra(bb).status()).isEqualTo(200);
+  }
+
+  @Test
+  void bodyThatIsNotUtf8JsonIs400(Emulator bb) {
+    Http.Response r = Http.postRaw(control(bb, "clock"), null, "application/json",
+        new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'});
+
+    assertThat(r.status()).as(r.toString()).isEqualTo(400);
+    assertThat(r.json().path("type").asText()).isEqualTo("error");
   }
 
   @Test
