@@ -5,6 +5,7 @@ import dev.bbpush.client.error.BitbucketApiException;
 import dev.bbpush.client.error.TransportException;
 import dev.bbpush.client.internal.Messages;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -109,6 +110,42 @@ public final class HttpTransport implements AutoCloseable {
    *     request body could not be produced (never retried)
    */
   public Response exchange(Request request) {
+    return execute(request, null).response();
+  }
+
+  /**
+   * Reads a successful response's body as a stream instead of buffering it: for large downloads (a raw file compared
+   * by hash) that must not be held in memory whole. Sends like {@link #exchange(Request)} (retrying when the request
+   * is retry-safe, including when the body fails midway); for a 2xx response {@code reader} consumes the body while
+   * the connection is open and its result is returned. Any other status is buffered and thrown as in {@link
+   * #send(Request)}.
+   *
+   * <p>{@code reader} may be called once per attempt (after a failed read the request is sent again), so it must not
+   * keep state between calls. An {@link IOException} it throws counts as a failure of the exchange.
+   *
+   * @throws BitbucketApiException (a typed subclass) for a non-2xx status
+   * @throws TransportException when no complete body was read on the last attempt
+   */
+  public <T> T sendStreaming(Request request, BodyReader<T> reader) {
+    Objects.requireNonNull(reader, "reader");
+    Received<T> received = execute(request, reader);
+    if (!received.response().isSuccessful()) {
+      throw toException(received.response());
+    }
+    return received.value();
+  }
+
+  /** Consumes a response body stream; see {@link #sendStreaming(Request, BodyReader)}. */
+  @FunctionalInterface
+  public interface BodyReader<T> {
+    /** Reads {@code body} (the caller closes it). */
+    T read(InputStream body) throws IOException;
+  }
+
+  /** A response, and what a body reader made of its body (the response's own body is then empty). */
+  private record Received<T>(Response response, T value) {}
+
+  private <T> Received<T> execute(Request request, BodyReader<T> reader) {
     Objects.requireNonNull(request, "request");
     Instant start = retryPolicy.clock().instant();
     boolean refreshedAuth = false;
@@ -117,12 +154,23 @@ public final class HttpTransport implements AutoCloseable {
       Headers sent = headersOf(apacheRequest.getHeaders());
       listener.onEvent(new HttpEvent.RequestSent(attempt, request.method(), request.uri(), sent.redacted()));
       Instant attemptStart = retryPolicy.clock().instant();
-      Response response;
+      Received<T> received;
       try {
         final int n = attempt;
-        response = client.execute(apacheRequest, r -> new Response(request.method(), request.uri(), r.getCode(),
-            r.getReasonPhrase() == null ? "" : r.getReasonPhrase(), headersOf(r.getHeaders()),
-            r.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(r.getEntity()), n));
+        received = client.execute(apacheRequest, r -> {
+          boolean stream = reader != null && r.getCode() >= 200 && r.getCode() < 300;
+          T value = null;
+          byte[] body = new byte[0];
+          if (stream) {
+            try (InputStream in = r.getEntity() == null ? InputStream.nullInputStream() : r.getEntity().getContent()) {
+              value = reader.read(in);
+            }
+          } else if (r.getEntity() != null) {
+            body = EntityUtils.toByteArray(r.getEntity());
+          }
+          return new Received<>(new Response(request.method(), request.uri(), r.getCode(),
+              r.getReasonPhrase() == null ? "" : r.getReasonPhrase(), headersOf(r.getHeaders()), body, n), value);
+        });
       } catch (IOException e) {
         IOException local = localContentFailure(e);
         if (local != null) {
@@ -146,6 +194,7 @@ public final class HttpTransport implements AutoCloseable {
         pause(request, attempt, failure, delay.get());
         continue;
       }
+      Response response = received.response();
       listener.onEvent(new HttpEvent.ResponseReceived(attempt, request.method(), request.uri(), response.status(),
           response.headers().redacted(), Duration.between(attemptStart, retryPolicy.clock().instant())));
       if (response.status() == 401 && !refreshedAuth && authorizes(request) && resendable(request)
@@ -163,7 +212,7 @@ public final class HttpTransport implements AutoCloseable {
           continue;
         }
       }
-      return response;
+      return received;
     }
   }
 

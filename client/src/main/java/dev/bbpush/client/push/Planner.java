@@ -7,8 +7,8 @@ import dev.bbpush.client.commit.LocalTree;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
@@ -31,7 +31,7 @@ final class Planner {
       String branch,
       String baseBranch,
       boolean newBranch,
-      Function<String, ObjectId> remoteBlob) {
+      RemoteBlob remoteBlob) {
     ChangeSet all = mirrorPrefix == null ? changes : changes.withMirrorDeletes(mirrorPrefix, remote.files().keySet());
     List<String> added = new ArrayList<>();
     List<String> modified = new ArrayList<>();
@@ -62,12 +62,12 @@ final class Planner {
       }
     }
     Set<String> scope = new HashSet<>(all.paths());
-    PushPlan plan = new PushPlan(branch, baseBranch, java.util.Optional.ofNullable(remote.head()), newBranch, added,
+    PushPlan plan = new PushPlan(branch, baseBranch, Optional.ofNullable(remote.head()), newBranch, added,
         modified, deleted, unchanged, remote.source());
     return new Planned(plan, ChangeSet.of(commit), scope);
   }
 
-  private static boolean sameFile(Fingerprint f, RemoteEntry r, Function<String, ObjectId> remoteBlob) {
+  private static boolean sameFile(Fingerprint f, RemoteEntry r, RemoteBlob remoteBlob) {
     if (f.mode() != r.mode()) {
       return false; // an executable bit or symlink change is a modification
     }
@@ -77,6 +77,15 @@ final class Planner {
     if (r.size() >= 0 && r.size() != f.size()) {
       return false; // the size pre-filter: no need to fetch the file
     }
-    return f.blobId().equals(remoteBlob.apply(f.path()));
+    // Hash the remote file as the local one's size (equal to the listed size when the listing gives one): a remote
+    // body of any other length is a different file.
+    return remoteBlob.idOf(f.path(), f.size()).map(f.blobId()::equals).orElse(false);
+  }
+
+  /** Hashes a remote file without holding it in memory (REST plans; see {@link RestCalls#rawFileBlobId}). */
+  @FunctionalInterface
+  interface RemoteBlob {
+    /** The blob id of the remote file at {@code path}, or empty when it is not {@code size} bytes long. */
+    Optional<ObjectId> idOf(String path, long size);
   }
 }

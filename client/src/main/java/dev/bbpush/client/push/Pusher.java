@@ -14,9 +14,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectInserter;
 
 /**
  * Pushes a change set to a Bitbucket Cloud branch as <b>one</b> commit, exactly once, and optionally opens a pull
@@ -95,7 +92,7 @@ public final class Pusher {
     }
     RemoteTree tree = target.tree();
     Planner.Planned planned = Planner.plan(request.changes(), local, tree, mirror, target.branch(),
-        target.baseBranch(), target.newBranch(), path -> blobOf(rest.rawFile(tree.head(), path)));
+        target.baseBranch(), target.newBranch(), (path, size) -> rest.rawFileBlobId(tree.head(), path, size));
     listener.onEvent(new PushEvent.PlanReady(planned.plan()));
 
     Optional<String> destination = request.pullRequest()
@@ -158,10 +155,6 @@ public final class Pusher {
       return new PushResult(status, sha, url, plan.branch(), plan, Optional.ofNullable(pr),
           new RequestCounts(restRequests.get(), gitRequests.get()), safety, attempts, changeId.toString());
     }
-  }
-
-  private static ObjectId blobOf(byte[] content) {
-    return new ObjectInserter.Formatter().idFor(Constants.OBJ_BLOB, content);
   }
 
   private interface IoCall<T> {

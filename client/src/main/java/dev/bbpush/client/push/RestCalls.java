@@ -8,7 +8,10 @@ import dev.bbpush.client.http.HttpTransport;
 import dev.bbpush.client.http.Request;
 import dev.bbpush.client.http.Response;
 import dev.bbpush.client.internal.Messages;
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +19,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
 
 /**
  * The REST calls of one push, all through one transport view whose listener counts requests. GETs are retried by
@@ -142,11 +148,57 @@ final class RestCalls {
     return Optional.of(json(r));
   }
 
-  /** {@code GET …/src/{commit}/{path}}: the raw bytes of one file. */
-  byte[] rawFile(String commit, String path) {
+  /**
+   * {@code GET …/src/{commit}/{path}}: the Git blob id of one file, hashed as its bytes arrive (a large file is never
+   * held in memory), or empty when the body is not {@code size} bytes long (then it is not the file the caller has).
+   * Retried like every GET.
+   */
+  Optional<ObjectId> rawFileBlobId(String commit, String path, long size) {
     List<String> segments = new ArrayList<>(List.of("repositories", workspace, repo, "src", commit));
     segments.addAll(Arrays.asList(path.split("/")));
-    return http.send(Request.get(client.endpoint(segments.toArray(String[]::new))).build()).body();
+    return http.sendStreaming(Request.get(client.endpoint(segments.toArray(String[]::new))).build(),
+        body -> blobIdOf(body, size));
+  }
+
+  /** The blob id of exactly {@code size} bytes read from {@code in}, or empty when {@code in} is shorter or longer. */
+  static Optional<ObjectId> blobIdOf(InputStream in, long size) throws IOException {
+    EndAwareStream body = new EndAwareStream(in);
+    ObjectId id;
+    try {
+      id = new ObjectInserter.Formatter().idFor(Constants.OBJ_BLOB, size, body);
+    } catch (EOFException e) {
+      if (body.ended) {
+        return Optional.empty(); // the body ended cleanly before `size` bytes: a shorter file
+      }
+      throw e;
+    }
+    return body.read() == -1 ? Optional.of(id) : Optional.empty();
+  }
+
+  /**
+   * Remembers whether the wrapped stream reported its end, so a shorter body (clean end) is told apart from a broken
+   * connection (an {@link IOException} from the transport, which is retried).
+   */
+  private static final class EndAwareStream extends FilterInputStream {
+    private boolean ended;
+
+    EndAwareStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      ended |= b == -1;
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      ended |= n == -1;
+      return n;
+    }
   }
 
   /** The {@code …/src} endpoint for commits. */

@@ -11,14 +11,22 @@ import dev.bbpush.client.commit.ChangeSet;
 import dev.bbpush.client.commit.FileMode;
 import dev.bbpush.emulator.Emulator;
 import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
+import java.io.ByteArrayInputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Random;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
 import org.junit.jupiter.api.Test;
 
 /** When Git smart HTTP is unavailable the plan reads the REST listing; its cost is the one docs/push.md gives. */
 @BitbucketEmulatorTest(world = "demo")
 class RestFallbackTest {
   private static final int FILES = 150;
+  private static final int BIG = 8 << 20;
 
   private static Map<String, String> seedFiles() {
     Map<String, String> files = new HashMap<>();
@@ -79,6 +87,75 @@ class RestFallbackTest {
       assertThat(tree(bb, "main").get("live/a.sh").mode()).isEqualTo(FileMode.EXECUTABLE);
       assertThat(tree(bb, "main")).doesNotContainKey("live/gone.tf");
     }
+  }
+
+  @Test
+  void largeSameSizeRemoteFileIsHashedAsItStreamsNotLoadedWhole(Emulator bb) throws Exception {
+    byte[] big = new byte[BIG];
+    new Random(42).nextBytes(big);
+    try (BitbucketClient client = PushFixture.rahul(bb);
+        ChangeSet seed = ChangeSet.builder().addBytes("live/big.bin", big, FileMode.REGULAR).build()) {
+      new Pusher(client).push(request(seed).build());
+    }
+    try (BitbucketClient client = PushFixture.rahul(bb);
+        ChangeSet same = ChangeSet.builder().addBytes("live/big.bin", big.clone(), FileMode.REGULAR).build()) {
+      Pusher pusher = new Pusher(client);
+      PushRequest push = request(same).planSource(PlanSource.REST).build();
+      pusher.push(push); // warm up: class loading and connection setup are not what is measured
+      bb.journal().clear();
+
+      long before = allocatedByThisThread();
+      PushResult r = pusher.push(push);
+      long allocated = allocatedByThisThread() - before;
+
+      assertThat(r.status()).isEqualTo(PushStatus.UNCHANGED);
+      assertThat(r.plan().unchanged()).isEqualTo(1);
+      assertThat(PushFixture.rest(bb)).anySatisfy(e -> assertThat(e.path()).endsWith("/live/big.bin"));
+      // Buffering the raw body would allocate at least the file's size on this thread (local hashing runs on its
+      // own thread); streaming allocates only read buffers.
+      assertThat(allocated).isLessThan(BIG);
+    }
+    big[BIG / 2] ^= 1; // same size, one bit flipped
+    try (BitbucketClient client = PushFixture.rahul(bb);
+        ChangeSet changed = ChangeSet.builder().addBytes("live/big.bin", big, FileMode.REGULAR).build()) {
+      PushResult r = new Pusher(client).push(request(changed).planSource(PlanSource.REST).dryRun(true).build());
+
+      assertThat(r.plan().modified()).containsExactly("live/big.bin");
+    }
+  }
+
+  @Test
+  void streamedRawFileReadIsRetriedAfterTheConnectionDies(Emulator bb) throws Exception {
+    try (BitbucketClient client = PushFixture.rahul(bb);
+        ChangeSet seed = PushFixture.texts(Map.of("live/a.tf", "a = 1\n"))) {
+      new Pusher(client).push(request(seed).build());
+    }
+    // The raw GET is answered, then the connection is reset: the client saw no complete body.
+    bb.faults().add(new ObjectMapper().readTree("{\"method\":\"GET\",\"path\":\"/src/[0-9a-f]+/live/a\\\\.tf$\","
+        + "\"action\":\"commit-then-reset\",\"count\":1}"));
+    bb.journal().clear();
+    try (BitbucketClient client = PushFixture.rahul(bb);
+        ChangeSet same = PushFixture.texts(Map.of("live/a.tf", "a = 1\n"))) {
+      PushResult r = new Pusher(client).push(request(same).planSource(PlanSource.REST).build());
+
+      assertThat(r.status()).isEqualTo(PushStatus.UNCHANGED);
+      assertThat(bb.faults().list()).as("the fault was used").isEmpty();
+      assertThat(PushFixture.rest(bb)).filteredOn(e -> e.path().endsWith("/live/a.tf")).hasSize(2);
+    }
+  }
+
+  @Test
+  void remoteBodyOfAnotherLengthThanListedIsNotTheSameFile() throws Exception {
+    byte[] content = "value = 1\n".getBytes(StandardCharsets.UTF_8);
+    ObjectId id = new ObjectInserter.Formatter().idFor(Constants.OBJ_BLOB, content);
+
+    assertThat(RestCalls.blobIdOf(new ByteArrayInputStream(content), content.length)).contains(id);
+    assertThat(RestCalls.blobIdOf(new ByteArrayInputStream(content), content.length + 1)).isEmpty();
+    assertThat(RestCalls.blobIdOf(new ByteArrayInputStream(content), content.length - 1)).isEmpty();
+  }
+
+  private static long allocatedByThisThread() {
+    return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
   }
 
   @Test
