@@ -1,6 +1,7 @@
 package dev.bbpush.cli;
 
 import dev.bbpush.client.auth.Environment;
+import dev.bbpush.client.push.PushListener;
 import java.io.InputStream;
 import java.util.Objects;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,11 +16,20 @@ import picocli.CommandLine.Model.CommandSpec;
  * @param stdin standard input (read only for {@code --token-stdin} or {@code push --stdin-path})
  * @param interactive whether the process runs on a terminal ({@code System.console() != null}): only then are
  *     progress bars drawn
+ * @param pushListener also receives every event of a {@code push}, after the command's own output (an embedding
+ *     program observing pushes; tests acting at a fixed point, e.g. committing as another writer once the plan is
+ *     ready). {@link PushListener#NONE} on the command line.
  */
-public record CliContext(Environment env, InputStream stdin, boolean interactive) {
+public record CliContext(Environment env, InputStream stdin, boolean interactive, PushListener pushListener) {
   public CliContext {
     Objects.requireNonNull(env, "env");
     Objects.requireNonNull(stdin, "stdin");
+    Objects.requireNonNull(pushListener, "pushListener");
+  }
+
+  /** A context whose pushes are observed only by the command's own output. */
+  public CliContext(Environment env, InputStream stdin, boolean interactive) {
+    this(env, stdin, interactive, PushListener.NONE);
   }
 
   /** A non-interactive context (no progress bars): scripts, CI and tests. */
@@ -29,7 +39,12 @@ public record CliContext(Environment env, InputStream stdin, boolean interactive
 
   /** The same context with another environment (the demo runs {@code push} with the emulator's credentials). */
   public CliContext withEnvironment(Environment other) {
-    return new CliContext(other, stdin, interactive);
+    return new CliContext(other, stdin, interactive, pushListener);
+  }
+
+  /** The same context with {@code listener} receiving push events (see {@link #pushListener()}). */
+  public CliContext withPushListener(PushListener listener) {
+    return new CliContext(env, stdin, interactive, listener);
   }
 
   /** The context of the running {@code bbpush} command line, from any (sub)command's spec. */

@@ -185,7 +185,10 @@ public final class PushCommand implements Callable<Integer> {
         .repository(repository.workspace(), repository.slug())
         .dryRun(dryRun)
         .safetyOverrides(overrides())
-        .listener(output);
+        .listener(event -> {
+          output.onEvent(event);
+          ctx.pushListener().onEvent(event);
+        });
     Optional.ofNullable(branch).ifPresent(request::branch);
     Optional.ofNullable(base).ifPresent(request::base);
     Optional.ofNullable(message).ifPresent(request::message);

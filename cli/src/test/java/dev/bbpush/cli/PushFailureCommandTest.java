@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bbpush.client.BitbucketClient;
 import dev.bbpush.client.auth.Credentials;
 import dev.bbpush.client.http.Request;
+import dev.bbpush.client.push.PushEvent;
+import dev.bbpush.client.push.PushListener;
 import dev.bbpush.emulator.Emulator;
 import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
 import java.io.IOException;
@@ -18,11 +20,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,19 +102,16 @@ class PushFailureCommandTest {
   @Test
   void concurrentChangeOnTheSamePathExitsFourAndCommitsNothing(Emulator bb) throws Exception {
     file("ours.tf", "ours\n");
-    // Hold our commit request for a while; meanwhile another writer commits the same path.
-    bb.faults().add(JSON.readTree("{\"method\":\"POST\",\"path\":\"^/2.0/repositories/acme/infra/src$\","
-        + "\"action\":\"latency\",\"latencyMs\":3000,\"count\":1}"));
+    // Once the plan is read (and before our commit request is sent), another writer commits the same path.
+    PushListener otherWriterAfterPlan = event -> {
+      if (event instanceof PushEvent.PlanReady) {
+        otherWriterCommits(bb, "live/ours.tf", "theirs\n");
+      }
+    };
 
-    CompletableFuture<CliRun> push = CompletableFuture.supplyAsync(
-        () -> run(bb, env(bb), "push", dir.toString(), "--repo", "acme/infra", "--to", "live"));
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (!bb.faults().list().isEmpty() && Instant.now().isBefore(deadline)) {
-      Thread.sleep(20);
-    }
-    assertThat(bb.faults().list()).as("our commit request reached the emulator").isEmpty();
-    otherWriterCommits(bb, "live/ours.tf", "theirs\n");
-    CliRun r = push.get(60, TimeUnit.SECONDS);
+    CliRun r = CliRun.withPushListener(env(bb), otherWriterAfterPlan,
+        "push", dir.toString(), "--repo", "acme/infra", "--to", "live");
+    assertNoSecret(bb, r);
 
     assertThat(r.code()).as(r.err()).isEqualTo(4);
     assertThat(r.err()).contains("live/ours.tf").contains("Nothing was committed");
