@@ -20,13 +20,12 @@ import dev.bbpush.client.http.Request;
 import dev.bbpush.client.http.Response;
 import dev.bbpush.client.http.RetryPolicy;
 import dev.bbpush.client.internal.ApiUrls;
+import dev.bbpush.client.internal.JsonBodies;
 import dev.bbpush.client.internal.BbpushVersion;
 import dev.bbpush.client.internal.Messages;
 import dev.bbpush.client.oauth.ClientCredentialsAuthorizer;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -135,12 +134,7 @@ public final class BitbucketClient implements AutoCloseable {
    * bitbucket-cloud-rest.md §5.2).
    */
   public URI endpoint(String... segments) {
-    StringBuilder sb = new StringBuilder(apiUrl.toString());
-    for (String s : segments) {
-      Objects.requireNonNull(s, "segment");
-      sb.append('/').append(URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20"));
-    }
-    return URI.create(sb.toString());
+    return ApiUrls.endpoint(apiUrl, segments);
   }
 
   /**
@@ -256,17 +250,9 @@ public final class BitbucketClient implements AutoCloseable {
   }
 
   private static JsonNode json(Response r) {
-    try {
-      JsonNode n = MAPPER.readTree(r.body());
-      if (n != null && n.isObject()) {
-        return n;
-      }
-    } catch (IOException e) {
-      // fall through
-    }
-    throw new UnexpectedResponseException(
-        Messages.unexpectedBody(r.method(), r.uri(), r.status(), "the body is not a JSON object"), r.status());
+    return JsonBodies.object(r);
   }
+
 
   private static String required(Response r, JsonNode json, String field) {
     String v = json.path(field).asText("");

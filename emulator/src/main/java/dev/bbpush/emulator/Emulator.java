@@ -262,7 +262,7 @@ public final class Emulator implements AutoCloseable {
         // Jetty's maxFormKeys also caps multipart parts (1000 by default): /src takes 10,000+ files.
         context.setMaxFormKeys(1_000_000);
         context.setMaxFormContentSize(256 * 1024 * 1024);
-        Path spool = dir.resolve("spool");
+        Path spool = store.spoolDirectory();
         try {
           Files.createDirectories(spool);
         } catch (IOException e) {

@@ -19,7 +19,6 @@ import dev.bbpush.client.error.TransportException;
 import dev.bbpush.client.internal.ApiUrls;
 import dev.bbpush.client.oauth.ClientCredentialsAuthorizer;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -1416,11 +1415,7 @@ final class DoctorRun implements AutoCloseable {
   }
 
   private URI endpoint(String... segments) {
-    StringBuilder sb = new StringBuilder(ctx.apiUrl().toString());
-    for (String s : segments) {
-      sb.append('/').append(enc(s));
-    }
-    return URI.create(sb.toString());
+    return ApiUrls.endpoint(ctx.apiUrl(), segments);
   }
 
   private static URI withQuery(URI u, String query) {
@@ -1428,7 +1423,7 @@ final class DoctorRun implements AutoCloseable {
   }
 
   private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    return ApiUrls.encodeSegment(s);
   }
 
   private static String dec(String s) {

@@ -17,6 +17,24 @@ public final class ApiUrls {
   private ApiUrls() {}
 
   /**
+   * {@code base/seg1/seg2/...} with each segment percent-encoded (a {@code /} inside a segment becomes {@code %2F},
+   * a space {@code %20}).
+   */
+  public static URI endpoint(URI base, String... segments) {
+    StringBuilder sb = new StringBuilder(base.toString());
+    for (String s : segments) {
+      Objects.requireNonNull(s, "segment");
+      sb.append('/').append(encodeSegment(s));
+    }
+    return URI.create(sb.toString());
+  }
+
+  /** Percent-encodes one path segment or query value ({@code +} is never used for a space). */
+  public static String encodeSegment(String s) {
+    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /**
    * The normalized URL (no trailing slash).
    *
    * @throws IllegalArgumentException naming the problem and the fix

@@ -1,12 +1,12 @@
 package dev.bbpush.client.push;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bbpush.client.BitbucketClient;
 import dev.bbpush.client.error.UnexpectedResponseException;
 import dev.bbpush.client.http.HttpTransport;
 import dev.bbpush.client.http.Request;
 import dev.bbpush.client.http.Response;
+import dev.bbpush.client.internal.JsonBodies;
 import dev.bbpush.client.internal.Messages;
 import java.io.EOFException;
 import java.io.FilterInputStream;
@@ -28,7 +28,6 @@ import org.eclipse.jgit.lib.ObjectInserter;
  * the transport (429/5xx/connection failures); POSTs never are.
  */
 final class RestCalls {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   /** A commit as {@code GET …/commits} lists it. */
   record CommitInfo(String hash, String message, List<String> parents) {}
@@ -224,16 +223,9 @@ final class RestCalls {
   }
 
   static JsonNode json(Response r) {
-    try {
-      JsonNode n = MAPPER.readTree(r.body());
-      if (n != null && n.isObject()) {
-        return n;
-      }
-    } catch (IOException e) {
-      // fall through
-    }
-    throw unexpected(r, "the body is not a JSON object");
+    return JsonBodies.object(r);
   }
+
 
   static UnexpectedResponseException unexpected(Response r, String what) {
     return new UnexpectedResponseException(Messages.unexpectedBody(r.method(), r.uri(), r.status(), what), r.status());

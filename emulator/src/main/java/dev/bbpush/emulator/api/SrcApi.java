@@ -55,7 +55,7 @@ public final class SrcApi {
     this.ctx = ctx;
     this.commits = new CommitService(ctx.store(), ctx.clock());
     // Next to the container's multipart spool directory (see Emulator).
-    this.spoolDir = ctx.store().root().resolveSibling("spool");
+    this.spoolDir = ctx.store().spoolDirectory();
   }
 
   public void register(Router r) {

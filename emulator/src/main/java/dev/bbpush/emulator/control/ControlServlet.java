@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bbpush.emulator.EmulatorContext;
+import dev.bbpush.emulator.http.Links;
 import dev.bbpush.emulator.http.ApiError;
 import dev.bbpush.emulator.http.ApiServlet;
 import dev.bbpush.emulator.http.Json;
@@ -67,7 +68,7 @@ public final class ControlServlet extends HttpServlet {
 
   private void route(String method, String path, HttpServletRequest req, HttpServletResponse res) throws IOException {
     switch (method + " " + path) {
-      case "GET /world" -> json(res, 200, WorldSummary.of(ctx, origin(req)));
+      case "GET /world" -> json(res, 200, WorldSummary.of(ctx, Links.originOf(req)));
       case "GET /credentials" -> json(res, 200, credentials());
       case "POST /reset" -> {
         reset.run();
@@ -230,11 +231,6 @@ public final class ControlServlet extends HttpServlet {
     } else {
       o.put(name, value);
     }
-  }
-
-  private static String origin(HttpServletRequest req) {
-    String host = req.getHeader("Host");
-    return req.getScheme() + "://" + (host == null || host.isBlank() ? req.getLocalAddr() + ":" + req.getLocalPort() : host);
   }
 
   static boolean isLoopback(String address) {

@@ -37,7 +37,7 @@ public final class ApiServlet extends HttpServlet {
 
   @Override
   protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-    Links links = new Links(origin(req));
+    Links links = new Links(Links.originOf(req));
     List<String> segments;
     try {
       segments = segments(req.getRequestURI());
@@ -121,14 +121,6 @@ public final class ApiServlet extends HttpServlet {
       out.add(URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8));
     }
     return out;
-  }
-
-  static String origin(HttpServletRequest req) {
-    String host = req.getHeader("Host");
-    if (host == null || host.isBlank()) {
-      host = req.getLocalAddr() + ":" + req.getLocalPort();
-    }
-    return req.getScheme() + "://" + host;
   }
 
   /** Writes a refusal, unless the response was already committed (then the log is all that is left). */

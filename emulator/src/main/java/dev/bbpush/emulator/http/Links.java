@@ -15,6 +15,15 @@ public final class Links {
     this.origin = origin.endsWith("/") ? origin.substring(0, origin.length() - 1) : origin;
   }
 
+  /** The origin a request was addressed to ({@code scheme://Host}), which every absolute link is built on. */
+  public static String originOf(jakarta.servlet.http.HttpServletRequest req) {
+    String host = req.getHeader("Host");
+    if (host == null || host.isBlank()) {
+      host = req.getLocalAddr() + ":" + req.getLocalPort();
+    }
+    return req.getScheme() + "://" + host;
+  }
+
   public String origin() {
     return origin;
   }

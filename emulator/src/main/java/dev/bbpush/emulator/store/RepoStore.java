@@ -60,6 +60,14 @@ public final class RepoStore implements AutoCloseable {
     return root;
   }
 
+  /**
+   * Where request bodies are spooled to disk (multipart parts and url-encoded values above the in-memory
+   * threshold): {@code spool/} next to the repositories, in the same data directory.
+   */
+  public Path spoolDirectory() {
+    return root.resolveSibling("spool");
+  }
+
   public Path pathOf(String workspace, String slug) {
     return root.resolve(workspace).resolve(slug + ".git");
   }
