@@ -14,6 +14,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,7 +37,15 @@ import java.util.Optional;
 public final class OAuthServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
+  private static final String TOKEN = "POST /access_token";
+  private static final String AUTHORIZE = "GET /authorize";
+
   private final transient EmulatorContext ctx;
+
+  /** The endpoints this servlet serves, as {@code "METHOD /site/oauth2/path"}. */
+  public static List<String> endpoints() {
+    return List.of(TOKEN, AUTHORIZE).stream().map(e -> e.replaceFirst(" ", " /site/oauth2")).toList();
+  }
 
   public OAuthServlet(EmulatorContext ctx) {
     this.ctx = ctx;
@@ -46,12 +55,10 @@ public final class OAuthServlet extends HttpServlet {
   protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     String path = req.getPathInfo() == null ? "" : req.getPathInfo();
     try {
-      if (path.equals("/access_token") && req.getMethod().equals("POST")) {
-        token(req, resp);
-      } else if (path.equals("/authorize") && req.getMethod().equals("GET")) {
-        authorize(req, resp);
-      } else {
-        throw new OAuthError(404, "invalid_request", "No OAuth endpoint " + req.getMethod() + " /site/oauth2" + path);
+      switch (req.getMethod() + " " + path) {
+        case TOKEN -> token(req, resp);
+        case AUTHORIZE -> authorize(req, resp);
+        default -> throw new OAuthError(404, "invalid_request", "No OAuth endpoint " + req.getMethod() + " /site/oauth2" + path);
       }
     } catch (OAuthError e) {
       AuthLog.note("OAuth {} refused ({}): {}", path, e.error, e.getMessage());
