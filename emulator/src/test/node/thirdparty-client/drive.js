@@ -39,6 +39,21 @@ async function step(name, fn) {
   }
 }
 
+// A call that must fail with an HTTP status; what the client made of the refusal.
+async function expectRefusal(name, fn) {
+  let response;
+  try {
+    response = await fn();
+  } catch (err) {
+    if (err && err.name === 'HTTPError') {
+      const message = err.error && err.error.error ? err.error.error.message : undefined;
+      return { status: err.status, bodyType: typeof err.error, message, contentType: err.headers && err.headers['content-type'] };
+    }
+    fail(name, err);
+  }
+  fail(name, new Error(`expected a refusal, got ${response.status}`));
+}
+
 function commitShaFrom(response) {
   // POST /src answers 201 with an empty body and Location: …/commit/{sha}.
   const location = response.headers.location;
@@ -159,6 +174,14 @@ async function main() {
     page = await step(`list commits, page ${pages + 1}`, () => bb.getNextPage(current.data));
   }
   out.commitPages = { pagelen: 2, pages, hashes: seen };
+
+  // Refusals: the client turns them into an HTTPError carrying the status and the body it parsed.
+  out.refusals = {
+    missingFile: await expectRefusal('a missing file answers 404', () =>
+      bb.repositories.readSrc({ ...repo, commit: out.multipartCommit.sha, path: `${dir}/absent.tf` })),
+    wrongToken: await expectRefusal('a wrong API token answers 401', () =>
+      new Bitbucket({ baseUrl, auth: { username: env('BB_EMAIL'), password: 'not-the-token' }, notice: false }).user.get({})),
+  };
 
   if (accessToken) {
     const bearer = new Bitbucket({ baseUrl, auth: { token: accessToken }, notice: false });

@@ -93,6 +93,14 @@ class ThirdPartyClientTest {
     assertThat(pages.path("pages").asInt()).isGreaterThan(1);
     assertThat(texts(pages.path("hashes"))).doesNotHaveDuplicates().startsWith(branchSha, multipartSha, urlencodedSha).contains(seedTip);
 
+    // Refusals reach the client as HTTP errors with their status: a parsed JSON envelope, and an empty 401 read as text.
+    JsonNode missingFile = out.path("refusals").path("missingFile");
+    assertThat(missingFile.path("status").asInt()).isEqualTo(404);
+    assertThat(missingFile.path("message").asText()).startsWith("No such file or directory");
+    JsonNode wrongToken = out.path("refusals").path("wrongToken");
+    assertThat(wrongToken.path("status").asInt()).isEqualTo(401);
+    assertThat(wrongToken.path("bodyType").asText()).isEqualTo("string");
+
     // The emulator's repository, read with JGit.
     try (BareRepo repo = BareRepo.of(bb, "acme", "infra")) {
       RevCommit main = repo.tip("main");
