@@ -75,7 +75,7 @@ class ContentTypeOnEveryResponseTest {
 
     String key = bb.credential("acme-agent").key();
     String consumer = Http.basic(key, bb.secret("acme-agent"));
-    for (String endpoint : OAuthServlet.endpoints()) {
+    for (String endpoint : new OAuthServlet(bb.context()).endpoints()) {
       String[] mp = endpoint.split(" ", 2);
       call(bb, mp[0], bb.baseUrl() + mp[1], null, null, null, "anonymous");
       call(bb, mp[0], bb.baseUrl() + mp[1] + "?client_id=" + key + "&response_type=code&grant_type=client_credentials",
