@@ -9,6 +9,7 @@ import dev.bbpush.emulator.control.Journal;
 import dev.bbpush.emulator.control.TrafficFilter;
 import dev.bbpush.emulator.git.GitEndpoint;
 import dev.bbpush.emulator.http.ApiServlet;
+import dev.bbpush.emulator.http.DefaultContentType;
 import dev.bbpush.emulator.http.JsonErrorHandler;
 import dev.bbpush.emulator.store.RepoStore;
 import dev.bbpush.emulator.world.Credential;
@@ -281,7 +282,8 @@ public final class Emulator implements AutoCloseable {
         // Bitbucket's JSON envelope instead of Jetty's HTML error pages, which would name exceptions.
         server.setErrorHandler(new JsonErrorHandler());
         context.setErrorHandler(new JsonErrorHandler());
-        server.setHandler(context);
+        // Every response leaves with a Content-Type, whichever servlet, filter or error page wrote it.
+        server.setHandler(new DefaultContentType(context));
         server.setStopTimeout(2000);
         try {
           server.start();

@@ -14,6 +14,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,22 +40,34 @@ public final class OAuthServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
   private final transient EmulatorContext ctx;
+  /** The route table: {@code "METHOD /path"} (after {@code /site/oauth2}) to its handler. */
+  private final transient Map<String, Endpoint> endpoints = new LinkedHashMap<>();
 
   public OAuthServlet(EmulatorContext ctx) {
     this.ctx = ctx;
+    endpoints.put("POST /access_token", this::token);
+    endpoints.put("GET /authorize", this::authorize);
+  }
+
+  /** The endpoints this servlet serves, as {@code "METHOD /site/oauth2/path"}. */
+  public List<String> endpoints() {
+    return endpoints.keySet().stream().map(e -> e.replaceFirst(" ", " /site/oauth2")).toList();
+  }
+
+  @FunctionalInterface
+  private interface Endpoint {
+    void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException;
   }
 
   @Override
   protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     String path = req.getPathInfo() == null ? "" : req.getPathInfo();
     try {
-      if (path.equals("/access_token") && req.getMethod().equals("POST")) {
-        token(req, resp);
-      } else if (path.equals("/authorize") && req.getMethod().equals("GET")) {
-        authorize(req, resp);
-      } else {
+      Endpoint endpoint = endpoints.get(req.getMethod() + " " + path);
+      if (endpoint == null) {
         throw new OAuthError(404, "invalid_request", "No OAuth endpoint " + req.getMethod() + " /site/oauth2" + path);
       }
+      endpoint.handle(req, resp);
     } catch (OAuthError e) {
       AuthLog.note("OAuth {} refused ({}): {}", path, e.error, e.getMessage());
       ObjectNode body = Json.obj().put("error", e.error).put("error_description", e.getMessage());

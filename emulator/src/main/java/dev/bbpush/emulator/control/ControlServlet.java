@@ -22,7 +22,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +41,7 @@ public final class ControlServlet extends HttpServlet {
   private final transient Journal journal;
   private final transient Faults faults;
   private final transient Runnable reset;
+  private final transient Map<String, Endpoint> endpoints;
 
   /**
    * @param reset what {@code POST /_emulator/reset} runs: the emulator's whole reset
@@ -48,6 +51,7 @@ public final class ControlServlet extends HttpServlet {
     this.journal = journal;
     this.faults = faults;
     this.reset = reset;
+    this.endpoints = table();
   }
 
   @Override
@@ -66,48 +70,67 @@ public final class ControlServlet extends HttpServlet {
     }
   }
 
+  /** One control endpoint's handler. */
+  @FunctionalInterface
+  private interface Endpoint {
+    void handle(HttpServletRequest req, HttpServletResponse res, String path) throws IOException;
+  }
+
+  /** The control API's route table: {@code "METHOD /path"} (after {@code /_emulator}) to its handler. */
+  private Map<String, Endpoint> table() {
+    Map<String, Endpoint> t = new LinkedHashMap<>();
+    t.put("GET /world", (req, res, p) -> json(res, 200, WorldSummary.of(ctx, Links.originOf(req))));
+    t.put("GET /credentials", (req, res, p) -> json(res, 200, credentials()));
+    t.put("POST /reset", (req, res, p) -> {
+      reset.run();
+      LOG.info("emulator reset through the control API");
+      res.setStatus(204);
+    });
+    t.put("GET /requests", (req, res, p) -> json(res, 200, requests(req.getParameter("limit"))));
+    t.put("DELETE /requests", (req, res, p) -> {
+      journal.clear();
+      res.setStatus(204);
+    });
+    t.put("GET /faults", (req, res, p) -> {
+      ArrayNode a = Json.arr();
+      faults.list().forEach(f -> a.add(f.toJson()));
+      json(res, 200, a);
+    });
+    t.put("POST /faults", (req, res, p) -> json(res, 201, addFaults(body(req))));
+    t.put("DELETE /faults", (req, res, p) -> {
+      faults.clear();
+      res.setStatus(204);
+    });
+    t.put(DELETE_FAULT, (req, res, p) -> {
+      if (!faults.remove(Integer.parseInt(p.substring("/faults/".length())))) {
+        throw ApiError.notFound("No such fault").reason("no fault " + p);
+      }
+      res.setStatus(204);
+    });
+    t.put("GET /clock", (req, res, p) -> json(res, 200, clock()));
+    t.put("POST /clock", (req, res, p) -> {
+      setClock(body(req));
+      json(res, 200, clock());
+    });
+    return t;
+  }
+
+  private static final String DELETE_FAULT = "DELETE /faults/{id}";
+
+  /** Every control endpoint as {@code "METHOD /_emulator/path"}, in table order (path variables as {@code {name}}). */
+  public List<String> endpoints() {
+    return endpoints.keySet().stream().map(k -> k.replaceFirst(" ", " /_emulator")).toList();
+  }
+
   private void route(String method, String path, HttpServletRequest req, HttpServletResponse res) throws IOException {
-    switch (method + " " + path) {
-      case "GET /world" -> json(res, 200, WorldSummary.of(ctx, Links.originOf(req)));
-      case "GET /credentials" -> json(res, 200, credentials());
-      case "POST /reset" -> {
-        reset.run();
-        LOG.info("emulator reset through the control API");
-        res.setStatus(204);
-      }
-      case "GET /requests" -> json(res, 200, requests(req.getParameter("limit")));
-      case "DELETE /requests" -> {
-        journal.clear();
-        res.setStatus(204);
-      }
-      case "GET /faults" -> {
-        ArrayNode a = Json.arr();
-        faults.list().forEach(f -> a.add(f.toJson()));
-        json(res, 200, a);
-      }
-      case "POST /faults" -> json(res, 201, addFaults(body(req)));
-      case "DELETE /faults" -> {
-        faults.clear();
-        res.setStatus(204);
-      }
-      case "GET /clock" -> json(res, 200, clock());
-      case "POST /clock" -> {
-        setClock(body(req));
-        json(res, 200, clock());
-      }
-      default -> {
-        if (method.equals("DELETE") && path.matches("/faults/\\d{1,9}")) {
-          if (!faults.remove(Integer.parseInt(path.substring("/faults/".length())))) {
-            throw ApiError.notFound("No such fault").reason("no fault " + path);
-          }
-          res.setStatus(204);
-          return;
-        }
-        throw ApiError.notFound("Resource not found")
-            .reason("no control endpoint " + method + " /_emulator" + path
-                + "; see docs/emulator.md (world, credentials, reset, requests, faults, clock)");
-      }
+    String key = method.equals("DELETE") && path.matches("/faults/\\d{1,9}") ? DELETE_FAULT : method + " " + path;
+    Endpoint e = endpoints.get(key);
+    if (e == null) {
+      throw ApiError.notFound("Resource not found")
+          .reason("no control endpoint " + method + " /_emulator" + path
+              + "; see docs/emulator.md (world, credentials, reset, requests, faults, clock)");
     }
+    e.handle(req, res, path);
   }
 
   private ArrayNode credentials() {

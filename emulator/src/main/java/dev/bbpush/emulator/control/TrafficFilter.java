@@ -84,7 +84,7 @@ public final class TrafficFilter extends HttpFilter {
     int status = 500;
     try {
       JournalingResponse journaling = new JournalingResponse(res, record);
-      status = fault == null ? handle(req, journaling, chain) : apply(fault, req, journaling, res, chain);
+      status = fault == null ? handle(req, journaling, chain) : apply(fault, req, journaling, res, chain, record);
     } finally {
       record.accept(status);
     }
@@ -96,8 +96,12 @@ public final class TrafficFilter extends HttpFilter {
     return res.getStatus();
   }
 
-  /** {@code res} is the journaling response; {@code raw} is used where the connection is to be broken. */
-  private int apply(Fault f, HttpServletRequest req, HttpServletResponse res, HttpServletResponse raw, FilterChain chain)
+  /**
+   * {@code res} is the journaling response; {@code raw} is used where the connection is to be broken. A broken connection
+   * is journaled before it breaks ({@code record}), so a client that saw the reset finds its request in the journal.
+   */
+  private int apply(
+      Fault f, HttpServletRequest req, HttpServletResponse res, HttpServletResponse raw, FilterChain chain, IntConsumer record)
       throws IOException, ServletException {
     LOG.info("fault {} applies to {} {}", f, req.getMethod(), req.getRequestURI());
     switch (f.action()) {
@@ -127,6 +131,7 @@ public final class TrafficFilter extends HttpFilter {
         return 429;
       }
       case RESET_BEFORE -> {
+        record.accept(0);
         ConnectionAbort.reset(req);
         return 0;
       }
@@ -134,6 +139,7 @@ public final class TrafficFilter extends HttpFilter {
         DetachedResponse detached = new DetachedResponse(raw);
         try {
           chain.doFilter(req, detached);
+          record.accept(detached.getStatus());
         } finally {
           ConnectionAbort.reset(req);
         }
