@@ -14,6 +14,7 @@ import dev.bbpush.client.error.NotFoundException;
 import dev.bbpush.client.error.RateLimitedException;
 import dev.bbpush.client.error.ServerErrorException;
 import dev.bbpush.client.error.TransportException;
+import dev.bbpush.client.push.BranchBusyException;
 import dev.bbpush.client.push.PullRequestFailedException;
 import dev.bbpush.client.push.PushConflictException;
 import dev.bbpush.client.push.PushOutcomeUnknownException;
@@ -42,8 +43,10 @@ public final class ExitCodes {
    *       for a repository the credential may not see);
    *   <li>4 conflict: the branch moved and the other change overlaps ours ({@link PushConflictException}, 409);
    *   <li>5 blocked: a safety check refused to send a file ({@link SafetyBlockedException});
-   *   <li>6 network: no answer, retries exhausted, rate-limited or 5xx, and {@link PushOutcomeUnknownException}
-   *       (the commit request got no answer and the branch could not be read: running the same push again is safe);
+   *   <li>6 network: no answer, retries exhausted, rate-limited or 5xx, {@link PushOutcomeUnknownException}
+   *       (the commit request got no answer and the branch could not be read: running the same push again is safe),
+   *       and {@link BranchBusyException} (the branch kept moving on other paths for the whole conflict budget: not a
+   *       conflict, retries exhausted; running the same push again is safe);
    *   <li>a {@link PullRequestFailedException} (the push landed, the pull request failed) maps as its cause;
    *   <li>1 anything else.
    * </ul>
@@ -67,7 +70,7 @@ public final class ExitCodes {
       return ExitCode.BLOCKED;
     }
     if (t instanceof RateLimitedException || t instanceof TransportException || t instanceof ServerErrorException
-        || t instanceof PushOutcomeUnknownException) {
+        || t instanceof PushOutcomeUnknownException || t instanceof BranchBusyException) {
       return ExitCode.NETWORK;
     }
     return ExitCode.UNEXPECTED;

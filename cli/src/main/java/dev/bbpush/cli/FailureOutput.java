@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bbpush.client.diagnose.Diagnosis;
 import dev.bbpush.client.error.BitbucketApiException;
+import dev.bbpush.client.push.BranchBusyException;
 import dev.bbpush.client.push.PullRequestFailedException;
 import dev.bbpush.client.push.PushConflictException;
 import dev.bbpush.client.push.PushOutcomeUnknownException;
@@ -60,6 +61,10 @@ final class FailureOutput {
       ArrayNode paths = error.putArray("paths");
       c.paths().forEach(paths::add);
       error.put("branch", c.branch());
+    } else if (e instanceof BranchBusyException b) {
+      error.put("branch", b.branch());
+      error.put("rejections", b.rejections());
+      error.put("commitsLanded", b.commitsLanded());
     } else if (e instanceof PushOutcomeUnknownException u) {
       error.put("changeId", u.changeId());
     }

@@ -25,6 +25,7 @@ import dev.bbpush.client.safety.SafetyOverrides;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -63,7 +64,8 @@ import picocli.CommandLine.Spec;
       "3:authentication or authorization (with the doctor's explanation)",
       "4:conflict: the branch moved and the other change touched the same paths",
       "5:blocked by a safety check (secret or Terraform state)",
-      "6:network failure, retries exhausted, rate-limited or server error"
+      "6:network failure, retries exhausted, rate-limited or server error; or the branch kept moving on",
+      "  other paths for the whole --conflict-timeout (busy branch: run the same push again)"
     })
 public final class PushCommand implements Callable<Integer> {
   /** Bitbucket Pipelines' variables for the repository a build runs in (the {@code --repo} default). */
@@ -135,6 +137,11 @@ public final class PushCommand implements Callable<Integer> {
   @Option(names = "--pr-description", paramLabel = "TEXT", description = "The pull request's description.")
   String prDescription;
 
+  @Option(names = "--conflict-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "How long to keep retrying while other writers' commits on other paths keep moving the branch "
+          + "(random, growing waits), e.g. 90s, 5m, PT2M; 0 = no retry. Default: 2m.")
+  Duration conflictTimeout;
+
   @Option(names = "--json", description = "Print one JSON object (result or error) on standard output.")
   boolean json;
 
@@ -193,6 +200,7 @@ public final class PushCommand implements Callable<Integer> {
     Optional.ofNullable(base).ifPresent(request::base);
     Optional.ofNullable(message).ifPresent(request::message);
     Optional.ofNullable(author).ifPresent(request::author);
+    Optional.ofNullable(conflictTimeout).ifPresent(request::conflictTimeout);
     if (delete) {
       request.mirror(prefix());
     }
