@@ -87,11 +87,8 @@ final class CommitProtocol {
       Response r;
       try {
         r = rest.http().exchange(post);
-      } catch (java.io.UncheckedIOException e) {
-        if (e.getCause() instanceof LocalContentException) {
-          return afterLocalFailure(plan, e, attempt);
-        }
-        throw e;
+      } catch (LocalContentException e) {
+        return afterLocalFailure(plan, e, attempt);
       } catch (TransportException e) {
         failures++;
         if (!e.mayHaveReachedServer()) {
@@ -201,7 +198,7 @@ final class CommitProtocol {
    * A local file changed or became unreadable while the body was sent. Bitbucket only commits complete bodies, so
    * nothing should have landed; the head is read once to be sure, then the local failure is thrown (never retried).
    */
-  private Outcome afterLocalFailure(PushPlan plan, java.io.UncheckedIOException e, int attempt) {
+  private Outcome afterLocalFailure(PushPlan plan, LocalContentException e, int attempt) {
     Optional<String> now = readHead(plan, e);
     String expected = plan.head().orElse(null);
     if (now.isPresent() && !now.get().equals(expected)) {

@@ -7,7 +7,6 @@ import dev.bbpush.client.http.HttpEvent;
 import dev.bbpush.client.http.HttpTransport;
 import dev.bbpush.client.safety.SafetyReport;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
@@ -58,7 +57,8 @@ public final class Pusher {
    *     committed
    * @throws dev.bbpush.client.error.TransportException no answer after retries, and the branch shows that nothing
    *     landed
-   * @throws UncheckedIOException a local file could not be read (or changed while pushing); nothing was committed
+   * @throws dev.bbpush.client.commit.LocalContentException a local file could not be read, or changed while pushing
+   *     (named in the message); nothing was committed
    */
   public PushResult push(PushRequest request) {
     java.util.Objects.requireNonNull(request, "request");
@@ -161,11 +161,13 @@ public final class Pusher {
     T call() throws IOException;
   }
 
+  /** Runs a local read; a failure the reader did not attribute to one file is still a local one. */
   private static <T> T io(IoCall<T> call) {
     try {
       return call.call();
     } catch (IOException e) {
-      throw new UncheckedIOException(e.getMessage(), e);
+      throw new dev.bbpush.client.commit.LocalContentException(null, "a local input", "could not be read (" + e + ")",
+          e);
     }
   }
 

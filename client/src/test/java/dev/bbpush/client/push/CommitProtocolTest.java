@@ -301,9 +301,11 @@ class CommitProtocolTest {
       PushRequest req = request(changes).listener(shrinkAfterPlan).build();
 
       assertThatThrownBy(() -> new Pusher(client).push(req))
-          .isInstanceOf(java.io.UncheckedIOException.class)
-          .hasCauseInstanceOf(dev.bbpush.client.commit.LocalContentException.class)
-          .hasMessageContaining("changed while uploading");
+          .isInstanceOfSatisfying(dev.bbpush.client.commit.LocalContentException.class, e -> {
+            assertThat(e.repoPath()).contains("live/shrinks.tf");
+            assertThat(e.source()).isEqualTo(f.toString());
+            assertThat(e.getMessage()).contains("changed while uploading").contains("Nothing was committed");
+          });
       assertThat(PushFixture.srcPosts(bb)).isLessThanOrEqualTo(1);
       assertThat(commitCount(bb, "main")).isEqualTo(before);
       assertThat(events.of(PushEvent.Retrying.class)).isEmpty();
