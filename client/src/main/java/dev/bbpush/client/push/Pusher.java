@@ -50,6 +50,8 @@ public final class Pusher {
    * @return the outcome: committed, unchanged or dry-run, with the plan, the pull request and request counts
    * @throws SafetyBlockedException the safety checks blocked the push; no request was sent
    * @throws PushConflictException the branch moved and the other change touched our paths; nothing was committed
+   * @throws BranchBusyException other writers' commits on other paths kept moving the branch for the whole {@link
+   *     PushRequest#conflictTimeout()}; nothing was committed, running the same push again is safe
    * @throws PushRefusedException the push cannot be done as asked (missing base branch...); nothing was written
    * @throws PushOutcomeUnknownException the commit request and the check afterwards both failed; run it again
    * @throws PullRequestFailedException the push finished but the pull request failed; run it again
