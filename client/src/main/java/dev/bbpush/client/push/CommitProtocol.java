@@ -40,7 +40,7 @@ import java.util.regex.Pattern;
 final class CommitProtocol {
   private static final Pattern SHA1 = Pattern.compile("[0-9a-f]{40}");
 
-  /** The window of the first wait after a 409; it doubles with each 409 in a row, up to {@link #BACKOFF_CAP}. */
+  /** The window of the first wait after a 409; it doubles with each further 409, up to {@link #BACKOFF_CAP}. */
   static final Duration BACKOFF_BASE = Duration.ofMillis(100);
 
   /** The largest window of the wait after a 409. */
