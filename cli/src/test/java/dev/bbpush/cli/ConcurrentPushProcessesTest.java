@@ -22,6 +22,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,9 +30,15 @@ import org.junit.jupiter.api.io.TempDir;
  * Many {@code bbpush push} processes started together on one branch (issue 8): real JVMs running the real CLI main
  * class against one emulator, the credential in each child's environment. Checked afterwards with JGit and the real
  * {@code git} CLI. No timing is asserted: the machine may be loaded, so the conflict budget is generous.
+ *
+ * <p>Tagged {@value #TAG}: 40 JVM starts take about a minute on a loaded 2-core machine; {@code
+ * -DexcludedGroups=processes} leaves it out of a quick local run.
  */
+@Tag(ConcurrentPushProcessesTest.TAG)
 @BitbucketEmulatorTest(world = "demo")
 class ConcurrentPushProcessesTest {
+  static final String TAG = "processes";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path tmp;
