@@ -26,6 +26,11 @@ public final class CredentialOptions {
       description = "REST API base URL (else BBPUSH_API_URL, config 'api_url'; default https://api.bitbucket.org/2.0).")
   String apiUrl;
 
+  @Option(names = "--oauth-token-url", paramLabel = "URL",
+      description = "OAuth token endpoint for OAuth consumers (else BBPUSH_OAUTH_TOKEN_URL, config 'oauth_token_url'; "
+          + "default derived from the API URL).")
+  String oauthTokenUrl;
+
   @Option(names = "--token-stdin",
       description = "Read the token from standard input (ATATT… API token with the email, ATCTT… access token).")
   boolean tokenStdin;
@@ -37,7 +42,8 @@ public final class CredentialOptions {
 
   /** The parsed flags for the credential chain. */
   public CredentialFlags flags() {
-    return CredentialFlags.builder().email(email).apiUrl(apiUrl).tokenStdin(tokenStdin).build();
+    return CredentialFlags.builder().email(email).apiUrl(apiUrl).set(Setting.OAUTH_TOKEN_URL, oauthTokenUrl)
+        .tokenStdin(tokenStdin).build();
   }
 
   /**

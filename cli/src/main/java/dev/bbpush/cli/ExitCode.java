@@ -13,11 +13,14 @@ public enum ExitCode {
   USAGE(2),
   /** Bitbucket refused the credential (authentication or authorization). */
   AUTH(3),
-  /** The branch moved and our change overlaps the concurrent one. */
+  /** The branch moved and the concurrent change touched paths this push changes (named in the message). */
   CONFLICT(4),
   /** A safety check blocked the push (a state file or a secret). */
   BLOCKED(5),
-  /** Network failure, retries exhausted, or rate-limited. */
+  /**
+   * Try again later: network failure, retries exhausted (incl. a branch that kept moving on other paths for the whole
+   * conflict budget), rate-limited, or an unknown commit outcome. Running the same push again is safe.
+   */
   NETWORK(6);
 
   private final int code;

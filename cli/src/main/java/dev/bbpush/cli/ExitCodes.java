@@ -2,6 +2,7 @@ package dev.bbpush.cli;
 
 import dev.bbpush.client.auth.ProviderOutcome;
 import dev.bbpush.client.commit.InvalidChangeSetException;
+import dev.bbpush.client.commit.LocalContentException;
 import dev.bbpush.client.diagnose.AuthStatus;
 import dev.bbpush.client.diagnose.Cause;
 import dev.bbpush.client.diagnose.Diagnosis;
@@ -14,6 +15,7 @@ import dev.bbpush.client.error.NotFoundException;
 import dev.bbpush.client.error.RateLimitedException;
 import dev.bbpush.client.error.ServerErrorException;
 import dev.bbpush.client.error.TransportException;
+import dev.bbpush.client.push.BranchBusyException;
 import dev.bbpush.client.push.PullRequestFailedException;
 import dev.bbpush.client.push.PushConflictException;
 import dev.bbpush.client.push.PushOutcomeUnknownException;
@@ -35,15 +37,20 @@ public final class ExitCodes {
    * The exit code for a failure (documented in docs/cli.md, "Exit codes"):
    *
    * <ul>
-   *   <li>2 usage: bad options, invalid input files or patterns ({@link InvalidChangeSetException}), values a builder
-   *       refuses ({@link IllegalArgumentException}), and a push that cannot be done as asked ({@link
-   *       PushRefusedException}: e.g. the base branch does not exist);
+   *   <li>2 usage: bad options (picocli's {@link CommandLine.ParameterException}, our {@link UsageException}, which
+   *       also carries option values a library builder refused), invalid input files or patterns ({@link
+   *       InvalidChangeSetException}), a local input that cannot be read or changed while pushing ({@link
+   *       LocalContentException}, naming the file), and a push that cannot be done as asked ({@link
+   *       PushRefusedException}: e.g. the base branch does not exist). An {@link IllegalArgumentException} that
+   *       escapes a command is a bug, not a usage error: 1;
    *   <li>3 auth: no credential, or Bitbucket refused it (401, 403 incl. missing scopes, 404: Bitbucket answers 404
    *       for a repository the credential may not see);
    *   <li>4 conflict: the branch moved and the other change overlaps ours ({@link PushConflictException}, 409);
    *   <li>5 blocked: a safety check refused to send a file ({@link SafetyBlockedException});
-   *   <li>6 network: no answer, retries exhausted, rate-limited or 5xx, and {@link PushOutcomeUnknownException}
-   *       (the commit request got no answer and the branch could not be read: running the same push again is safe);
+   *   <li>6 network: no answer, retries exhausted, rate-limited or 5xx, {@link PushOutcomeUnknownException}
+   *       (the commit request got no answer and the branch could not be read: running the same push again is safe),
+   *       and {@link BranchBusyException} (the branch kept moving on other paths for the whole conflict budget: not a
+   *       conflict, retries exhausted; running the same push again is safe);
    *   <li>a {@link PullRequestFailedException} (the push landed, the pull request failed) maps as its cause;
    *   <li>1 anything else.
    * </ul>
@@ -52,8 +59,9 @@ public final class ExitCodes {
     if (t instanceof PullRequestFailedException && t.getCause() != null) {
       return of(t.getCause());
     }
-    if (t instanceof CommandLine.ParameterException || t instanceof IllegalArgumentException
-        || t instanceof InvalidChangeSetException || t instanceof PushRefusedException) {
+    if (t instanceof CommandLine.ParameterException || t instanceof UsageException
+        || t instanceof InvalidChangeSetException || t instanceof LocalContentException
+        || t instanceof PushRefusedException) {
       return ExitCode.USAGE;
     }
     if (t instanceof NoCredentialsException || t instanceof AuthenticationException
@@ -67,7 +75,7 @@ public final class ExitCodes {
       return ExitCode.BLOCKED;
     }
     if (t instanceof RateLimitedException || t instanceof TransportException || t instanceof ServerErrorException
-        || t instanceof PushOutcomeUnknownException) {
+        || t instanceof PushOutcomeUnknownException || t instanceof BranchBusyException) {
       return ExitCode.NETWORK;
     }
     return ExitCode.UNEXPECTED;

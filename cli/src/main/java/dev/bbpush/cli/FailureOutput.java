@@ -2,8 +2,10 @@ package dev.bbpush.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bbpush.client.commit.LocalContentException;
 import dev.bbpush.client.diagnose.Diagnosis;
 import dev.bbpush.client.error.BitbucketApiException;
+import dev.bbpush.client.push.BranchBusyException;
 import dev.bbpush.client.push.PullRequestFailedException;
 import dev.bbpush.client.push.PushConflictException;
 import dev.bbpush.client.push.PushOutcomeUnknownException;
@@ -60,6 +62,13 @@ final class FailureOutput {
       ArrayNode paths = error.putArray("paths");
       c.paths().forEach(paths::add);
       error.put("branch", c.branch());
+    } else if (e instanceof LocalContentException l) {
+      error.put("path", l.repoPath().orElse(null));
+      error.put("source", l.source());
+    } else if (e instanceof BranchBusyException b) {
+      error.put("branch", b.branch());
+      error.put("rejections", b.rejections());
+      error.put("commitsLanded", b.commitsLanded());
     } else if (e instanceof PushOutcomeUnknownException u) {
       error.put("changeId", u.changeId());
     }
@@ -83,7 +92,7 @@ final class FailureOutput {
           + api.bitbucketMessage().map(m -> ": " + m).orElse("") + ")");
     } else {
       err.println("bbpush: " + message(e));
-      if (e instanceof CommandLine.ParameterException) {
+      if (e instanceof CommandLine.ParameterException || e instanceof UsageException) {
         err.println("Try 'bbpush push --help' for the options.");
       }
     }

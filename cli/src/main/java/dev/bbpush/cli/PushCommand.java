@@ -6,6 +6,7 @@ import dev.bbpush.client.auth.CredentialResolution;
 import dev.bbpush.client.auth.ProviderOutcome;
 import dev.bbpush.client.commit.ChangeSet;
 import dev.bbpush.client.commit.ChangeSetBuilder;
+import dev.bbpush.client.commit.LocalContentException;
 import dev.bbpush.client.diagnose.Diagnosis;
 import dev.bbpush.client.diagnose.Doctor;
 import dev.bbpush.client.diagnose.DoctorContext;
@@ -23,8 +24,8 @@ import dev.bbpush.client.push.PushResult;
 import dev.bbpush.client.push.Pusher;
 import dev.bbpush.client.safety.SafetyOverrides;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -63,7 +64,8 @@ import picocli.CommandLine.Spec;
       "3:authentication or authorization (with the doctor's explanation)",
       "4:conflict: the branch moved and the other change touched the same paths",
       "5:blocked by a safety check (secret or Terraform state)",
-      "6:network failure, retries exhausted, rate-limited or server error"
+      "6:network failure, retries exhausted, rate-limited or server error; or the branch kept moving on",
+      "  other paths for the whole --conflict-timeout (busy branch: run the same push again)"
     })
 public final class PushCommand implements Callable<Integer> {
   /** Bitbucket Pipelines' variables for the repository a build runs in (the {@code --repo} default). */
@@ -135,6 +137,11 @@ public final class PushCommand implements Callable<Integer> {
   @Option(names = "--pr-description", paramLabel = "TEXT", description = "The pull request's description.")
   String prDescription;
 
+  @Option(names = "--conflict-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "How long to keep retrying while other writers' commits on other paths keep moving the branch "
+          + "(random, growing waits), e.g. 90s, 5m, PT2M; 0 = no retry. Default: 2m.")
+  Duration conflictTimeout;
+
   @Option(names = "--json", description = "Print one JSON object (result or error) on standard output.")
   boolean json;
 
@@ -181,32 +188,36 @@ public final class PushCommand implements Callable<Integer> {
       throw usage("--pr-description needs --pr TITLE.");
     }
     repository = repository(ctx);
-    PushRequest.Builder request = PushRequest.builder()
+    PushRequest.Builder request = userValues(() -> PushRequest.builder()
         .repository(repository.workspace(), repository.slug())
         .dryRun(dryRun)
         .safetyOverrides(overrides())
         .listener(event -> {
           output.onEvent(event);
           ctx.pushListener().onEvent(event);
-        });
-    Optional.ofNullable(branch).ifPresent(request::branch);
-    Optional.ofNullable(base).ifPresent(request::base);
-    Optional.ofNullable(message).ifPresent(request::message);
-    Optional.ofNullable(author).ifPresent(request::author);
-    if (delete) {
-      request.mirror(prefix());
-    }
-    if (prTitle != null) {
-      request.pullRequest(PullRequestSpec.titled(prTitle).description(prDescription));
-    }
+        }));
+    userValues(() -> {
+      Optional.ofNullable(branch).ifPresent(request::branch);
+      Optional.ofNullable(base).ifPresent(request::base);
+      Optional.ofNullable(message).ifPresent(request::message);
+      Optional.ofNullable(author).ifPresent(request::author);
+      Optional.ofNullable(conflictTimeout).ifPresent(request::conflictTimeout);
+      if (delete) {
+        request.mirror(prefix());
+      }
+      if (prTitle != null) {
+        request.pullRequest(PullRequestSpec.titled(prTitle).description(prDescription));
+      }
+      return request;
+    });
     try (ChangeSet changes = changes(ctx)) {
-      PushRequest req = request.changes(changes).build();
+      PushRequest req = userValues(() -> request.changes(changes).build());
       resolution = credentials.resolve(ctx);
-      try (BitbucketClient client = client(ctx)) {
+      try (BitbucketClient client = userValues(() -> client(ctx))) {
         return new Pusher(client).push(req);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the files to push: " + e.getMessage(), e);
+      throw new LocalContentException(null, "an input", "could not be read (" + e + ")", e);
     }
   }
 
@@ -313,8 +324,20 @@ public final class PushCommand implements Callable<Integer> {
         + (prTitle == null ? "" : " --pr");
   }
 
-  private CommandLine.ParameterException usage(String message) {
-    return new CommandLine.ParameterException(spec.commandLine(), message);
+  private static UsageException usage(String message) {
+    return new UsageException(message);
+  }
+
+  /**
+   * Hands values the user gave (options, the environment's API URL) to a library builder: a value it refuses is a
+   * usage error with the builder's message, which names the value and what is wrong with it.
+   */
+  private static <T> T userValues(java.util.function.Supplier<T> step) {
+    try {
+      return step.get();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
   }
 
   private boolean verbose() {

@@ -47,13 +47,16 @@ class ExitCodesTest {
 
   @Test
   void mapsEachFailureFamilyToItsDocumentedCode() {
-    assertThat(ExitCodes.of(new IllegalArgumentException("x"))).isEqualTo(ExitCode.USAGE);
+    assertThat(ExitCodes.of(new UsageException("x"))).isEqualTo(ExitCode.USAGE);
+    // Only our own usage errors are exit 2: an IllegalArgumentException escaping a command is a bug.
+    assertThat(ExitCodes.of(new IllegalArgumentException("x"))).isEqualTo(ExitCode.UNEXPECTED);
     assertThat(ExitCodes.of(new NoCredentialsException("x"))).isEqualTo(ExitCode.AUTH);
     assertThat(ExitCodes.of(new TransportException("x", "GET", URI.create("http://127.0.0.1/"), false, 1, null)))
         .isEqualTo(ExitCode.NETWORK);
     assertThat(ExitCodes.of(new IllegalStateException("x"))).isEqualTo(ExitCode.UNEXPECTED);
-    assertThat(ExitCodes.of(new java.io.UncheckedIOException("changed while uploading",
-        new dev.bbpush.client.commit.LocalContentException("changed while uploading"))))
+    assertThat(ExitCodes.of(new dev.bbpush.client.commit.LocalContentException("live/a.tf", "/tmp/a.tf",
+        "changed while uploading", null))).isEqualTo(ExitCode.USAGE);
+    assertThat(ExitCodes.of(new java.io.UncheckedIOException(new java.io.IOException("x"))))
         .isEqualTo(ExitCode.UNEXPECTED);
   }
 

@@ -12,8 +12,10 @@ import java.util.function.Supplier;
  * ({@link #standard}) is bbpush's one statement of precedence:
  *
  * <ol>
- *   <li><b>flags</b>: {@code --email} + {@code --api-token}, {@code --access-token}, {@code --oauth-client-id} +
- *       {@code --oauth-client-secret} ({@link FlagCredentialProvider});
+ *   <li><b>flags</b>: credentials a library caller passes as {@link CredentialFlags} ({@link
+ *       FlagCredentialProvider}). The bbpush CLI has no secret flags (command lines are visible to other processes):
+ *       it passes only {@code --email}, {@code --api-url} and {@code --oauth-token-url} this way, and {@code
+ *       --oauth-client-id} through the environment;
  *   <li><b>environment</b>: {@code BBPUSH_*} variables, then {@code BITBUCKET_*}/{@code ATLASSIAN_*}
  *       ({@link EnvironmentCredentialProvider} lists the order);
  *   <li><b>config file</b>: {@code $XDG_CONFIG_HOME/bbpush/config} or {@code ~/.config/bbpush/config}, refused when

@@ -6,9 +6,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The credential-related command-line values, as parsed by the CLI: values by {@link Setting} (flag names from
- * {@link Setting#flag()}) and whether {@code --token-stdin} was given. Prefer {@code --token-stdin} over secret
- * flags: command lines are visible to other processes. {@code toString()} masks secrets.
+ * The credential-related command-line values: values by {@link Setting} (keyed by {@link Setting#flag()}) and whether
+ * {@code --token-stdin} was given. The bbpush CLI sets only non-secret settings; secret ones ({@link
+ * Setting#secret()}) are for library callers with their own command line, who should prefer a token on standard input:
+ * command lines are visible to other processes. {@code toString()} masks secrets.
  */
 public final class CredentialFlags {
   private static final CredentialFlags NONE = new CredentialFlags(new EnumMap<>(Setting.class), false);
@@ -54,8 +55,7 @@ public final class CredentialFlags {
   public String toString() {
     StringBuilder sb = new StringBuilder("CredentialFlags[");
     values.forEach((k, v) -> sb.append(k.flag().orElse(k.name())).append('=')
-        .append(k == Setting.EMAIL || k == Setting.API_URL || k == Setting.OAUTH_CLIENT_ID
-            || k == Setting.OAUTH_TOKEN_URL ? v : Secret.mask(v)).append(", "));
+        .append(k.secret() ? Secret.mask(v) : v).append(", "));
     return sb.append("tokenStdin=").append(tokenStdin).append(']').toString();
   }
 

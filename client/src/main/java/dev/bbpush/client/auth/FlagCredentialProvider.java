@@ -5,8 +5,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Credentials from command-line flags: {@code --email} + {@code --api-token}, else {@code --access-token}, else
- * {@code --oauth-client-id} + {@code --oauth-client-secret}.
+ * Credentials from {@link CredentialFlags}, keyed by {@link Setting#flag()}: email + API token, else access token,
+ * else OAuth consumer key + secret. For library callers with their own command line: the bbpush CLI takes no secret
+ * on the command line, so from the CLI this source never finds a credential.
  */
 public final class FlagCredentialProvider implements CredentialProvider {
   private final CredentialFlags flags;

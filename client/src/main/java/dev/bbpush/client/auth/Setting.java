@@ -4,12 +4,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The settings table: each setting's flag, config-file key and environment variables (in precedence order). The
+ * The settings table: each setting's flag name, config-file key and environment variables (in precedence order). The
  * providers of the {@link CredentialChain} and {@link Settings} read names from here and nowhere else.
+ *
+ * <p>The flag names of the <b>secret</b> settings ({@link #secret()}: API token, access token, OAuth secret) are only
+ * keys of {@link CredentialFlags} for library callers: the bbpush CLI deliberately has no secret flags (command
+ * lines are visible to other processes), so messages never tell a user to pass them. The non-secret flags are real
+ * CLI options.
  *
  * <table>
  *   <caption>Settings</caption>
- *   <tr><th>Setting</th><th>Flag</th><th>Config key</th><th>Environment (first wins)</th></tr>
+ *   <tr><th>Setting</th><th>Flag name</th><th>Config key</th><th>Environment (first wins)</th></tr>
  *   <tr><td>EMAIL</td><td>--email</td><td>email</td><td>BBPUSH_EMAIL, BITBUCKET_EMAIL, ATLASSIAN_EMAIL</td></tr>
  *   <tr><td>API_TOKEN</td><td>--api-token</td><td>api_token</td>
  *       <td>BBPUSH_API_TOKEN, BITBUCKET_API_TOKEN, ATLASSIAN_API_TOKEN</td></tr>
@@ -25,32 +30,46 @@ import java.util.Optional;
  * </table>
  */
 public enum Setting {
-  EMAIL("--email", "email", "the Atlassian account email", "BBPUSH_EMAIL", "BITBUCKET_EMAIL", "ATLASSIAN_EMAIL"),
-  API_TOKEN("--api-token", "api_token", "an Atlassian API token", "BBPUSH_API_TOKEN", "BITBUCKET_API_TOKEN",
+  EMAIL(false, "--email", "email", "the Atlassian account email", "BBPUSH_EMAIL", "BITBUCKET_EMAIL",
+      "ATLASSIAN_EMAIL"),
+  API_TOKEN(true, "--api-token", "api_token", "an Atlassian API token", "BBPUSH_API_TOKEN", "BITBUCKET_API_TOKEN",
       "ATLASSIAN_API_TOKEN"),
-  ACCESS_TOKEN("--access-token", "access_token", "a repository/project/workspace access token",
+  ACCESS_TOKEN(true, "--access-token", "access_token", "a repository/project/workspace access token",
       "BBPUSH_ACCESS_TOKEN", "BITBUCKET_ACCESS_TOKEN"),
-  OAUTH_CLIENT_ID("--oauth-client-id", "oauth_client_id", "the OAuth consumer key", "BBPUSH_OAUTH_CLIENT_ID"),
-  OAUTH_CLIENT_SECRET("--oauth-client-secret", "oauth_client_secret", "the OAuth consumer secret",
+  OAUTH_CLIENT_ID(false, "--oauth-client-id", "oauth_client_id", "the OAuth consumer key", "BBPUSH_OAUTH_CLIENT_ID"),
+  OAUTH_CLIENT_SECRET(true, "--oauth-client-secret", "oauth_client_secret", "the OAuth consumer secret",
       "BBPUSH_OAUTH_CLIENT_SECRET"),
-  USERNAME(null, null, "the Bitbucket username", "BITBUCKET_USERNAME"),
-  APP_PASSWORD(null, null, "a legacy app password", "BITBUCKET_APP_PASSWORD"),
-  API_URL("--api-url", "api_url", "the REST API base URL", "BBPUSH_API_URL"),
-  OAUTH_TOKEN_URL("--oauth-token-url", "oauth_token_url", "the OAuth token endpoint", "BBPUSH_OAUTH_TOKEN_URL");
+  USERNAME(false, null, null, "the Bitbucket username", "BITBUCKET_USERNAME"),
+  APP_PASSWORD(true, null, null, "a legacy app password", "BITBUCKET_APP_PASSWORD"),
+  API_URL(false, "--api-url", "api_url", "the REST API base URL", "BBPUSH_API_URL"),
+  OAUTH_TOKEN_URL(false, "--oauth-token-url", "oauth_token_url", "the OAuth token endpoint", "BBPUSH_OAUTH_TOKEN_URL");
 
+  private final boolean secret;
   private final String flag;
   private final String configKey;
   private final String description;
   private final List<String> envVars;
 
-  Setting(String flag, String configKey, String description, String... envVars) {
+  Setting(boolean secret, String flag, String configKey, String description, String... envVars) {
+    this.secret = secret;
     this.flag = flag;
     this.configKey = configKey;
     this.description = description;
     this.envVars = List.of(envVars);
   }
 
-  /** The command-line flag, if the setting has one. */
+  /**
+   * Whether the value is a secret: masked when shown, never suggested as a command-line flag, and not accepted by the
+   * bbpush CLI as one.
+   */
+  public boolean secret() {
+    return secret;
+  }
+
+  /**
+   * The flag name, if the setting has one: a {@link CredentialFlags} key, and for non-secret settings the bbpush CLI
+   * option of that name.
+   */
   public Optional<String> flag() {
     return Optional.ofNullable(flag);
   }

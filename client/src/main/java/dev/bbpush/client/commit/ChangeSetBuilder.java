@@ -154,7 +154,8 @@ public final class ChangeSetBuilder {
    *
    * @throws InvalidChangeSetException for a missing input, an invalid path, a symlink leaving its directory, two
    *     inputs for one path or a file/directory conflict; nothing is left spooled in that case
-   * @throws IOException if a file or directory cannot be read
+   * @throws LocalContentException if a file or directory cannot be read (naming it)
+   * @throws IOException if standard input or an ignore file cannot be read, or spooling fails
    */
   public ChangeSet build() throws IOException {
     List<FileChange> changes = new ArrayList<>();
@@ -215,7 +216,13 @@ public final class ChangeSetBuilder {
           "Cannot push " + RepoPaths.quote(file.toString()) + " as " + RepoPaths.quote(repoPath) + ": " + why
               + ". Rename the file or choose another --to prefix.");
     }
-    return FileChange.put(repoPath, ContentSource.file(file), DirectoryWalker.modeOf(file.toRealPath()));
+    ContentSource content;
+    try {
+      content = ContentSource.file(file);
+    } catch (IOException e) {
+      throw new LocalContentException(repoPath, file.toString(), "could not be read (" + e.getMessage() + ")", e);
+    }
+    return FileChange.put(repoPath, content, DirectoryWalker.modeOf(file.toRealPath()));
   }
 
   private void walk(Path dir, String repoPrefix, List<FileChange> changes, List<SkippedFile> skipped,

@@ -73,14 +73,22 @@ final class DirectoryWalker {
         if (attrs.isSymbolicLink()) {
           puts.add(FileChange.symlink(repoPath, checkedLinkTarget(file)));
         } else {
-          puts.add(FileChange.put(repoPath, ContentSource.file(file), modeOf(file)));
+          ContentSource content;
+          try {
+            content = ContentSource.file(file);
+          } catch (IOException e) {
+            throw new LocalContentException(repoPath, file.toString(), "could not be read while walking " + root
+                + " (" + e.getMessage() + ")", e);
+          }
+          puts.add(FileChange.put(repoPath, content, modeOf(file)));
         }
         return FileVisitResult.CONTINUE;
       }
 
       @Override
       public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-        throw new IOException("Cannot read " + file + " while walking " + root + ": " + e.getMessage(), e);
+        throw new LocalContentException(null, file.toString(), "could not be read while walking " + root + " ("
+            + e + ")", e);
       }
     });
   }

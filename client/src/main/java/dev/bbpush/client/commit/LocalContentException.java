@@ -1,21 +1,47 @@
 package dev.bbpush.client.commit;
 
-import java.io.IOException;
+import dev.bbpush.client.error.BbpushException;
+import java.util.Optional;
 
 /**
- * A local file of a change set could not be read, or changed, while a request body was being written. It is a local
- * problem, not a network one: the transport rethrows it (wrapped in {@link java.io.UncheckedIOException}) instead
- * of reporting a transport failure, and it is never retried. Bitbucket only commits complete bodies, so nothing of an
- * interrupted body is committed.
+ * A local input of a push could not be read, or changed while it was read: a file deleted, replaced by a directory,
+ * unreadable, or shrunk or grown between building the change set and sending it. A local problem, not a network
+ * one: it is never retried, and nothing of this push was committed (Bitbucket only commits complete bodies; when the
+ * upload had started, the branch is read once to be sure). The CLI exits 2 (docs/cli.md, "Exit codes").
+ *
+ * <p>The message says which file, what went wrong and the fix; {@link #repoPath()} and {@link #source()} name it for
+ * programs.
  */
-public final class LocalContentException extends IOException {
+public final class LocalContentException extends BbpushException {
   private static final long serialVersionUID = 1L;
 
-  public LocalContentException(String message) {
-    super(message);
+  private final String repoPath;
+  private final String source;
+
+  /**
+   * @param repoPath the repository path the input was meant for, or null when not known yet (a directory walk)
+   * @param source the local input, e.g. the file's path or {@code stdin}
+   * @param what what went wrong, e.g. "could not be read while uploading: /x/a.tf (No such file or directory)"
+   */
+  public LocalContentException(String repoPath, String source, String what, Throwable cause) {
+    super(message(repoPath, source, what), cause);
+    this.repoPath = repoPath;
+    this.source = source;
   }
 
-  public LocalContentException(String message, Throwable cause) {
-    super(message, cause);
+  /** The repository path the input was meant for; empty when the failure came before it was known. */
+  public Optional<String> repoPath() {
+    return Optional.ofNullable(repoPath);
+  }
+
+  /** The local input: a file's path, or a description such as {@code stdin}. */
+  public String source() {
+    return source;
+  }
+
+  private static String message(String repoPath, String source, String what) {
+    return (repoPath == null ? source : source + " (for " + repoPath + ")") + " " + what + ". Nothing was committed. "
+        + "Fix: make sure the file exists, is readable and is not changed by another program while bbpush runs, "
+        + "then push again.";
   }
 }

@@ -24,7 +24,8 @@ public final class LocalTree {
   /**
    * Hashes every put of {@code changes}. Deletes have no fingerprint.
    *
-   * @throws IOException if a source cannot be read, or a file changed size since the change set was built
+   * @throws LocalContentException if a source cannot be read, or a file changed size since the change set was built
+   * @throws java.io.InterruptedIOException if the thread was interrupted (the caller gave up)
    */
   public static LocalTree of(ChangeSet changes) throws IOException {
     Map<String, Fingerprint> m = new LinkedHashMap<>();
@@ -33,7 +34,14 @@ public final class LocalTree {
         // The caller gave up (e.g. planning failed): stop reading its files.
         throw new java.io.InterruptedIOException("hashing interrupted");
       }
-      m.put(c.path(), fingerprint(c));
+      try {
+        m.put(c.path(), fingerprint(c));
+      } catch (java.io.InterruptedIOException e) {
+        throw e;
+      } catch (IOException e) {
+        throw new LocalContentException(c.path(), c.requireContent().description(), "could not be read for hashing ("
+            + e + ")", e);
+      }
     }
     return new LocalTree(m);
   }

@@ -40,8 +40,8 @@ import org.apache.hc.core5.http.HttpEntity;
  *       backslash-escaped as in an RFC 7230 quoted-string. Control characters cannot occur ({@link RepoPaths}).
  *   <li>Content is streamed from each {@link ContentSource} while writing, never buffered whole; the length is
  *       known (and sent as {@code Content-Length}) when every source knows its size, otherwise the entity is
- *       chunked. A source whose length differs from its declared size fails the write with an
- *       {@link IOException} instead of sending a corrupt body.
+ *       chunked. A source that cannot be read, or whose length differs from its declared size, fails the write
+ *       with a {@link LocalContentException} naming the path instead of sending a corrupt body.
  * </ul>
  *
  * <p>The entity is repeatable (each {@link #writeTo} re-opens the sources), so a transport retry can resend it.
@@ -54,7 +54,7 @@ public final class SrcMultipartBody implements HttpEntity {
       "-_1234567890abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
 
   /** One piece of the body: fixed bytes, or a source streamed with its declared size. */
-  private record Segment(byte[] bytes, ContentSource source) {}
+  private record Segment(byte[] bytes, ContentSource source, String repoPath) {}
 
   private final String boundary;
   private final List<Segment> segments;
@@ -147,7 +147,7 @@ public final class SrcMultipartBody implements HttpEntity {
       put.requireMode().xAttribute().ifPresent(a -> text.append("; x-attributes=").append(quoted(a)));
       text.append("\r\nContent-Type: application/octet-stream\r\n\r\n");
       flush();
-      segments.add(new Segment(null, put.requireContent()));
+      segments.add(new Segment(null, put.requireContent(), put.path()));
       text.append("\r\n");
     }
 
@@ -158,7 +158,7 @@ public final class SrcMultipartBody implements HttpEntity {
 
     private void flush() {
       if (text.length() > 0) {
-        segments.add(new Segment(text.toString().getBytes(StandardCharsets.UTF_8), null));
+        segments.add(new Segment(text.toString().getBytes(StandardCharsets.UTF_8), null, null));
         text.setLength(0);
       }
     }
@@ -228,7 +228,7 @@ public final class SrcMultipartBody implements HttpEntity {
         if (s.bytes != null) {
           return new ByteArrayInputStream(s.bytes);
         }
-        return new LazySourceStream(s.source);
+        return new LazySourceStream(s.source, s.repoPath);
       }
     });
   }
@@ -268,13 +268,15 @@ public final class SrcMultipartBody implements HttpEntity {
   /** Opens its source on first read and enforces the declared size (a changed file must not corrupt the body). */
   private static final class LazySourceStream extends FilterInputStream {
     private final ContentSource source;
+    private final String repoPath;
     private final long expected;
     private long seen;
     private boolean opened;
 
-    LazySourceStream(ContentSource source) {
+    LazySourceStream(ContentSource source, String repoPath) {
       super(null);
       this.source = source;
+      this.repoPath = repoPath;
       this.expected = source.size();
     }
 
@@ -283,8 +285,8 @@ public final class SrcMultipartBody implements HttpEntity {
         try {
           in = source.open();
         } catch (IOException e) {
-          throw new LocalContentException(source.description() + " could not be read while uploading: "
-              + e.getMessage() + "; nothing was committed from this body.", e);
+          throw new LocalContentException(repoPath, source.description(), "could not be read while uploading ("
+              + e + ")", e);
         }
         opened = true;
       }
@@ -304,8 +306,8 @@ public final class SrcMultipartBody implements HttpEntity {
       try {
         n = in.read(b, off, len);
       } catch (IOException e) {
-        throw new LocalContentException(source.description() + " could not be read while uploading: "
-            + e.getMessage() + "; nothing was committed from this body.", e);
+        throw new LocalContentException(repoPath, source.description(), "could not be read while uploading ("
+            + e + ")", e);
       }
       if (n == -1) {
         if (expected >= 0 && seen != expected) {
@@ -320,9 +322,9 @@ public final class SrcMultipartBody implements HttpEntity {
       return n;
     }
 
-    private IOException changed() {
-      return new LocalContentException(source.description() + " changed while uploading (expected " + expected
-          + " bytes, read " + seen + "); nothing was committed from this body. Run the push again.");
+    private LocalContentException changed() {
+      return new LocalContentException(repoPath, source.description(), "changed while uploading (expected "
+          + expected + " bytes, read " + seen + ")", null);
     }
 
     @Override

@@ -26,8 +26,7 @@ final class Fixes {
    * flags (command lines are visible to other processes): from stdin they are piped, otherwise exported.
    */
   String set(Setting setting, String value) {
-    boolean secret = setting == Setting.API_TOKEN || setting == Setting.ACCESS_TOKEN
-        || setting == Setting.OAUTH_CLIENT_SECRET;
+    boolean secret = setting.secret();
     return switch (source.type()) {
       case CONFIG_FILE -> "In " + source.location() + " set:  " + setting.configKey().orElse(setting.name())
           + " = " + value;

@@ -106,8 +106,8 @@ public final class HttpTransport implements AutoCloseable {
    *
    * @throws TransportException when no response was received on the last attempt
    * @throws dev.bbpush.client.error.BbpushException when the authorizer fails to obtain a token
-   * @throws java.io.UncheckedIOException wrapping a {@link dev.bbpush.client.commit.LocalContentException} when the
-   *     request body could not be produced (never retried)
+   * @throws dev.bbpush.client.commit.LocalContentException when the request body could not be produced from a local
+   *     file (never retried)
    */
   public Response exchange(Request request) {
     return execute(request, null).response();
@@ -171,17 +171,20 @@ public final class HttpTransport implements AutoCloseable {
           return new Received<>(new Response(request.method(), request.uri(), r.getCode(),
               r.getReasonPhrase() == null ? "" : r.getReasonPhrase(), headersOf(r.getHeaders()), body, n), value);
         });
-      } catch (IOException e) {
-        IOException local = localContentFailure(e);
+      } catch (IOException | RuntimeException e) {
+        dev.bbpush.client.commit.LocalContentException local = localContentFailure(e);
         if (local != null) {
           // Our own body could not be produced (a local file changed or is unreadable): not a network failure,
           // never retried. Bitbucket only commits complete bodies.
           listener.onEvent(new HttpEvent.ExchangeFailed(attempt, request.method(), request.uri(),
               "local content: " + local.getMessage(), true));
-          throw new java.io.UncheckedIOException(local.getMessage(), local);
+          throw local;
         }
-        boolean reached = mayHaveReachedServer(e);
-        String failure = describe(e);
+        if (!(e instanceof IOException io)) {
+          throw (RuntimeException) e;
+        }
+        boolean reached = mayHaveReachedServer(io);
+        String failure = describe(io);
         listener.onEvent(new HttpEvent.ExchangeFailed(attempt, request.method(), request.uri(), failure, reached));
         Optional<Duration> delay = request.retrySafe()
             ? retryPolicy.delayBeforeNext(attempt, elapsedSince(start), Optional.empty())
@@ -189,7 +192,7 @@ public final class HttpTransport implements AutoCloseable {
         if (delay.isEmpty()) {
           throw new TransportException(
               Messages.transportFailure(request.method(), request.uri(), failure, reached, attempt),
-              request.method(), request.uri(), reached, attempt, e);
+              request.method(), request.uri(), reached, attempt, io);
         }
         pause(request, attempt, failure, delay.get());
         continue;
@@ -304,7 +307,7 @@ public final class HttpTransport implements AutoCloseable {
   }
 
   /** The {@link dev.bbpush.client.commit.LocalContentException} in {@code e}'s cause chain, or null. */
-  private static IOException localContentFailure(Throwable e) {
+  private static dev.bbpush.client.commit.LocalContentException localContentFailure(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof dev.bbpush.client.commit.LocalContentException l) {
         return l;

@@ -113,6 +113,24 @@ public final class RetryPolicy {
     return serverHint.orElseGet(() -> backoff(attempt));
   }
 
+  /**
+   * Full-jitter exponential backoff for a caller's own contention loop (e.g. the commit protocol after a 409, when
+   * many writers race for one branch): a random wait in {@code [0, min(cap, base * 2^(attempt-1))]}, drawn from this
+   * policy's random source so tests can fix it. Full jitter, unlike {@link #waitAfter}'s {@code [b/2, b]}, spreads
+   * writers that failed together over the whole window, so they stop colliding.
+   *
+   * @param attempt how many times in a row the caller lost, 1-based
+   * @param base the window of the first wait
+   * @param cap the largest window
+   */
+  public Duration fullJitter(int attempt, Duration base, Duration cap) {
+    if (attempt < 1) {
+      throw new IllegalArgumentException("attempt must be >= 1: " + attempt);
+    }
+    long window = Math.min(cap.toMillis(), base.toMillis() << Math.min(attempt - 1, 20));
+    return Duration.ofMillis((long) (random.getAsDouble() * window));
+  }
+
   private Duration backoff(int attempt) {
     long base = initialBackoff.toMillis() << Math.min(attempt - 1, 20);
     long capped = Math.min(maxBackoff.toMillis(), base);

@@ -50,7 +50,8 @@ public final class Messages {
   public static String apiTokenAsBearer(ApiFailure f) {
     return request(f) + ": Bitbucket refused the token (401" + said(f) + "): it is an Atlassian API token (ATATT…) "
         + "sent as a Bearer token, but API tokens use Basic email:token. Fix: pass it as an API token together with "
-        + "the account email (BBPUSH_EMAIL + BBPUSH_API_TOKEN, or --email + --api-token), not as an access token.";
+        + "the account email (BBPUSH_EMAIL + BBPUSH_API_TOKEN; or --email with the token piped to --token-stdin), not as an "
+        + "access token.";
   }
 
   /** An account (login) password (reference: bitbucket-cloud-auth.md §2.7). */
@@ -109,8 +110,8 @@ public final class Messages {
   public static String oauthClientRefused(ApiFailure f, String clientId) {
     return request(f) + ": Bitbucket refused the OAuth consumer key '" + clientId + "' with its secret (401" + said(f)
         + "): the key or the secret is wrong, or the consumer was deleted. Fix: copy both from Workspace settings > "
-        + "OAuth consumers and set BBPUSH_OAUTH_CLIENT_ID and BBPUSH_OAUTH_CLIENT_SECRET (or --oauth-client-id and "
-        + "--oauth-client-secret).";
+        + "OAuth consumers and set BBPUSH_OAUTH_CLIENT_ID (or --oauth-client-id) and BBPUSH_OAUTH_CLIENT_SECRET (the "
+        + "secret is never taken on the command line).";
   }
 
   /** 400 {@code invalid_grant} for a consumer marked public: client credentials need a private consumer. */

@@ -10,6 +10,8 @@ import dev.bbpush.client.http.Request;
 import dev.bbpush.client.http.Response;
 import dev.bbpush.client.http.RetryPolicy;
 import dev.bbpush.client.http.ServerWaitHint;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,10 +31,20 @@ import java.util.regex.Pattern;
  *       change id whose parent is the planned head → that is our commit; moved otherwise → as for 409.
  * </ul>
  *
- * <p>At most {@code maxCommitAttempts} requests are sent.
+ * <p>Retries after a 409 wait a random, growing time first (full-jitter exponential backoff, {@link #BACKOFF_BASE}
+ * doubling up to {@link #BACKOFF_CAP}), so writers that lost together spread out instead of colliding again, and they
+ * go on until the request's {@link PushRequest#conflictTimeout()} has passed since the first request: then {@link
+ * BranchBusyException} (the branch only kept moving on other paths). Retries after no answer, a 5xx or a 429 are
+ * bounded by the client's {@link RetryPolicy#maxAttempts()} and spaced by its backoff.
  */
 final class CommitProtocol {
   private static final Pattern SHA1 = Pattern.compile("[0-9a-f]{40}");
+
+  /** The window of the first wait after a 409; it doubles with each further 409, up to {@link #BACKOFF_CAP}. */
+  static final Duration BACKOFF_BASE = Duration.ofMillis(100);
+
+  /** The largest window of the wait after a 409. */
+  static final Duration BACKOFF_CAP = Duration.ofSeconds(5);
 
   /** The commit that landed, the plan it was made on, how many POSTs it took. */
   record Outcome(String sha, PushPlan plan, int attempts, boolean recovered) {}
@@ -60,9 +72,13 @@ final class CommitProtocol {
     PushPlan plan = planned.plan();
     ChangeSet body = planned.commit();
     String message = message(plan);
-    RuntimeException last = null;
-    int attempt = 0;
-    while (attempt < request.maxCommitAttempts()) {
+    RetryPolicy policy = rest.http().retryPolicy();
+    Instant deadline = policy.clock().instant().plus(request.conflictTimeout());
+    int attempt = 0; // POSTs sent
+    int failures = 0; // no answer, 5xx or 429: bounded by the policy's attempts
+    int rejections = 0; // 409s: bounded by the conflict budget
+    int othersLanded = 0; // other writers' commits seen landing since the plan
+    while (true) {
       attempt++;
       CommitMetadata meta = new CommitMetadata(message, request.author().orElse(null), plan.head().orElse(null),
           plan.branch());
@@ -71,16 +87,16 @@ final class CommitProtocol {
       Response r;
       try {
         r = rest.http().exchange(post);
-      } catch (java.io.UncheckedIOException e) {
-        if (e.getCause() instanceof LocalContentException) {
-          return afterLocalFailure(plan, e, attempt);
-        }
-        throw e;
+      } catch (LocalContentException e) {
+        return afterLocalFailure(plan, e, attempt);
       } catch (TransportException e) {
-        last = e;
+        failures++;
         if (!e.mayHaveReachedServer()) {
+          if (failures >= policy.maxAttempts()) {
+            throw e;
+          }
           retrying(PushEvent.Reason.TRANSPORT_FAILURE, attempt, e.getMessage());
-          pause(attempt, Optional.empty(), e);
+          pause(failures, Optional.empty(), e);
           continue;
         }
         Resolution res = resolve(plan, e);
@@ -88,8 +104,11 @@ final class CommitProtocol {
           return landed(res.landed, plan, attempt, true);
         }
         plan = res.moved == null ? plan : afterMove(plan, res.moved, planned.scope());
+        if (failures >= policy.maxAttempts()) {
+          throw e; // the head was checked: nothing of this push landed
+        }
         retrying(PushEvent.Reason.TRANSPORT_FAILURE, attempt, e.getMessage());
-        pause(attempt, Optional.empty(), e);
+        pause(failures, Optional.empty(), e);
         continue;
       }
       if (r.status() == 201) {
@@ -106,51 +125,80 @@ final class CommitProtocol {
         throw RestCalls.unexpected(r, "201 without a Location header, and no commit with our change id on the branch");
       }
       RuntimeException failure = rest.http().toException(r);
-      last = failure;
       if (r.status() == 409) {
+        rejections++;
+        // Wait first, then read: the head read after the wait is the freshest one to rebase on.
+        boolean budgetLeft = waitAfterRejection(rejections, deadline);
         // A 409 proves nothing landed, so a failure to read the head is reported as itself.
         Optional<String> now = rest.branchHead(plan.branch());
         if (now.isPresent() && !now.equals(plan.head())) {
           // An earlier attempt whose answer was lost may have landed after all and be what moved the branch.
-          Optional<String> ours = ourCommitSince(now.get(), plan.head().orElse(null));
-          if (ours.isPresent()) {
-            return landed(ours.get(), plan, attempt, true);
+          Since since = since(now.get(), plan.head().orElse(null));
+          if (since.ours().isPresent()) {
+            return landed(since.ours().get(), plan, attempt, true);
           }
-          plan = afterMove(plan, now.get(), planned.scope());
+          othersLanded += since.others();
+          plan = afterMove(plan, now.get(), planned.scope()); // an overlap ends the push here, budget or not
+        }
+        if (!budgetLeft) {
+          throw new BranchBusyException(plan.branch(), rejections, othersLanded, request.conflictTimeout());
         }
         retrying(PushEvent.Reason.BRANCH_MOVED, attempt, "409: the branch moved to " + now.orElse("?"));
         continue;
       }
       if (r.status() >= 500) {
+        failures++;
         Resolution res = resolve(plan, failure);
         if (res.landed != null) {
           return landed(res.landed, plan, attempt, true);
         }
         plan = res.moved == null ? plan : afterMove(plan, res.moved, planned.scope());
+        if (failures >= policy.maxAttempts()) {
+          throw failure; // the head was checked: nothing of this push landed
+        }
         retrying(PushEvent.Reason.SERVER_ERROR, attempt, String.valueOf(r.status()));
-        pause(attempt, serverHint(r), failure);
+        pause(failures, serverHint(r), failure);
         continue;
       }
       if (r.status() == 429) {
+        failures++;
+        if (failures >= policy.maxAttempts()) {
+          throw failure;
+        }
         // Refused before it was handled (rate limit): nothing landed, so re-sending after the wait is safe.
         retrying(PushEvent.Reason.RATE_LIMITED, attempt, "429");
-        pause(attempt, serverHint(r), failure);
+        pause(failures, serverHint(r), failure);
         continue;
       }
       throw failure;
     }
-    if (last instanceof dev.bbpush.client.error.ConflictException) {
-      throw new PushConflictException(plan.branch(), planned.plan().head().orElse(null),
-          plan.head().orElse(null), List.of());
+  }
+
+  /**
+   * After the {@code n}th 409 in this push: waits the full-jitter backoff, cut short at the deadline. Returns false,
+   * without waiting, when the budget is spent (or the thread is interrupted): the caller then makes no new attempt.
+   */
+  private boolean waitAfterRejection(int n, Instant deadline) {
+    RetryPolicy policy = rest.http().retryPolicy();
+    Duration left = Duration.between(policy.clock().instant(), deadline);
+    if (left.isNegative() || left.isZero()) {
+      return false;
     }
-    throw last;
+    Duration wait = policy.fullJitter(n, BACKOFF_BASE, BACKOFF_CAP);
+    try {
+      policy.sleeper().sleep(wait.compareTo(left) < 0 ? wait : left);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+    return true;
   }
 
   /**
    * A local file changed or became unreadable while the body was sent. Bitbucket only commits complete bodies, so
    * nothing should have landed; the head is read once to be sure, then the local failure is thrown (never retried).
    */
-  private Outcome afterLocalFailure(PushPlan plan, java.io.UncheckedIOException e, int attempt) {
+  private Outcome afterLocalFailure(PushPlan plan, LocalContentException e, int attempt) {
     Optional<String> now = readHead(plan, e);
     String expected = plan.head().orElse(null);
     if (now.isPresent() && !now.get().equals(expected)) {
@@ -186,12 +234,9 @@ final class CommitProtocol {
    * 5xx answers or failed connections are spread out. A wait longer than the policy's total time, or an interrupt,
    * ends the push with {@code last} (it was resolved: nothing of ours landed).
    */
-  private void pause(int attempt, Optional<java.time.Duration> hint, RuntimeException last) {
-    if (attempt >= request.maxCommitAttempts()) {
-      return;
-    }
+  private void pause(int failures, Optional<java.time.Duration> hint, RuntimeException last) {
     RetryPolicy policy = rest.http().retryPolicy();
-    java.time.Duration wait = policy.waitAfter(attempt, hint);
+    java.time.Duration wait = policy.waitAfter(failures, hint);
     if (wait.compareTo(policy.maxTotalTime()) > 0) {
       throw last;
     }
@@ -210,9 +255,7 @@ final class CommitProtocol {
   }
 
   private void retrying(PushEvent.Reason reason, int attempt, String detail) {
-    if (attempt < request.maxCommitAttempts()) {
-      report(new PushEvent.Retrying(reason, attempt + 1, detail));
-    }
+    report(new PushEvent.Retrying(reason, attempt + 1, detail));
   }
 
   /** After an unknown outcome: our commit ({@code landed}), someone else's head ({@code moved}) or neither. */
@@ -244,13 +287,21 @@ final class CommitProtocol {
    * whose parent is {@code expected}), if an earlier attempt landed after all.
    */
   private Optional<String> ourCommitSince(String head, String expected) {
-    for (RestCalls.CommitInfo c : rest.commitsSince(head, expected, 4)) {
+    return since(head, expected).ours();
+  }
+
+  /** The commits between {@code expected} and {@code head}: ours (if one landed) and how many are others'. */
+  private record Since(Optional<String> ours, int others) {}
+
+  private Since since(String head, String expected) {
+    List<RestCalls.CommitInfo> commits = rest.commitsSince(head, expected, 4);
+    for (RestCalls.CommitInfo c : commits) {
       boolean ours = request.trailer().parse(c.message()).filter(changeId::equals).isPresent();
       if (ours && (expected == null || c.parents().contains(expected))) {
-        return Optional.of(c.hash());
+        return new Since(Optional.of(c.hash()), commits.size() - 1);
       }
     }
-    return Optional.empty();
+    return new Since(Optional.empty(), commits.size());
   }
 
   private Optional<String> readHead(PushPlan plan, RuntimeException cause) {

@@ -38,7 +38,10 @@ public final class PushConflictException extends BbpushException {
     return actualHead;
   }
 
-  /** The overlapping paths, sorted; empty when the conflict could not be narrowed down (too many retries). */
+  /**
+   * The overlapping paths, sorted; empty only when there was nothing to compare with: the repository was empty when
+   * the push was planned, and another writer made its first commit.
+   */
   public List<String> paths() {
     return paths;
   }
@@ -46,7 +49,8 @@ public final class PushConflictException extends BbpushException {
   private static String message(String branch, String expected, String actual, List<String> paths) {
     String moved = "Branch '" + branch + "' moved from " + shortSha(expected) + " to " + shortSha(actual)
         + " while pushing";
-    String what = paths.isEmpty() ? ", and kept moving or could not be compared path by path"
+    String what = paths.isEmpty() ? ": the repository was empty when this push was planned and another writer made its"
+        + " first commit, so the changes cannot be compared path by path"
         : ", and the other change touched " + paths.size() + " path(s) this push also changes: "
             + String.join(", ", paths.size() > 20 ? paths.subList(0, 20) : paths) + (paths.size() > 20 ? ", …" : "");
     return moved + what + ". Nothing was committed; the other change is intact. Review the branch and push again.";

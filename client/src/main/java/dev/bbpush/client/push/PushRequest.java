@@ -6,6 +6,7 @@ import dev.bbpush.client.commit.CommitMetadata;
 import dev.bbpush.client.safety.SafetyOverrides;
 import dev.bbpush.client.safety.SafetyScanner;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,9 +27,13 @@ import java.util.Optional;
  *   <tr><td>{@code author}</td><td>{@code --author "Name <email>"}</td><td>Bitbucket's: the caller</td></tr>
  *   <tr><td>{@code pullRequest}</td><td>{@code --pr TITLE}, {@code --pr-description}</td><td>none</td></tr>
  *   <tr><td>{@code dryRun}</td><td>{@code --dry-run}</td><td>false</td></tr>
+ *   <tr><td>{@code conflictTimeout}</td><td>{@code --conflict-timeout}</td><td>2 minutes</td></tr>
  * </table>
  */
 public final class PushRequest {
+  /** The default of {@link Builder#conflictTimeout(Duration)}: 2 minutes. */
+  public static final Duration DEFAULT_CONFLICT_TIMEOUT = Duration.ofMinutes(2);
+
   private final String workspace;
   private final String repo;
   private final ChangeSet changes;
@@ -45,7 +50,7 @@ public final class PushRequest {
   private final PlanSource planSource;
   private final Optional<URI> gitUrl;
   private final ChangeIdTrailer trailer;
-  private final int maxCommitAttempts;
+  private final Duration conflictTimeout;
 
   private PushRequest(Builder b) {
     this.workspace = b.workspace;
@@ -64,7 +69,7 @@ public final class PushRequest {
     this.planSource = b.planSource;
     this.gitUrl = Optional.ofNullable(b.gitUrl);
     this.trailer = b.trailer;
-    this.maxCommitAttempts = b.maxCommitAttempts;
+    this.conflictTimeout = b.conflictTimeout;
   }
 
   public static Builder builder() {
@@ -139,8 +144,12 @@ public final class PushRequest {
     return trailer;
   }
 
-  public int maxCommitAttempts() {
-    return maxCommitAttempts;
+  /**
+   * How long the push keeps retrying after Bitbucket refuses the commit because the branch moved (409) while the
+   * changes that landed touched none of this push's paths. See {@link Builder#conflictTimeout(Duration)}.
+   */
+  public Duration conflictTimeout() {
+    return conflictTimeout;
   }
 
   /** Names the repository, branches and counts; never contents. */
@@ -170,7 +179,7 @@ public final class PushRequest {
     private PlanSource planSource = PlanSource.AUTO;
     private URI gitUrl;
     private ChangeIdTrailer trailer = new ChangeIdTrailer();
-    private int maxCommitAttempts = 4;
+    private Duration conflictTimeout = DEFAULT_CONFLICT_TIMEOUT;
 
     private Builder() {}
 
@@ -291,14 +300,25 @@ public final class PushRequest {
     }
 
     /**
-     * How many commit requests at most (first try + retries after a 409 on untouched paths, a lost response or a
-     * 5xx). Default 4.
+     * The budget for racing other writers on a busy branch. When Bitbucket refuses the commit with 409 (the branch
+     * moved) and the commits that landed meanwhile touched none of this push's paths, the push waits a random,
+     * growing time (full-jitter exponential backoff, 100 ms doubling up to 5 s, through the client's {@link
+     * dev.bbpush.client.http.RetryPolicy#sleeper()}), rebases and sends again, until it lands or this much time has
+     * passed since the first commit request; then {@link BranchBusyException}. A commit request already under way is
+     * never cut short. {@link Duration#ZERO} sends once and never retries after a 409. Default 2 minutes.
+     *
+     * <p>Overlapping changes end the push at once with {@link PushConflictException}, whatever the budget. Retries
+     * after no answer, a 5xx or a 429 are bounded by the client's {@link dev.bbpush.client.http.RetryPolicy}
+     * instead.
+     *
+     * @throws IllegalArgumentException if {@code timeout} is negative
      */
-    public Builder maxCommitAttempts(int n) {
-      if (n < 1) {
-        throw new IllegalArgumentException("maxCommitAttempts must be at least 1");
+    public Builder conflictTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative()) {
+        throw new IllegalArgumentException("conflictTimeout must not be negative: " + timeout);
       }
-      this.maxCommitAttempts = n;
+      this.conflictTimeout = timeout;
       return this;
     }
 

@@ -7,7 +7,6 @@ import dev.bbpush.client.http.HttpEvent;
 import dev.bbpush.client.http.HttpTransport;
 import dev.bbpush.client.safety.SafetyReport;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
@@ -51,6 +50,8 @@ public final class Pusher {
    * @return the outcome: committed, unchanged or dry-run, with the plan, the pull request and request counts
    * @throws SafetyBlockedException the safety checks blocked the push; no request was sent
    * @throws PushConflictException the branch moved and the other change touched our paths; nothing was committed
+   * @throws BranchBusyException other writers' commits on other paths kept moving the branch for the whole {@link
+   *     PushRequest#conflictTimeout()}; nothing was committed, running the same push again is safe
    * @throws PushRefusedException the push cannot be done as asked (missing base branch...); nothing was written
    * @throws PushOutcomeUnknownException the commit request and the check afterwards both failed; run it again
    * @throws PullRequestFailedException the push finished but the pull request failed; run it again
@@ -58,7 +59,8 @@ public final class Pusher {
    *     committed
    * @throws dev.bbpush.client.error.TransportException no answer after retries, and the branch shows that nothing
    *     landed
-   * @throws UncheckedIOException a local file could not be read (or changed while pushing); nothing was committed
+   * @throws dev.bbpush.client.commit.LocalContentException a local file could not be read, or changed while pushing
+   *     (named in the message); nothing was committed
    */
   public PushResult push(PushRequest request) {
     java.util.Objects.requireNonNull(request, "request");
@@ -161,11 +163,13 @@ public final class Pusher {
     T call() throws IOException;
   }
 
+  /** Runs a local read; a failure the reader did not attribute to one file is still a local one. */
   private static <T> T io(IoCall<T> call) {
     try {
       return call.call();
     } catch (IOException e) {
-      throw new UncheckedIOException(e.getMessage(), e);
+      throw new dev.bbpush.client.commit.LocalContentException(null, "a local input", "could not be read (" + e + ")",
+          e);
     }
   }
 

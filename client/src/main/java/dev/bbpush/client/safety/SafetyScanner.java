@@ -72,7 +72,8 @@ public final class SafetyScanner {
   /**
    * Scans every put of {@code changes}. Reads each file at most {@code maxScanBytes}; never keeps content.
    *
-   * @throws IOException if a source cannot be read
+   * @throws dev.bbpush.client.commit.LocalContentException if a source cannot be read (naming it)
+   * @throws IOException never for a file source; kept for sources whose opening may fail otherwise
    */
   public SafetyReport scan(ChangeSet changes) throws IOException {
     List<Finding> findings = new ArrayList<>();
@@ -91,7 +92,13 @@ public final class SafetyScanner {
         unscanned.add(new UnscannedFile(path, UnscannedFile.Reason.SYMLINK));
         continue;
       }
-      byte[] head = readHead(put);
+      byte[] head;
+      try {
+        head = readHead(put);
+      } catch (IOException e) {
+        throw new dev.bbpush.client.commit.LocalContentException(path, put.requireContent().description(),
+            "could not be read for the safety checks (" + e.getMessage() + ")", e);
+      }
       if (isBinary(head)) {
         unscanned.add(new UnscannedFile(path, UnscannedFile.Reason.BINARY));
         continue;

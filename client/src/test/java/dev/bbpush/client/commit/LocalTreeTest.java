@@ -81,12 +81,13 @@ class LocalTreeTest {
     ChangeSet cs = ChangeSet.builder().addPath(f).build();
     Files.writeString(f, "much longer now");
 
-    assertThatThrownBy(() -> LocalTree.of(cs)).isInstanceOf(IOException.class)
-        .hasMessageContaining("changed after the change set was built");
+    assertThatThrownBy(() -> LocalTree.of(cs)).isInstanceOf(LocalContentException.class)
+        .hasMessageContaining("changed after the change set was built").hasMessageContaining(f.toString())
+        .satisfies(e -> assertThat(((LocalContentException) e).repoPath()).contains("main.tf"));
 
     Files.writeString(f, "sh");
 
-    assertThatThrownBy(() -> LocalTree.of(cs)).isInstanceOf(IOException.class)
+    assertThatThrownBy(() -> LocalTree.of(cs)).isInstanceOf(LocalContentException.class)
         .hasMessageContaining("is shorter than its recorded size");
   }
 }

@@ -273,8 +273,9 @@ class SrcMultipartBodyTest {
     SrcMultipartBody body = SrcMultipartBody.of(CommitMetadata.empty(), ChangeSet.builder().addPath(f).build());
     Files.writeString(f, "012");
 
-    assertThatThrownBy(() -> body.writeTo(OutputStream.nullOutputStream())).isInstanceOf(IOException.class)
-        .hasMessageContaining("changed while uploading");
+    assertThatThrownBy(() -> body.writeTo(OutputStream.nullOutputStream()))
+        .isInstanceOf(LocalContentException.class)
+        .hasMessageContaining(f + " (for a.tf) changed while uploading (expected 10 bytes, read 3)");
   }
 
   @Test

@@ -301,9 +301,11 @@ class CommitProtocolTest {
       PushRequest req = request(changes).listener(shrinkAfterPlan).build();
 
       assertThatThrownBy(() -> new Pusher(client).push(req))
-          .isInstanceOf(java.io.UncheckedIOException.class)
-          .hasCauseInstanceOf(dev.bbpush.client.commit.LocalContentException.class)
-          .hasMessageContaining("changed while uploading");
+          .isInstanceOfSatisfying(dev.bbpush.client.commit.LocalContentException.class, e -> {
+            assertThat(e.repoPath()).contains("live/shrinks.tf");
+            assertThat(e.source()).isEqualTo(f.toString());
+            assertThat(e.getMessage()).contains("changed while uploading").contains("Nothing was committed");
+          });
       assertThat(PushFixture.srcPosts(bb)).isLessThanOrEqualTo(1);
       assertThat(commitCount(bb, "main")).isEqualTo(before);
       assertThat(events.of(PushEvent.Retrying.class)).isEmpty();
@@ -367,12 +369,120 @@ class CommitProtocolTest {
   void attemptsAreBoundedWhenTheServerKeepsFailing(Emulator bb) throws Exception {
     int before = commitCount(bb, "main");
     bb.faults().add(JSON.readTree("{\"method\":\"POST\",\"path\":\"/src$\",\"action\":\"status\",\"status\":503}"));
-    try (BitbucketClient client = PushFixture.rahul(bb);
+    try (BitbucketClient client = BitbucketClient.builder().apiUrl(bb.apiUrl())
+        .credentials(Credentials.apiToken(PushFixture.EMAIL, bb.secret("rahul-api-token")))
+        .retryPolicy(RetryPolicy.builder().maxAttempts(3).sleeper(d -> { }).build()).build();
         ChangeSet changes = PushFixture.texts(Map.of("live/never.tf", "n\n"))) {
-      assertThatThrownBy(() -> new Pusher(client).push(request(changes).maxCommitAttempts(3).build()))
+      assertThatThrownBy(() -> new Pusher(client).push(request(changes).build()))
           .isInstanceOf(dev.bbpush.client.error.ServerErrorException.class);
       assertThat(PushFixture.srcPosts(bb)).isEqualTo(3);
       assertThat(commitCount(bb, "main")).isEqualTo(before);
+    }
+  }
+
+  /**
+   * A client whose waits only move {@code clock}, whose jitter is fixed at {@code jitter}, and which lets another
+   * writer commit the path {@code otherPath.apply(n)} just before our {@code n}th commit request leaves (null: none).
+   */
+  private static BitbucketClient racedClient(Emulator bb, MutableClock clock, RecordingSleeper sleeper, double jitter,
+      java.util.function.IntFunction<String> otherPath) {
+    java.util.concurrent.atomic.AtomicInteger posts = new java.util.concurrent.atomic.AtomicInteger();
+    dev.bbpush.client.http.HttpListener otherWriterFirst = e -> {
+      if (e instanceof dev.bbpush.client.http.HttpEvent.RequestSent s && s.method().equals("POST")
+          && s.uri().getPath().endsWith("/src")) {
+        int n = posts.incrementAndGet();
+        String path = otherPath.apply(n);
+        if (path != null) {
+          otherWriterCommits(bb, path, "theirs " + n + "\n");
+        }
+      }
+    };
+    return BitbucketClient.builder().apiUrl(bb.apiUrl())
+        .credentials(Credentials.apiToken(PushFixture.EMAIL, bb.secret("rahul-api-token"))).listener(otherWriterFirst)
+        .retryPolicy(RetryPolicy.builder().clock(clock).sleeper(sleeper).random(() -> jitter).build()).build();
+  }
+
+  @Test
+  void waitsAGrowingJitteredTimeBetween409sOnOtherPathsThenLands(Emulator bb) throws Exception {
+    int before = commitCount(bb, "main");
+    MutableClock clock = MutableClock.atEpochPlusDays(0);
+    RecordingSleeper sleeper = new RecordingSleeper(clock);
+    PushFixture.Events events = new PushFixture.Events();
+    try (BitbucketClient client = racedClient(bb, clock, sleeper, 0.5, n -> n <= 3 ? "other/t" + n + ".tf" : null);
+        ChangeSet changes = PushFixture.texts(Map.of("live/ours.tf", "ours\n"))) {
+      PushResult r = new Pusher(client).push(request(changes).listener(events).build());
+
+      assertThat(r.status()).isEqualTo(PushStatus.COMMITTED);
+      assertThat(r.commitAttempts()).isEqualTo(4);
+      // Full jitter: a random share (fixed at 0.5 here) of a window of 100 ms doubling per 409 in a row.
+      assertThat(sleeper.sleeps()).containsExactly(Duration.ofMillis(50), Duration.ofMillis(100),
+          Duration.ofMillis(200));
+      assertThat(events.of(PushEvent.Retrying.class)).hasSize(3)
+          .allSatisfy(e -> assertThat(e.reason()).isEqualTo(PushEvent.Reason.BRANCH_MOVED));
+      assertThat(commitCount(bb, "main")).isEqualTo(before + 4);
+      Map<String, PushFixture.TreeFile> files = tree(bb, "main");
+      assertThat(files.get("live/ours.tf").text()).isEqualTo("ours\n");
+      assertThat(files.get("other/t3.tf").text()).isEqualTo("theirs 3\n");
+      assertThat(r.commit()).isEqualTo(PushFixture.head(bb, "main"));
+    }
+  }
+
+  @Test
+  void branchThatKeepsMovingOnOtherPathsForTheWholeBudgetIsBusyNotAConflict(Emulator bb) throws Exception {
+    int before = commitCount(bb, "main");
+    MutableClock clock = MutableClock.atEpochPlusDays(0);
+    RecordingSleeper sleeper = new RecordingSleeper(clock);
+    try (BitbucketClient client = racedClient(bb, clock, sleeper, 0.99, n -> "other/busy" + n + ".tf");
+        ChangeSet changes = PushFixture.texts(Map.of("live/ours.tf", "ours\n"))) {
+      PushRequest req = request(changes).conflictTimeout(Duration.ofSeconds(10)).build();
+
+      assertThatThrownBy(() -> new Pusher(client).push(req))
+          .isInstanceOfSatisfying(BranchBusyException.class, e -> {
+            // Waits of 99, 198, 396, 792, 1584, 3168 ms, then the last one cut to what is left of 10 s: 8 POSTs.
+            assertThat(e.rejections()).isEqualTo(8);
+            assertThat(e.commitsLanded()).isEqualTo(8);
+            assertThat(e.budget()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(e.getMessage()).contains("Branch 'main' kept moving").contains("8 commits by other writers")
+                .contains("not a conflict").contains("Nothing was committed").contains("--conflict-timeout");
+          });
+      assertThat(sleeper.sleeps()).hasSize(7).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(5)));
+      assertThat(sleeper.sleeps().stream().reduce(Duration.ZERO, Duration::plus)).isEqualTo(Duration.ofSeconds(10));
+      assertThat(commitCount(bb, "main")).isEqualTo(before + 8);
+      assertThat(tree(bb, "main")).doesNotContainKey("live/ours.tf");
+    }
+  }
+
+  @Test
+  void overlapAfterSomeMovesOnOtherPathsIsAConflictNamingThePath(Emulator bb) throws Exception {
+    MutableClock clock = MutableClock.atEpochPlusDays(0);
+    RecordingSleeper sleeper = new RecordingSleeper(clock);
+    try (BitbucketClient client = racedClient(bb, clock, sleeper, 0.5,
+            n -> n <= 2 ? "other/t" + n + ".tf" : n == 3 ? "live/ours.tf" : null);
+        ChangeSet changes = PushFixture.texts(Map.of("live/ours.tf", "ours\n"))) {
+      PushRequest req = request(changes).build();
+
+      assertThatThrownBy(() -> new Pusher(client).push(req))
+          .isInstanceOfSatisfying(PushConflictException.class,
+              e -> assertThat(e.paths()).containsExactly("live/ours.tf"));
+      assertThat(tree(bb, "main").get("live/ours.tf").text()).isEqualTo("theirs 3\n");
+    }
+  }
+
+  @Test
+  void zeroConflictBudgetSendsOnceAndReportsTheBusyBranch(Emulator bb) throws Exception {
+    MutableClock clock = MutableClock.atEpochPlusDays(0);
+    RecordingSleeper sleeper = new RecordingSleeper(clock);
+    try (BitbucketClient client = racedClient(bb, clock, sleeper, 0.5, n -> "other/once" + n + ".tf");
+        ChangeSet changes = PushFixture.texts(Map.of("live/ours.tf", "ours\n"))) {
+      PushRequest req = request(changes).conflictTimeout(Duration.ZERO).build();
+
+      assertThatThrownBy(() -> new Pusher(client).push(req))
+          .isInstanceOfSatisfying(BranchBusyException.class, e -> {
+            assertThat(e.rejections()).isEqualTo(1);
+            assertThat(e.commitsLanded()).isEqualTo(1);
+          });
+      assertThat(sleeper.sleeps()).isEmpty();
+      assertThat(PushFixture.srcPosts(bb)).isEqualTo(2); // the other writer's and ours
     }
   }
 }
