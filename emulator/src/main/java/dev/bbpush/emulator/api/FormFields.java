@@ -2,8 +2,11 @@ package dev.bbpush.emulator.api;
 
 import dev.bbpush.emulator.http.ApiError;
 import dev.bbpush.emulator.store.BlobSource;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.Part;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -18,6 +21,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.eclipse.jetty.ee10.servlet.ServletMultiPartFormData;
 
 /**
  * The fields of a {@code POST /src} body, read from {@code multipart/form-data} or
@@ -66,23 +71,40 @@ final class FormFields implements AutoCloseable {
   }
 
   private static FormFields multipart(HttpServletRequest req) {
+    String boundary = boundary(req.getContentType());
+    PartHeaderSniffer sniffer = boundary == null ? null : new PartHeaderSniffer(boundary);
     Collection<Part> parts;
     try {
-      parts = req.getParts();
-    } catch (IOException | ServletException | RuntimeException e) {
-      // The container has failed the request body; it closes the connection after this response.
-      throw ApiError.badRequest("Bad request").detail("The multipart body could not be parsed.")
-          .header("Connection", "close")
-          .reason("malformed or truncated multipart body: " + e);
+      if (sniffer == null) {
+        parts = req.getParts();
+      } else {
+        // Parsed by the container from a stream that lets the sniffer see the raw part headers.
+        parts = ServletMultiPartFormData.from(new SniffedRequest(req, sniffer), req.getContentType()).get().getParts();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unparseable(e);
+    } catch (IOException | ServletException | ExecutionException | RuntimeException e) {
+      // The container refuses some control characters in part headers; name the field when the sniffer saw it.
+      ApiError named = refusedName(sniffer);
+      throw named != null ? named : unparseable(e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e);
     }
+    List<byte[]> raw = sniffer == null ? List.of() : sniffer.dispositions();
+    boolean useRaw = raw.size() == parts.size();
     List<FormField> out = new ArrayList<>(parts.size());
+    int index = 0;
     for (Part p : parts) {
-      String raw = p.getHeader("Content-Disposition");
-      ContentDisposition cd = raw == null ? null : ContentDisposition.parse(raw);
+      byte[] rawDisposition = useRaw ? raw.get(index) : null;
+      index++;
+      String header = p.getHeader("Content-Disposition");
+      ContentDisposition cd = header == null ? null : ContentDisposition.parse(header);
       String name = cd != null && cd.param("name") != null ? cd.param("name") : p.getName();
       if (name == null) {
         throw ApiError.badRequest("Bad request").detail("Every part needs a Content-Disposition with a name.")
-            .reason("multipart part without a name (Content-Disposition: " + raw + ")");
+            .reason("multipart part without a name (Content-Disposition: " + header + ")");
+      }
+      if (rawDisposition != null) {
+        name = exactName(rawDisposition, name);
       }
       boolean hasFilename = cd != null
           ? cd.param("filename") != null || cd.param("filename*") != null
@@ -90,6 +112,110 @@ final class FormFields implements AutoCloseable {
       out.add(new FormField(name, hasFilename, attributes(cd), new PartSource(p)));
     }
     return new FormFields(out, List.of());
+  }
+
+  /** The refusal of the first sniffed part name that is not valid UTF-8 or not a valid path, or {@code null}. */
+  private static ApiError refusedName(PartHeaderSniffer sniffer) {
+    if (sniffer == null) {
+      return null;
+    }
+    for (byte[] raw : sniffer.dispositions()) {
+      try {
+        String name = raw == null ? null : exactName(raw, null);
+        if (name != null && !SrcCommand.META.contains(name)) {
+          SrcCommand.path(name, name);
+        }
+      } catch (ApiError e) {
+        return e.header("Connection", "close");
+      }
+    }
+    return null;
+  }
+
+  private static ApiError unparseable(Throwable e) {
+    // The container has failed the request body; it closes the connection after this response.
+    return ApiError.badRequest("Bad request").detail("The multipart body could not be parsed.")
+        .header("Connection", "close")
+        .reason("malformed or truncated multipart body: " + e);
+  }
+
+  /**
+   * The part's name from the bytes the client sent, decoded strictly: the container's own decoding replaced
+   * invalid UTF-8 by U+FFFD and a tab by a space. Falls back to {@code containerName} when the raw header has no
+   * name parameter.
+   *
+   * @throws ApiError 400 naming the field (invalid bytes as {@code \xNN}) when the name is not valid UTF-8
+   */
+  private static String exactName(byte[] rawDisposition, String containerName) {
+    ContentDisposition cd = ContentDisposition.parse(new String(rawDisposition, StandardCharsets.ISO_8859_1));
+    String latin1 = cd.param("name");
+    if (latin1 == null) {
+      return containerName;
+    }
+    byte[] bytes = latin1.getBytes(StandardCharsets.ISO_8859_1);
+    return fieldName(bytes);
+  }
+
+  /** The {@code boundary} parameter of a multipart content type, or {@code null}. */
+  private static String boundary(String contentType) {
+    if (contentType == null) {
+      return null;
+    }
+    String b = ContentDisposition.parse(contentType).param("boundary");
+    return b == null || b.isEmpty() ? null : b;
+  }
+
+  /** The request as the container's multipart parser reads it: every body byte also goes to the sniffer. */
+  private static final class SniffedRequest extends HttpServletRequestWrapper {
+    private final PartHeaderSniffer sniffer;
+    private ServletInputStream in;
+
+    SniffedRequest(HttpServletRequest req, PartHeaderSniffer sniffer) {
+      super(req);
+      this.sniffer = sniffer;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() throws IOException {
+      if (in == null) {
+        ServletInputStream real = super.getInputStream();
+        in = new ServletInputStream() {
+          @Override
+          public int read() throws IOException {
+            int b = real.read();
+            if (b >= 0) {
+              sniffer.feed((byte) b);
+            }
+            return b;
+          }
+
+          @Override
+          public int read(byte[] b, int off, int len) throws IOException {
+            int n = real.read(b, off, len);
+            if (n > 0) {
+              sniffer.feed(b, off, n);
+            }
+            return n;
+          }
+
+          @Override
+          public boolean isFinished() {
+            return real.isFinished();
+          }
+
+          @Override
+          public boolean isReady() {
+            return real.isReady();
+          }
+
+          @Override
+          public void setReadListener(ReadListener listener) {
+            real.setReadListener(listener);
+          }
+        };
+      }
+      return in;
+    }
   }
 
   /** {@code x-attributes} values, split on commas and spaces, lower case. */
@@ -117,7 +243,8 @@ final class FormFields implements AutoCloseable {
   }
 
   /**
-   * Decodes {@code name=value&…} while reading: names become UTF-8 text, values stay raw bytes
+   * Decodes {@code name=value&…} while reading: names become UTF-8 text (strictly: a name that is not valid UTF-8
+   * is refused), values stay raw bytes
    * ({@code %XX} and {@code +} decoded), so binary file content survives.
    */
   private static FormFields urlEncoded(HttpServletRequest req, Path spoolDir) throws IOException {
@@ -139,7 +266,7 @@ final class FormFields implements AutoCloseable {
               spooled.add(value);
             }
             value.finish();
-            out.add(new FormField(name.toString(StandardCharsets.UTF_8), false, Set.of(), value));
+            out.add(new FormField(fieldName(name.toByteArray()), false, Set.of(), value));
           }
           if (c == -1) {
             break;
@@ -177,6 +304,21 @@ final class FormFields implements AutoCloseable {
           .reason("unreadable url-encoded body: " + e);
     }
     return result;
+  }
+
+  /**
+   * A field name's bytes (url-encoded, or from a multipart header) as text. Names are repository paths or meta names; one that is not valid UTF-8 is
+   * refused rather than decoded with U+FFFD, which would make different names write the same path.
+   */
+  private static String fieldName(byte[] raw) {
+    String name = StrictUtf8.decodeOrNull(raw);
+    if (name == null) {
+      String readable = StrictUtf8.readable(raw);
+      throw ApiError.invalidField(readable, "The field name " + readable + " is not valid UTF-8. Field names are "
+              + "repository paths: send them as UTF-8.")
+          .reason("field name is not UTF-8: " + readable);
+    }
+    return name;
   }
 
   private static int percent(InputStream in) throws IOException {
