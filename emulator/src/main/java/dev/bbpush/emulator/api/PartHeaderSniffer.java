@@ -42,8 +42,20 @@ final class PartHeaderSniffer {
   }
 
   void feed(byte[] b, int off, int len) {
-    for (int i = off; i < off + len && state != State.DONE; i++) {
+    int end = off + len;
+    int i = off;
+    while (i < end && state != State.DONE) {
+      if (state == State.SEARCH && matched == 0) {
+        // Part content: skip to the next CR, the only byte that can start a delimiter.
+        while (i < end && b[i] != '\r') {
+          i++;
+        }
+        if (i == end) {
+          break;
+        }
+      }
       feed(b[i]);
+      i++;
     }
   }
 
