@@ -32,7 +32,7 @@ import org.eclipse.jetty.ee10.servlet.ServletMultiPartFormData;
  *
  * <p>Multipart parts come from the servlet container, which spools parts above 16 KiB to disk.
  * Url-encoded values are decoded while streaming and spooled the same way, so neither form holds a
- * large file in the heap. {@link #close()} removes what this class spooled.
+ * large file in the heap. {@link #close()} removes what was spooled, the container's part files included.
  */
 final class FormFields implements AutoCloseable {
   private static final int SPOOL_THRESHOLD = 64 * 1024;
@@ -41,10 +41,12 @@ final class FormFields implements AutoCloseable {
 
   private final List<FormField> fields;
   private final List<SpooledValue> spooled;
+  private final Collection<Part> parts;
 
-  private FormFields(List<FormField> fields, List<SpooledValue> spooled) {
+  private FormFields(List<FormField> fields, List<SpooledValue> spooled, Collection<Part> parts) {
     this.fields = fields;
     this.spooled = spooled;
+    this.parts = parts;
   }
 
   List<FormField> fields() {
@@ -89,6 +91,15 @@ final class FormFields implements AutoCloseable {
       ApiError named = refusedName(sniffer);
       throw named != null ? named : unparseable(e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e);
     }
+    try {
+      return new FormFields(fields(parts, sniffer), List.of(), parts);
+    } catch (RuntimeException e) {
+      deleteAll(parts);
+      throw e;
+    }
+  }
+
+  private static List<FormField> fields(Collection<Part> parts, PartHeaderSniffer sniffer) {
     List<byte[]> raw = sniffer == null ? List.of() : sniffer.dispositions();
     boolean useRaw = raw.size() == parts.size();
     List<FormField> out = new ArrayList<>(parts.size());
@@ -111,7 +122,18 @@ final class FormFields implements AutoCloseable {
           : p.getSubmittedFileName() != null;
       out.add(new FormField(name, hasFilename, attributes(cd), new PartSource(p)));
     }
-    return new FormFields(out, List.of());
+    return out;
+  }
+
+  /** Removes the container's spool files now, so they are gone when the request completes. */
+  private static void deleteAll(Collection<Part> parts) {
+    for (Part p : parts) {
+      try {
+        p.delete();
+      } catch (IOException | RuntimeException e) {
+        // The container removes what is left when the request completes.
+      }
+    }
   }
 
   /** The refusal of the first sniffed part name that is not valid UTF-8 or not a valid path, or {@code null}. */
@@ -250,7 +272,7 @@ final class FormFields implements AutoCloseable {
   private static FormFields urlEncoded(HttpServletRequest req, Path spoolDir) throws IOException {
     List<FormField> out = new ArrayList<>();
     List<SpooledValue> spooled = new ArrayList<>();
-    FormFields result = new FormFields(out, spooled);
+    FormFields result = new FormFields(out, spooled, List.of());
     try {
       InputStream in = new BufferedInputStream(req.getInputStream(), 64 * 1024);
       ByteArrayOutputStream name = new ByteArrayOutputStream();
@@ -333,6 +355,7 @@ final class FormFields implements AutoCloseable {
 
   @Override
   public void close() {
+    deleteAll(parts);
     for (SpooledValue v : spooled) {
       try {
         v.close();
