@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bbpush.emulator.Emulator;
+import dev.bbpush.emulator.control.Fault;
 import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -207,8 +209,7 @@ class AuthDoctorCommandTest {
 
   @Test
   void rateLimitedExitsSix(Emulator bb) throws Exception {
-    bb.faults().add(new ObjectMapper().readTree(
-        "{\"path\":\"/repositories/acme/infra$\",\"action\":\"rate-limit\",\"retryAfter\":120}"));
+    bb.faults().add(Fault.onAnyMethod("/repositories/acme/infra$").rateLimit(Duration.ofSeconds(120)));
 
     CliRun r = CliRun.run(env(bb, "BBPUSH_EMAIL", "rahul@acme.example", "BBPUSH_API_TOKEN",
         bb.secret("rahul-api-token")), "auth", "doctor", "--repo", "acme/infra");

@@ -12,6 +12,7 @@ import dev.bbpush.client.http.Request;
 import dev.bbpush.client.push.PushEvent;
 import dev.bbpush.client.push.PushListener;
 import dev.bbpush.emulator.Emulator;
+import dev.bbpush.emulator.control.Fault;
 import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -149,8 +150,7 @@ class PushFailureCommandTest {
   @Test
   void failedPullRequestAfterALandedCommitPrintsTheCommitThenTheError(Emulator bb) throws Exception {
     file("a.tf", "# a\n");
-    bb.faults().add(JSON.readTree("{\"method\":\"POST\",\"path\":\"/pullrequests$\",\"action\":\"status\","
-        + "\"status\":500}"));
+    bb.faults().add(Fault.on("POST", "/pullrequests$").respond(500));
 
     CliRun text = run(bb, env(bb), "push", dir.toString(), "--repo", "acme/infra", "--branch", "bbpush/pr-fail",
         "--pr", "Title");

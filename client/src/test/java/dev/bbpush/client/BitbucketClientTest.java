@@ -15,6 +15,7 @@ import dev.bbpush.client.http.HttpEvent;
 import dev.bbpush.client.http.Request;
 import dev.bbpush.client.http.Response;
 import dev.bbpush.emulator.Emulator;
+import dev.bbpush.emulator.control.Fault;
 import dev.bbpush.emulator.control.JournalEntry;
 import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
 import java.io.IOException;
@@ -234,9 +235,8 @@ class BitbucketClientTest {
   void repositoryWithoutMainbranchHasNoMainBranch(Emulator bb) {
     // Bitbucket's answer for an empty repository is uncertain (bitbucket-cloud-rest.md §4.1): a null mainbranch must
     // work too.
-    EmulatorFaults.add(bb, "{\"method\":\"GET\",\"path\":\"^/2.0/repositories/acme/empty$\",\"action\":\"status\","
-        + "\"status\":200,\"body\":{\"type\":\"repository\",\"full_name\":\"acme/empty\",\"uuid\":\"{e}\","
-        + "\"is_private\":true,\"mainbranch\":null}}");
+    bb.faults().add(Fault.on("GET", "^/2.0/repositories/acme/empty$").respond(200, "{\"type\":\"repository\","
+        + "\"full_name\":\"acme/empty\",\"uuid\":\"{e}\",\"is_private\":true,\"mainbranch\":null}"));
     try (BitbucketClient client = rahul(bb, new RecordingListener())) {
       dev.bbpush.client.Repository repo = client.repository("acme", "empty");
 
@@ -247,8 +247,7 @@ class BitbucketClientTest {
 
   @Test
   void successBodyThatIsNotJsonIsUnexpectedResponse(Emulator bb) {
-    EmulatorFaults.add(bb, "{\"path\":\"^/2.0/repositories/acme/infra$\",\"action\":\"status\",\"status\":200,"
-        + "\"body\":\"<html>proxy login</html>\"}");
+    bb.faults().add(Fault.onAnyMethod("^/2.0/repositories/acme/infra$").respond(200, "<html>proxy login</html>"));
     try (BitbucketClient client = rahul(bb, new RecordingListener())) {
       assertThatThrownBy(() -> client.repository("acme", "infra"))
           .isInstanceOf(UnexpectedResponseException.class)

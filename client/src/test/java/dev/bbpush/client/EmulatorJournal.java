@@ -2,31 +2,27 @@ package dev.bbpush.client;
 
 import dev.bbpush.emulator.Emulator;
 import dev.bbpush.emulator.control.JournalEntry;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Reads the emulator's request journal from the test JVM. The emulator records a request after its response has been
- * written, so the entry of the response the client just read can appear a moment later: callers say how many entries
- * they expect, and this waits (up to 5 s) until at least that many are there. The caller then asserts on the list.
+ * Reads the emulator's request journal from the test JVM through its waits ({@code Journal.await}): callers say how
+ * many matching requests they expect, and this returns once that many have <em>completed</em> on the server (side
+ * effects included), or with fewer after 30 s, so the caller's assertion shows what arrived. No sleeping.
  */
 public final class EmulatorJournal {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
   private EmulatorJournal() {}
 
-  /** The entries matching {@code filter}, once there are at least {@code expected} of them (or after 5 s). */
+  /** The completed entries matching {@code filter}, once there are at least {@code expected} of them (or after 30 s). */
   public static List<JournalEntry> entries(Emulator bb, Predicate<JournalEntry> filter, int expected) {
-    long deadline = System.nanoTime() + 5_000_000_000L;
-    while (true) {
-      List<JournalEntry> found = bb.journal().entries().stream().filter(filter).toList();
-      if (found.size() >= expected || System.nanoTime() > deadline) {
-        return found;
-      }
-      try {
-        Thread.sleep(5);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return found;
-      }
+    try {
+      return bb.journal().await(filter, expected, WAIT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while waiting for " + expected + " journal entries", e);
     }
   }
 

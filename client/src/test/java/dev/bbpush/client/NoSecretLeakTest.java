@@ -9,9 +9,11 @@ import dev.bbpush.client.auth.Environment;
 import dev.bbpush.client.http.Request;
 import dev.bbpush.client.http.RetryPolicy;
 import dev.bbpush.emulator.Emulator;
+import dev.bbpush.emulator.control.Fault;
 import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -46,13 +48,12 @@ class NoSecretLeakTest {
     }
 
     // Refusals and failures from the emulator's fault API, with a Bearer token.
-    EmulatorFaults.add(bb, "{\"path\":\"^/2.0/repositories/acme/infra$\",\"action\":\"status\",\"status\":403,"
-        + "\"count\":1,\"body\":{\"type\":\"error\",\"error\":{\"message\":\"Your credentials lack one or more "
-        + "required privilege scopes.\",\"detail\":{\"granted\":[],\"required\":[\"write:repository:bitbucket\"]}}}}");
-    EmulatorFaults.add(bb,
-        "{\"method\":\"POST\",\"path\":\"/refs/branches$\",\"action\":\"reset-before\",\"count\":1}");
-    EmulatorFaults.add(bb, "{\"path\":\"^/2.0/repositories/acme/infra$\",\"action\":\"rate-limit\","
-        + "\"retryAfter\":9999,\"count\":1}");
+    bb.faults().add(Fault.onAnyMethod("^/2.0/repositories/acme/infra$").times(1).respond(403,
+        "{\"type\":\"error\",\"error\":{\"message\":\"Your credentials lack one or more required privilege scopes.\","
+            + "\"detail\":{\"granted\":[],\"required\":[\"write:repository:bitbucket\"]}}}"));
+    bb.faults().add(Fault.on("POST", "/refs/branches$").times(1).resetBefore());
+    bb.faults().add(
+        Fault.onAnyMethod("^/2.0/repositories/acme/infra$").times(1).rateLimit(Duration.ofSeconds(9999)));
     try (BitbucketClient c = BitbucketClient.builder().apiUrl(bb.apiUrl()).listener(listener)
         .retryPolicy(RetryPolicy.builder().maxAttempts(1).build())
         .credentials(Credentials.accessToken(accessToken)).build()) {

@@ -111,12 +111,21 @@ public final class Emulator implements AutoCloseable {
     return dataDir;
   }
 
-  /** The request journal ({@code GET /_emulator/requests}): the last 1000 REST and Git requests, secrets masked. */
+  /**
+   * The request journal ({@code GET /_emulator/requests}): the last 1000 REST and Git requests, secrets masked.
+   * Wait for a request with {@link Journal#takeRequest(java.time.Duration)} or
+   * {@link Journal#await(java.util.function.Predicate, java.time.Duration)} rather than sleeping: both return once the
+   * emulator has finished with the request, side effects included.
+   */
   public Journal journal() {
     return journal;
   }
 
-  /** The scripted faults ({@code POST /_emulator/faults}); add them with {@code faults().add(json)}. */
+  /**
+   * The scripted faults ({@code POST /_emulator/faults}); add them typed, e.g.
+   * {@code faults().add(Fault.on("POST", "/src$").times(1).respond(503))}, or from their JSON form with
+   * {@code faults().add(json)}.
+   */
   public Faults faults() {
     return faults;
   }

@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -103,7 +104,9 @@ class SrcBadInputTest {
       } catch (IOException e) {
         // The server may reset the connection; either way nothing may be committed.
       }
-      Thread.sleep(200); // let the server finish handling the aborted request before looking
+      // The journal completes the request once the server is done with it, side effects included.
+      assertThat(bb.journal().await(e -> e.method().equals("POST") && e.path().endsWith("/acme/infra/src"), Duration.ofSeconds(30)))
+          .as("the aborted request was handled to the end").isPresent();
       assertThat(repo.refs()).isEqualTo(before);
     }
   }

@@ -8,7 +8,8 @@ import dev.bbpush.client.commit.InvalidChangeSetException.Problem;
  * <p>Bitbucket does not document its path rules (reference §2.1, "Path rules: not documented"); we refuse anything
  * git itself refuses or that would be read differently by the server: empty paths and segments, {@code .} and
  * {@code ..} segments, a {@code .git} segment (any case, as git's {@code verify_path}), a trailing slash, NUL and
- * other control characters, and unpaired UTF-16 surrogates (not encodable as UTF-8).
+ * other control characters, unpaired UTF-16 surrogates (not encodable as UTF-8), and U+FFFD (what a file name that
+ * is not valid UTF-8 becomes when Java reads it).
  */
 public final class RepoPaths {
   private RepoPaths() {}
@@ -74,6 +75,12 @@ public final class RepoPaths {
       if (c < 0x20 || c == 0x7f) {
         return "it contains the control character U+" + String.format("%04X", (int) c);
       }
+      if (c == '\uFFFD') {
+        // Java reads file-name bytes that are not UTF-8 as U+FFFD: the real name is lost, and two such files would
+        // be pushed to the same path.
+        return "it contains U+FFFD, the replacement character: the file name is not valid UTF-8 (or the JVM does not "
+            + "read file names as UTF-8: run with LANG=C.UTF-8)";
+      }
       if (Character.isHighSurrogate(c) && (i + 1 >= p.length() || !Character.isLowSurrogate(p.charAt(i + 1)))) {
         return "it contains an unpaired UTF-16 surrogate";
       }
@@ -95,12 +102,15 @@ public final class RepoPaths {
     return null;
   }
 
-  /** Quotes a path for a message, escaping control characters so messages stay on one line. */
+  /**
+   * Quotes a path for a message, escaping control characters (so messages stay on one line) and U+FFFD (so a name
+   * that was not UTF-8 shows where).
+   */
   static String quote(String path) {
     StringBuilder b = new StringBuilder("'");
     for (int i = 0; i < path.length(); i++) {
       char c = path.charAt(i);
-      if (c < 0x20 || c == 0x7f) {
+      if (c < 0x20 || c == 0x7f || c == '\uFFFD') {
         b.append(String.format("\\u%04x", (int) c));
       } else {
         b.append(c);

@@ -174,6 +174,41 @@ class ChangeSetBuilderTest {
   }
 
   @Test
+  void aLocalFileWhoseNameIsNotValidUtf8IsRefusedNamingIt() throws Exception {
+    write("dir/ok.tf", "x");
+    // Linux allows any bytes but '/' and NUL in a name; Java cannot create this one, the shell can.
+    Process p = new ProcessBuilder("sh", "-c", "printf y > \"$(printf 'bad\\377name.tf')\"")
+        .directory(tmp.resolve("dir").toFile()).redirectErrorStream(true).start();
+    assertThat(p.waitFor()).as(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+
+    assertThatThrownBy(() -> ChangeSet.builder().addPath(tmp.resolve("dir")).build())
+        .isInstanceOfSatisfying(InvalidChangeSetException.class,
+            e -> assertThat(e.problem()).isEqualTo(Problem.INVALID_PATH))
+        .hasMessageContaining("bad\\ufffdname.tf")
+        .hasMessageContaining("not valid UTF-8")
+        .hasMessageContaining("--exclude")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\uFFFD"));
+  }
+
+  @Test
+  void aLocalFileWhoseNameHasATabIsRefusedNamingIt() throws IOException {
+    write("dir/tab\tname.tf", "y");
+
+    assertThatThrownBy(() -> ChangeSet.builder().addPath(tmp.resolve("dir")).build())
+        .isInstanceOfSatisfying(InvalidChangeSetException.class,
+            e -> assertThat(e.problem()).isEqualTo(Problem.INVALID_PATH))
+        .hasMessageContaining("tab\\u0009name.tf");
+  }
+
+  @Test
+  void aPathHoldingTheReplacementCharacterIsRefused() {
+    assertThatThrownBy(() -> FileChange.put("live/a\uFFFDb.tf", ContentSource.bytes(new byte[0])))
+        .isInstanceOfSatisfying(InvalidChangeSetException.class,
+            e -> assertThat(e.problem()).isEqualTo(Problem.INVALID_PATH))
+        .hasMessageContaining("live/a\\ufffdb.tf");
+  }
+
+  @Test
   void invalidPrefixIsRefused() {
     assertThatThrownBy(() -> ChangeSet.builder().to("live/../../etc"))
         .isInstanceOf(InvalidChangeSetException.class);

@@ -4,9 +4,9 @@ import static dev.bbpush.client.diagnose.DoctorAssertions.assertBoundedAndReadOn
 import static dev.bbpush.client.diagnose.DoctorAssertions.context;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bbpush.client.auth.Credentials;
 import dev.bbpush.emulator.Emulator;
+import dev.bbpush.emulator.control.Fault;
 import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -20,13 +20,9 @@ class DoctorLimitsAndFaultsTest {
     return Credentials.apiToken("rahul@acme.example", bb.secret("rahul-api-token"));
   }
 
-  private static void fault(Emulator bb, String json) throws Exception {
-    bb.faults().add(new ObjectMapper().readTree(json));
-  }
-
   @Test
   void rateLimitFaultIsRateLimitedWithTheResetTime(Emulator bb) throws Exception {
-    fault(bb, "{\"path\":\"/repositories/acme/infra$\",\"action\":\"rate-limit\",\"retryAfter\":120}");
+    bb.faults().add(Fault.onAnyMethod("/repositories/acme/infra$").rateLimit(Duration.ofSeconds(120)));
 
     Diagnosis d = Doctor.diagnose(context(bb).credentials(rahul(bb)).repository(INFRA).build());
 
@@ -38,7 +34,7 @@ class DoctorLimitsAndFaultsTest {
 
   @Test
   void serverErrorIsUnknownNeverAnAuthVerdict(Emulator bb) throws Exception {
-    fault(bb, "{\"path\":\"/repositories/acme/infra$\",\"action\":\"status\",\"status\":503}");
+    bb.faults().add(Fault.onAnyMethod("/repositories/acme/infra$").respond(503));
 
     Diagnosis d = Doctor.diagnose(context(bb).credentials(rahul(bb)).repository(INFRA).build());
 
@@ -49,7 +45,7 @@ class DoctorLimitsAndFaultsTest {
 
   @Test
   void timeoutIsUnknownNeverAnAuthVerdict(Emulator bb) throws Exception {
-    fault(bb, "{\"path\":\"/repositories/acme/infra$\",\"action\":\"latency\",\"latencyMs\":3000}");
+    bb.faults().add(Fault.onAnyMethod("/repositories/acme/infra$").latency(Duration.ofMillis(3000)));
 
     Diagnosis d = Doctor.diagnose(context(bb).credentials(rahul(bb)).repository(INFRA)
         .readTimeout(Duration.ofMillis(300)).build());
@@ -61,7 +57,7 @@ class DoctorLimitsAndFaultsTest {
 
   @Test
   void connectionResetIsUnknown(Emulator bb) throws Exception {
-    fault(bb, "{\"path\":\"/repositories/acme/infra$\",\"action\":\"reset-before\"}");
+    bb.faults().add(Fault.onAnyMethod("/repositories/acme/infra$").resetBefore());
 
     Diagnosis d = Doctor.diagnose(context(bb).credentials(rahul(bb)).repository(INFRA).build());
 

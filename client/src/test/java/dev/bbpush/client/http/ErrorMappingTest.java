@@ -2,7 +2,6 @@ package dev.bbpush.client.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bbpush.client.EmulatorFaults;
 import dev.bbpush.client.auth.Credentials;
 import dev.bbpush.client.error.AccessDeniedException;
 import dev.bbpush.client.error.AuthenticationException;
@@ -13,6 +12,7 @@ import dev.bbpush.client.error.MissingScopesException;
 import dev.bbpush.client.error.RateLimitedException;
 import dev.bbpush.client.error.ServerErrorException;
 import dev.bbpush.emulator.Emulator;
+import dev.bbpush.emulator.control.Fault;
 import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +87,7 @@ class ErrorMappingTest {
 
   @Test
   void emptyBodyIsHandled(Emulator bb) {
-    EmulatorFaults.add(bb, "{\"path\":\"" + REPO + "\",\"action\":\"status\",\"status\":500,\"body\":\"\"}");
+    bb.faults().add(Fault.onAnyMethod(REPO).respond(500, ""));
     BitbucketApiException e = rahulRefused(bb, "/repositories/acme/infra");
 
     assertThat(e).isInstanceOf(ServerErrorException.class);
@@ -97,8 +97,7 @@ class ErrorMappingTest {
 
   @Test
   void plainText429IsRateLimitedWithoutAHint(Emulator bb) {
-    EmulatorFaults.add(bb, "{\"path\":\"" + REPO + "\",\"action\":\"status\",\"status\":429,"
-        + "\"body\":\"Rate limit for this resource has been exceeded\"}");
+    bb.faults().add(Fault.onAnyMethod(REPO).respond(429, "Rate limit for this resource has been exceeded"));
     BitbucketApiException e = rahulRefused(bb, "/repositories/acme/infra");
 
     assertThat(e).isInstanceOfSatisfying(RateLimitedException.class, r -> assertThat(r.retryAfter()).isEmpty());
@@ -107,7 +106,7 @@ class ErrorMappingTest {
 
   @Test
   void rateLimitFaultWithoutRetryAfterIsRateLimitedWithBitbucketsEnvelope(Emulator bb) {
-    EmulatorFaults.add(bb, "{\"path\":\"" + REPO + "\",\"action\":\"rate-limit\"}");
+    bb.faults().add(Fault.onAnyMethod(REPO).rateLimit());
     BitbucketApiException e = rahulRefused(bb, "/repositories/acme/infra");
 
     assertThat(e).isInstanceOfSatisfying(RateLimitedException.class, r -> assertThat(r.retryAfter()).isEmpty());
@@ -117,9 +116,9 @@ class ErrorMappingTest {
 
   @Test
   void conflictAndBranchAlreadyExistsAreConflicts(Emulator bb) {
-    EmulatorFaults.add(bb, "{\"path\":\"" + REPO + "\",\"action\":\"status\",\"status\":409,\"count\":1}");
-    EmulatorFaults.add(bb, "{\"path\":\"" + REPO + "\",\"action\":\"status\",\"status\":400,\"count\":1,"
-        + "\"body\":{\"type\":\"error\",\"error\":{\"message\":\"x\",\"data\":{\"key\":\"BRANCH_ALREADY_EXISTS\"}}}}");
+    bb.faults().add(Fault.onAnyMethod(REPO).times(1).respond(409));
+    bb.faults().add(Fault.onAnyMethod(REPO).times(1)
+        .respond(400, "{\"type\":\"error\",\"error\":{\"message\":\"x\",\"data\":{\"key\":\"BRANCH_ALREADY_EXISTS\"}}}"));
 
     assertThat(rahulRefused(bb, "/repositories/acme/infra")).isInstanceOf(ConflictException.class);
     assertThat(rahulRefused(bb, "/repositories/acme/infra")).isInstanceOf(ConflictException.class);

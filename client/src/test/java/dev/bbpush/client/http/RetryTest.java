@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bbpush.client.BitbucketClient;
 import dev.bbpush.client.Branch;
-import dev.bbpush.client.EmulatorFaults;
 import dev.bbpush.client.EmulatorJournal;
 import dev.bbpush.client.MutableClock;
 import dev.bbpush.client.RecordingListener;
@@ -15,6 +14,7 @@ import dev.bbpush.client.error.RateLimitedException;
 import dev.bbpush.client.error.ServerErrorException;
 import dev.bbpush.client.error.TransportException;
 import dev.bbpush.emulator.Emulator;
+import dev.bbpush.emulator.control.Fault;
 import dev.bbpush.emulator.control.JournalEntry;
 import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
 import java.io.IOException;
@@ -61,13 +61,9 @@ class RetryTest {
     return c.branch("acme", "infra", "main").orElseThrow().targetHash();
   }
 
-  private static void fault(Emulator bb, String json) {
-    EmulatorFaults.add(bb, json);
-  }
-
   @Test
   void retriesGetAfterTwo503sAndSucceedsOnTheThirdAttempt(Emulator bb) {
-    fault(bb, "{\"method\":\"GET\",\"path\":\"" + REPO + "\",\"action\":\"status\",\"status\":503,\"count\":2}");
+    bb.faults().add(Fault.on("GET", REPO).times(2).respond(503));
     try (BitbucketClient c = client(bb)) {
       Response r = c.http().send(getRepo(c));
 
@@ -82,7 +78,7 @@ class RetryTest {
 
   @Test
   void retriesBitbucket555(Emulator bb) {
-    fault(bb, "{\"path\":\"" + REPO + "\",\"action\":\"status\",\"status\":555,\"count\":1}");
+    bb.faults().add(Fault.onAnyMethod(REPO).times(1).respond(555));
     try (BitbucketClient c = client(bb)) {
       assertThat(c.http().send(getRepo(c)).attempts()).isEqualTo(2);
     }
@@ -90,7 +86,7 @@ class RetryTest {
 
   @Test
   void backoffGrowsExponentiallyWithJitterWithinBounds(Emulator bb) {
-    fault(bb, "{\"path\":\"" + REPO + "\",\"action\":\"status\",\"status\":502,\"count\":3}");
+    bb.faults().add(Fault.onAnyMethod(REPO).times(3).respond(502));
     try (BitbucketClient c = client(bb, RetryPolicy.builder().initialBackoff(Duration.ofSeconds(1)))) {
       c.repository("acme", "infra");
       // random() = 0.5 -> 75% of the capped exponential base: 1 s, 2 s, 4 s.
@@ -101,7 +97,7 @@ class RetryTest {
 
   @Test
   void rateLimitFaultWithRetryAfterIsWaitedOutAndTheRequestSucceeds(Emulator bb) {
-    fault(bb, "{\"path\":\"" + REPO + "\",\"action\":\"rate-limit\",\"retryAfter\":7,\"count\":1}");
+    bb.faults().add(Fault.onAnyMethod(REPO).times(1).rateLimit(Duration.ofSeconds(7)));
     try (BitbucketClient c = client(bb)) {
       assertThat(c.repository("acme", "infra").fullName()).isEqualTo("acme/infra");
     }
@@ -116,7 +112,7 @@ class RetryTest {
 
   @Test
   void rateLimitStormLongerThanTheRetryBudgetIsRateLimitedWithTheServersHint(Emulator bb) {
-    fault(bb, "{\"path\":\"" + REPO + "\",\"action\":\"rate-limit\",\"retryAfter\":30}");
+    bb.faults().add(Fault.onAnyMethod(REPO).rateLimit(Duration.ofSeconds(30)));
     try (BitbucketClient c = client(bb)) {
       assertThatThrownBy(() -> c.repository("acme", "infra"))
           .isInstanceOfSatisfying(RateLimitedException.class, e -> {
@@ -132,7 +128,7 @@ class RetryTest {
 
   @Test
   void rateLimitWithAWaitBeyondTheBudgetIsReportedAtOnce(Emulator bb) {
-    fault(bb, "{\"path\":\"" + REPO + "\",\"action\":\"rate-limit\",\"retryAfter\":3600}");
+    bb.faults().add(Fault.onAnyMethod(REPO).rateLimit(Duration.ofSeconds(3600)));
     try (BitbucketClient c = client(bb)) {
       assertThatThrownBy(() -> c.repository("acme", "infra"))
           .isInstanceOfSatisfying(RateLimitedException.class,
@@ -145,7 +141,7 @@ class RetryTest {
 
   @Test
   void givesUpAfterMaxAttemptsWithServerError(Emulator bb) {
-    fault(bb, "{\"path\":\"" + REPO + "\",\"action\":\"status\",\"status\":503}");
+    bb.faults().add(Fault.onAnyMethod(REPO).respond(503));
     try (BitbucketClient c = client(bb, RetryPolicy.builder().maxAttempts(3))) {
       assertThatThrownBy(() -> c.repository("acme", "infra"))
           .isInstanceOfSatisfying(ServerErrorException.class, e -> assertThat(e.status()).isEqualTo(503))
@@ -156,7 +152,7 @@ class RetryTest {
 
   @Test
   void stopsRetryingWhenTheTotalTimeBudgetWouldBeExceeded(Emulator bb) {
-    fault(bb, "{\"path\":\"" + REPO + "\",\"action\":\"status\",\"status\":500}");
+    bb.faults().add(Fault.onAnyMethod(REPO).respond(500));
     RetryPolicy.Builder policy = RetryPolicy.builder().maxAttempts(100).initialBackoff(Duration.ofSeconds(8))
         .maxBackoff(Duration.ofSeconds(8)).maxTotalTime(Duration.ofSeconds(20));
     try (BitbucketClient c = client(bb, policy)) {
@@ -169,7 +165,7 @@ class RetryTest {
 
   @Test
   void neverRetriesPostAutomatically(Emulator bb) {
-    fault(bb, "{\"method\":\"POST\",\"path\":\"" + BRANCHES + "\",\"action\":\"status\",\"status\":503,\"count\":1}");
+    bb.faults().add(Fault.on("POST", BRANCHES).times(1).respond(503));
     try (BitbucketClient c = client(bb)) {
       String main = mainTip(c);
       assertThatThrownBy(() -> c.createBranch("acme", "infra", "release", main))
@@ -181,7 +177,7 @@ class RetryTest {
 
   @Test
   void retriesPostMarkedRetrySafe(Emulator bb) {
-    fault(bb, "{\"method\":\"POST\",\"path\":\"" + BRANCHES + "\",\"action\":\"status\",\"status\":503,\"count\":1}");
+    bb.faults().add(Fault.on("POST", BRANCHES).times(1).respond(503));
     try (BitbucketClient c = client(bb)) {
       String body = "{\"name\":\"release\",\"target\":{\"hash\":\"" + mainTip(c) + "\"}}";
       Response r = c.http().send(Request.postJson(c.endpoint("repositories", "acme", "infra", "refs", "branches"),
@@ -196,7 +192,7 @@ class RetryTest {
 
   @Test
   void noRetryRequestIsSentOnce(Emulator bb) {
-    fault(bb, "{\"path\":\"" + REPO + "\",\"action\":\"status\",\"status\":503,\"count\":1}");
+    bb.faults().add(Fault.onAnyMethod(REPO).times(1).respond(503));
     try (BitbucketClient c = client(bb)) {
       Response r = c.http().exchange(Request.get(c.endpoint("repositories", "acme", "infra")).noRetry().build());
       assertThat(r.status()).isEqualTo(503);
@@ -216,7 +212,7 @@ class RetryTest {
 
   @Test
   void connectionResetBeforeAGetIsRetried(Emulator bb) {
-    fault(bb, "{\"method\":\"GET\",\"path\":\"" + REPO + "\",\"action\":\"reset-before\",\"count\":1}");
+    bb.faults().add(Fault.on("GET", REPO).times(1).resetBefore());
     try (BitbucketClient c = client(bb)) {
       Response r = c.http().send(getRepo(c));
 
@@ -230,7 +226,7 @@ class RetryTest {
 
   @Test
   void connectionResetBeforeAPostIsNotRetriedAndMayHaveReachedTheServer(Emulator bb) {
-    fault(bb, "{\"method\":\"POST\",\"path\":\"" + BRANCHES + "\",\"action\":\"reset-before\",\"count\":1}");
+    bb.faults().add(Fault.on("POST", BRANCHES).times(1).resetBefore());
     try (BitbucketClient c = client(bb)) {
       String main = mainTip(c);
       assertThatThrownBy(() -> c.createBranch("acme", "infra", "release", main))
@@ -248,7 +244,7 @@ class RetryTest {
 
   @Test
   void commitThenResetOnAPostIsATransportFailureAndTheBranchExists(Emulator bb) {
-    fault(bb, "{\"method\":\"POST\",\"path\":\"" + BRANCHES + "\",\"action\":\"commit-then-reset\",\"count\":1}");
+    bb.faults().add(Fault.on("POST", BRANCHES).times(1).commitThenReset());
     try (BitbucketClient c = client(bb)) {
       String main = mainTip(c);
       assertThatThrownBy(() -> c.createBranch("acme", "infra", "release", main))

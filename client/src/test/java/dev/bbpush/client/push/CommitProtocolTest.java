@@ -6,7 +6,6 @@ import static dev.bbpush.client.push.PushFixture.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bbpush.client.BitbucketClient;
 import dev.bbpush.client.MutableClock;
 import dev.bbpush.client.RecordingSleeper;
@@ -15,6 +14,7 @@ import dev.bbpush.client.commit.ChangeSet;
 import dev.bbpush.client.http.Request;
 import dev.bbpush.client.http.RetryPolicy;
 import dev.bbpush.emulator.Emulator;
+import dev.bbpush.emulator.control.Fault;
 import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 /** The exactly-once commit protocol: 409s, lost responses, 5xx and 429s, through the emulator's faults. */
 @BitbucketEmulatorTest(world = "demo")
 class CommitProtocolTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Another writer commits {@code path} on main through REST (no parents: lands on the tip). */
   private static void otherWriterCommits(Emulator bb, String path, String content) {
@@ -94,8 +93,7 @@ class CommitProtocolTest {
   @Test
   void lostResponseAfterCommitIsRecoveredAsExactlyOneCommit(Emulator bb) throws Exception {
     int before = commitCount(bb, "main");
-    bb.faults().add(JSON.readTree(
-        "{\"method\":\"POST\",\"path\":\"/src$\",\"action\":\"commit-then-reset\",\"count\":1}"));
+    bb.faults().add(Fault.on("POST", "/src$").times(1).commitThenReset());
     PushFixture.Events events = new PushFixture.Events();
     try (BitbucketClient client = PushFixture.rahul(bb);
         ChangeSet changes = PushFixture.texts(Map.of("live/once.tf", "once\n"))) {
@@ -115,8 +113,7 @@ class CommitProtocolTest {
   @Test
   void serverErrorOnCommitRereadsHeadAndRetriesOnce(Emulator bb) throws Exception {
     int before = commitCount(bb, "main");
-    bb.faults().add(JSON.readTree(
-        "{\"method\":\"POST\",\"path\":\"/src$\",\"action\":\"status\",\"status\":500,\"count\":1}"));
+    bb.faults().add(Fault.on("POST", "/src$").times(1).respond(500));
     PushFixture.Events events = new PushFixture.Events();
     try (BitbucketClient client = PushFixture.rahul(bb);
         ChangeSet changes = PushFixture.texts(Map.of("live/five.tf", "5\n"))) {
@@ -137,14 +134,12 @@ class CommitProtocolTest {
     // emulator is still about to commit. The head still shows H, so the client sends attempt 2; the hook below holds
     // attempt 2 until attempt 1 has landed as C1, so attempt 2 gets 409 and the diffstat H..C1 is our own paths.
     int before = commitCount(bb, "main");
-    String h = PushFixture.head(bb, "main").orElseThrow();
-    bb.faults().add(JSON.readTree(
-        "{\"method\":\"POST\",\"path\":\"/src$\",\"action\":\"latency\",\"latencyMs\":1500,\"count\":1}"));
+    bb.faults().add(Fault.on("POST", "/src$").times(1).latency(Duration.ofMillis(1500)));
     java.util.concurrent.atomic.AtomicInteger posts = new java.util.concurrent.atomic.AtomicInteger();
     dev.bbpush.client.http.HttpListener holdSecondPost = e -> {
       if (e instanceof dev.bbpush.client.http.HttpEvent.RequestSent s && s.method().equals("POST")
           && s.uri().getPath().endsWith("/src") && posts.incrementAndGet() == 2) {
-        awaitHeadMovedFrom(bb, h);
+        awaitFirstPostCompleted(bb);
       }
     };
     PushFixture.Events events = new PushFixture.Events();
@@ -164,26 +159,21 @@ class CommitProtocolTest {
     }
   }
 
-  /** Waits (bounded) until the emulator's main branch is no longer at {@code head}. */
-  private static void awaitHeadMovedFrom(Emulator bb, String head) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (PushFixture.head(bb, "main").orElseThrow().equals(head)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("the first POST never landed");
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
+  /** Waits until the emulator has finished the delayed first {@code POST /src}, its commit included. */
+  private static void awaitFirstPostCompleted(Emulator bb) {
+    try {
+      bb.journal().await(e -> e.method().equals("POST") && e.path().endsWith("/src") && "latency".equals(e.fault()),
+              Duration.ofSeconds(30))
+          .orElseThrow(() -> new AssertionError("the first POST never completed"));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
     }
   }
 
   @Test
   void lostResponseOfRootCommitInEmptyRepositoryIsRecoveredWithoutSecondPost(Emulator bb) throws Exception {
-    bb.faults().add(JSON.readTree(
-        "{\"method\":\"POST\",\"path\":\"/empty/src$\",\"action\":\"commit-then-reset\",\"count\":1}"));
+    bb.faults().add(Fault.on("POST", "/empty/src$").times(1).commitThenReset());
     PushFixture.Events events = new PushFixture.Events();
     try (BitbucketClient client = PushFixture.rahul(bb);
         ChangeSet changes = PushFixture.texts(Map.of("live/root.tf", "root\n"))) {
@@ -208,8 +198,7 @@ class CommitProtocolTest {
       throws Exception {
     // Our root POST gets a 500 (outcome unknown); before we read the branch, another writer makes the first commit.
     // A root commit has no parents guard, so re-sending could commit twice: the push must stop, outcome unknown.
-    bb.faults().add(JSON.readTree(
-        "{\"method\":\"POST\",\"path\":\"/empty/src$\",\"action\":\"status\",\"status\":500,\"count\":1}"));
+    bb.faults().add(Fault.on("POST", "/empty/src$").times(1).respond(500));
     java.util.concurrent.atomic.AtomicBoolean posted = new java.util.concurrent.atomic.AtomicBoolean();
     java.util.concurrent.atomic.AtomicBoolean otherDone = new java.util.concurrent.atomic.AtomicBoolean();
     dev.bbpush.client.http.HttpListener hook = e -> {
@@ -239,8 +228,7 @@ class CommitProtocolTest {
 
   @Test
   void commitAttemptsAfterServerErrorsAreSpacedByTheRetryBackoff(Emulator bb) throws Exception {
-    bb.faults().add(JSON.readTree(
-        "{\"method\":\"POST\",\"path\":\"/src$\",\"action\":\"status\",\"status\":500,\"count\":2}"));
+    bb.faults().add(Fault.on("POST", "/src$").times(2).respond(500));
     MutableClock clock = MutableClock.atEpochPlusDays(0);
     RecordingSleeper sleeper = new RecordingSleeper(clock);
     try (BitbucketClient client = BitbucketClient.builder().apiUrl(bb.apiUrl())
@@ -260,8 +248,7 @@ class CommitProtocolTest {
 
   @Test
   void rateLimitedCommitWaitsForRetryAfterThenCommitsOnce(Emulator bb) throws Exception {
-    bb.faults().add(JSON.readTree("{\"method\":\"POST\",\"path\":\"/src$\",\"action\":\"rate-limit\","
-        + "\"retryAfter\":7,\"count\":1}"));
+    bb.faults().add(Fault.on("POST", "/src$").times(1).rateLimit(Duration.ofSeconds(7)));
     MutableClock clock = MutableClock.atEpochPlusDays(0);
     RecordingSleeper sleeper = new RecordingSleeper(clock);
     PushFixture.Events events = new PushFixture.Events();
@@ -334,7 +321,7 @@ class CommitProtocolTest {
   @Test
   void connectionResetBeforeCommitIsRetriedSafely(Emulator bb) throws Exception {
     int before = commitCount(bb, "main");
-    bb.faults().add(JSON.readTree("{\"method\":\"POST\",\"path\":\"/src$\",\"action\":\"reset-before\",\"count\":1}"));
+    bb.faults().add(Fault.on("POST", "/src$").times(1).resetBefore());
     try (BitbucketClient client = PushFixture.rahul(bb);
         ChangeSet changes = PushFixture.texts(Map.of("live/reset.tf", "r\n"))) {
       PushResult r = new Pusher(client).push(request(changes).build());
@@ -347,9 +334,7 @@ class CommitProtocolTest {
 
   @Test
   void rateLimitStormOnReadsIsWaitedOut(Emulator bb) throws Exception {
-    bb.faults().add(JSON.readTree(
-        "{\"method\":\"GET\",\"path\":\"^/2.0/repositories/\",\"action\":\"rate-limit\","
-            + "\"retryAfter\":1,\"count\":3}"));
+    bb.faults().add(Fault.on("GET", "^/2.0/repositories/").times(3).rateLimit(Duration.ofSeconds(1)));
     MutableClock clock = MutableClock.atEpochPlusDays(0);
     RecordingSleeper sleeper = new RecordingSleeper(clock);
     try (BitbucketClient client = BitbucketClient.builder().apiUrl(bb.apiUrl())
@@ -368,7 +353,7 @@ class CommitProtocolTest {
   @Test
   void attemptsAreBoundedWhenTheServerKeepsFailing(Emulator bb) throws Exception {
     int before = commitCount(bb, "main");
-    bb.faults().add(JSON.readTree("{\"method\":\"POST\",\"path\":\"/src$\",\"action\":\"status\",\"status\":503}"));
+    bb.faults().add(Fault.on("POST", "/src$").respond(503));
     try (BitbucketClient client = BitbucketClient.builder().apiUrl(bb.apiUrl())
         .credentials(Credentials.apiToken(PushFixture.EMAIL, bb.secret("rahul-api-token")))
         .retryPolicy(RetryPolicy.builder().maxAttempts(3).sleeper(d -> { }).build()).build();

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.bbpush.client.BitbucketClient;
 import dev.bbpush.client.commit.ChangeSet;
 import dev.bbpush.emulator.Emulator;
+import dev.bbpush.emulator.control.Fault;
 import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -63,8 +64,7 @@ class PullRequestPushTest {
     PushResult first = push(bb, Map.of("live/c.tf", "1\n"),
         request(ChangeSet.of()).branch("feature/c").pullRequest(PullRequestSpec.titled("C")));
     // The lookup misses (as if the list were stale), so the POST meets the open pull request: 200 + that one.
-    bb.faults().add(new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"method\":\"GET\","
-        + "\"path\":\"/pullrequests$\",\"action\":\"status\",\"status\":200,\"body\":{\"values\":[]},\"count\":1}"));
+    bb.faults().add(Fault.on("GET", "/pullrequests$").times(1).respond(200, "{\"values\":[]}"));
     PushResult second = push(bb, Map.of("live/c.tf", "2\n"),
         request(ChangeSet.of()).branch("feature/c").pullRequest(PullRequestSpec.titled("C")));
 

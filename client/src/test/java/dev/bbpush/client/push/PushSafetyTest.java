@@ -4,12 +4,12 @@ import static dev.bbpush.client.push.PushFixture.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bbpush.client.BitbucketClient;
 import dev.bbpush.client.auth.Credentials;
 import dev.bbpush.client.commit.ChangeSet;
 import dev.bbpush.client.safety.SafetyOverrides;
 import dev.bbpush.emulator.Emulator;
+import dev.bbpush.emulator.control.Fault;
 import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,8 +101,7 @@ class PushSafetyTest {
           };
           said.add(catchMessage(() -> new Pusher(client).push(request(changes).listener(conflicting).build())));
         }
-        bb.faults().add(new ObjectMapper().readTree("{\"path\":\"\\\\.git/\",\"action\":\"status\",\"status\":401,"
-            + "\"count\":2}"));
+        bb.faults().add(Fault.onAnyMethod("\\.git/").times(2).respond(401));
         try (ChangeSet changes = PushFixture.texts(Map.of("live/f" + n + ".tf", "f\n"))) {
           said.add(new Pusher(client).push(request(changes).listener(recorder).build()).toString());
         }

@@ -5,11 +5,11 @@ import static dev.bbpush.client.push.PushFixture.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bbpush.client.BitbucketClient;
 import dev.bbpush.client.commit.ChangeSet;
 import dev.bbpush.client.commit.FileMode;
 import dev.bbpush.emulator.Emulator;
+import dev.bbpush.emulator.control.Fault;
 import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
 import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
@@ -37,7 +37,7 @@ class RestFallbackTest {
   }
 
   private static void gitDown(Emulator bb) throws Exception {
-    bb.faults().add(new ObjectMapper().readTree("{\"path\":\"\\\\.git/\",\"action\":\"status\",\"status\":503}"));
+    bb.faults().add(Fault.onAnyMethod("\\.git/").respond(503));
   }
 
   @Test
@@ -131,8 +131,7 @@ class RestFallbackTest {
       new Pusher(client).push(request(seed).build());
     }
     // The raw GET is answered, then the connection is reset: the client saw no complete body.
-    bb.faults().add(new ObjectMapper().readTree("{\"method\":\"GET\",\"path\":\"/src/[0-9a-f]+/live/a\\\\.tf$\","
-        + "\"action\":\"commit-then-reset\",\"count\":1}"));
+    bb.faults().add(Fault.on("GET", "/src/[0-9a-f]+/live/a\\.tf$").times(1).commitThenReset());
     bb.journal().clear();
     try (BitbucketClient client = PushFixture.rahul(bb);
         ChangeSet same = PushFixture.texts(Map.of("live/a.tf", "a = 1\n"))) {

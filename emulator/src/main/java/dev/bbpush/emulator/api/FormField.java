@@ -5,7 +5,6 @@ import dev.bbpush.emulator.store.BlobSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
@@ -23,7 +22,8 @@ record FormField(String name, boolean hasFilename, Set<String> attributes, BlobS
   /**
    * The value as UTF-8 text, for meta fields.
    *
-   * @throws ApiError 400 when the value is larger than {@link #MAX_META_BYTES}
+   * @throws ApiError 400 when the value is larger than {@link #MAX_META_BYTES} or not valid UTF-8 (a {@code files}
+   *     path decoded with U+FFFD would delete a different file)
    */
   String text() throws IOException {
     if (body.size() > MAX_META_BYTES) {
@@ -33,6 +33,13 @@ record FormField(String name, boolean hasFilename, Set<String> attributes, BlobS
     try (InputStream in = body.open()) {
       in.transferTo(out);
     }
-    return out.toString(StandardCharsets.UTF_8);
+    byte[] bytes = out.toByteArray();
+    String text = StrictUtf8.decodeOrNull(bytes);
+    if (text == null) {
+      String readable = StrictUtf8.readable(bytes);
+      throw ApiError.invalidField(name, "The value is not valid UTF-8: " + readable + ".")
+          .reason("meta field " + name + " is not UTF-8: " + readable);
+    }
+    return text;
   }
 }

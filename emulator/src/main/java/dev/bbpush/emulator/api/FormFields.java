@@ -2,8 +2,11 @@ package dev.bbpush.emulator.api;
 
 import dev.bbpush.emulator.http.ApiError;
 import dev.bbpush.emulator.store.BlobSource;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.Part;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -18,6 +21,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.eclipse.jetty.ee10.servlet.ServletMultiPartFormData;
 
 /**
  * The fields of a {@code POST /src} body, read from {@code multipart/form-data} or
@@ -27,7 +32,7 @@ import java.util.Set;
  *
  * <p>Multipart parts come from the servlet container, which spools parts above 16 KiB to disk.
  * Url-encoded values are decoded while streaming and spooled the same way, so neither form holds a
- * large file in the heap. {@link #close()} removes what this class spooled.
+ * large file in the heap. {@link #close()} removes what was spooled, the container's part files included.
  */
 final class FormFields implements AutoCloseable {
   private static final int SPOOL_THRESHOLD = 64 * 1024;
@@ -36,10 +41,12 @@ final class FormFields implements AutoCloseable {
 
   private final List<FormField> fields;
   private final List<SpooledValue> spooled;
+  private final Collection<Part> parts;
 
-  private FormFields(List<FormField> fields, List<SpooledValue> spooled) {
+  private FormFields(List<FormField> fields, List<SpooledValue> spooled, Collection<Part> parts) {
     this.fields = fields;
     this.spooled = spooled;
+    this.parts = parts;
   }
 
   List<FormField> fields() {
@@ -66,30 +73,171 @@ final class FormFields implements AutoCloseable {
   }
 
   private static FormFields multipart(HttpServletRequest req) {
+    String boundary = boundary(req.getContentType());
+    PartHeaderSniffer sniffer = boundary == null ? null : new PartHeaderSniffer(boundary);
     Collection<Part> parts;
     try {
-      parts = req.getParts();
-    } catch (IOException | ServletException | RuntimeException e) {
-      // The container has failed the request body; it closes the connection after this response.
-      throw ApiError.badRequest("Bad request").detail("The multipart body could not be parsed.")
-          .header("Connection", "close")
-          .reason("malformed or truncated multipart body: " + e);
+      if (sniffer == null) {
+        parts = req.getParts();
+      } else {
+        // Parsed by the container from a stream that lets the sniffer see the raw part headers.
+        parts = ServletMultiPartFormData.from(new SniffedRequest(req, sniffer), req.getContentType()).get().getParts();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unparseable(e);
+    } catch (IOException | ServletException | ExecutionException | RuntimeException e) {
+      // The container refuses some control characters in part headers; name the field when the sniffer saw it.
+      ApiError named = refusedName(sniffer);
+      throw named != null ? named : unparseable(e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e);
     }
+    try {
+      return new FormFields(fields(parts, sniffer), List.of(), parts);
+    } catch (RuntimeException e) {
+      deleteAll(parts);
+      throw e;
+    }
+  }
+
+  private static List<FormField> fields(Collection<Part> parts, PartHeaderSniffer sniffer) {
+    List<byte[]> raw = sniffer == null ? List.of() : sniffer.dispositions();
+    boolean useRaw = raw.size() == parts.size();
     List<FormField> out = new ArrayList<>(parts.size());
+    int index = 0;
     for (Part p : parts) {
-      String raw = p.getHeader("Content-Disposition");
-      ContentDisposition cd = raw == null ? null : ContentDisposition.parse(raw);
+      byte[] rawDisposition = useRaw ? raw.get(index) : null;
+      index++;
+      String header = p.getHeader("Content-Disposition");
+      ContentDisposition cd = header == null ? null : ContentDisposition.parse(header);
       String name = cd != null && cd.param("name") != null ? cd.param("name") : p.getName();
       if (name == null) {
         throw ApiError.badRequest("Bad request").detail("Every part needs a Content-Disposition with a name.")
-            .reason("multipart part without a name (Content-Disposition: " + raw + ")");
+            .reason("multipart part without a name (Content-Disposition: " + header + ")");
+      }
+      if (rawDisposition != null) {
+        name = exactName(rawDisposition, name);
       }
       boolean hasFilename = cd != null
           ? cd.param("filename") != null || cd.param("filename*") != null
           : p.getSubmittedFileName() != null;
       out.add(new FormField(name, hasFilename, attributes(cd), new PartSource(p)));
     }
-    return new FormFields(out, List.of());
+    return out;
+  }
+
+  /** Removes the container's spool files now, so they are gone when the request completes. */
+  private static void deleteAll(Collection<Part> parts) {
+    for (Part p : parts) {
+      try {
+        p.delete();
+      } catch (IOException | RuntimeException e) {
+        // The container removes what is left when the request completes.
+      }
+    }
+  }
+
+  /** The refusal of the first sniffed part name that is not valid UTF-8 or not a valid path, or {@code null}. */
+  private static ApiError refusedName(PartHeaderSniffer sniffer) {
+    if (sniffer == null) {
+      return null;
+    }
+    for (byte[] raw : sniffer.dispositions()) {
+      try {
+        String name = raw == null ? null : exactName(raw, null);
+        if (name != null && !SrcCommand.META.contains(name)) {
+          SrcCommand.path(name, name);
+        }
+      } catch (ApiError e) {
+        return e.header("Connection", "close");
+      }
+    }
+    return null;
+  }
+
+  private static ApiError unparseable(Throwable e) {
+    // The container has failed the request body; it closes the connection after this response.
+    return ApiError.badRequest("Bad request").detail("The multipart body could not be parsed.")
+        .header("Connection", "close")
+        .reason("malformed or truncated multipart body: " + e);
+  }
+
+  /**
+   * The part's name from the bytes the client sent, decoded strictly: the container's own decoding replaced
+   * invalid UTF-8 by U+FFFD and a tab by a space. Falls back to {@code containerName} when the raw header has no
+   * name parameter.
+   *
+   * @throws ApiError 400 naming the field (invalid bytes as {@code \xNN}) when the name is not valid UTF-8
+   */
+  private static String exactName(byte[] rawDisposition, String containerName) {
+    ContentDisposition cd = ContentDisposition.parse(new String(rawDisposition, StandardCharsets.ISO_8859_1));
+    String latin1 = cd.param("name");
+    if (latin1 == null) {
+      return containerName;
+    }
+    byte[] bytes = latin1.getBytes(StandardCharsets.ISO_8859_1);
+    return fieldName(bytes);
+  }
+
+  /** The {@code boundary} parameter of a multipart content type, or {@code null}. */
+  private static String boundary(String contentType) {
+    if (contentType == null) {
+      return null;
+    }
+    String b = ContentDisposition.parse(contentType).param("boundary");
+    return b == null || b.isEmpty() ? null : b;
+  }
+
+  /** The request as the container's multipart parser reads it: every body byte also goes to the sniffer. */
+  private static final class SniffedRequest extends HttpServletRequestWrapper {
+    private final PartHeaderSniffer sniffer;
+    private ServletInputStream in;
+
+    SniffedRequest(HttpServletRequest req, PartHeaderSniffer sniffer) {
+      super(req);
+      this.sniffer = sniffer;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() throws IOException {
+      if (in == null) {
+        ServletInputStream real = super.getInputStream();
+        in = new ServletInputStream() {
+          @Override
+          public int read() throws IOException {
+            int b = real.read();
+            if (b >= 0) {
+              sniffer.feed((byte) b);
+            }
+            return b;
+          }
+
+          @Override
+          public int read(byte[] b, int off, int len) throws IOException {
+            int n = real.read(b, off, len);
+            if (n > 0) {
+              sniffer.feed(b, off, n);
+            }
+            return n;
+          }
+
+          @Override
+          public boolean isFinished() {
+            return real.isFinished();
+          }
+
+          @Override
+          public boolean isReady() {
+            return real.isReady();
+          }
+
+          @Override
+          public void setReadListener(ReadListener listener) {
+            real.setReadListener(listener);
+          }
+        };
+      }
+      return in;
+    }
   }
 
   /** {@code x-attributes} values, split on commas and spaces, lower case. */
@@ -117,13 +265,14 @@ final class FormFields implements AutoCloseable {
   }
 
   /**
-   * Decodes {@code name=value&…} while reading: names become UTF-8 text, values stay raw bytes
+   * Decodes {@code name=value&…} while reading: names become UTF-8 text (strictly: a name that is not valid UTF-8
+   * is refused), values stay raw bytes
    * ({@code %XX} and {@code +} decoded), so binary file content survives.
    */
   private static FormFields urlEncoded(HttpServletRequest req, Path spoolDir) throws IOException {
     List<FormField> out = new ArrayList<>();
     List<SpooledValue> spooled = new ArrayList<>();
-    FormFields result = new FormFields(out, spooled);
+    FormFields result = new FormFields(out, spooled, List.of());
     try {
       InputStream in = new BufferedInputStream(req.getInputStream(), 64 * 1024);
       ByteArrayOutputStream name = new ByteArrayOutputStream();
@@ -139,7 +288,7 @@ final class FormFields implements AutoCloseable {
               spooled.add(value);
             }
             value.finish();
-            out.add(new FormField(name.toString(StandardCharsets.UTF_8), false, Set.of(), value));
+            out.add(new FormField(fieldName(name.toByteArray()), false, Set.of(), value));
           }
           if (c == -1) {
             break;
@@ -179,6 +328,21 @@ final class FormFields implements AutoCloseable {
     return result;
   }
 
+  /**
+   * A field name's bytes (url-encoded, or from a multipart header) as text. Names are repository paths or meta names; one that is not valid UTF-8 is
+   * refused rather than decoded with U+FFFD, which would make different names write the same path.
+   */
+  private static String fieldName(byte[] raw) {
+    String name = StrictUtf8.decodeOrNull(raw);
+    if (name == null) {
+      String readable = StrictUtf8.readable(raw);
+      throw ApiError.invalidField(readable, "The field name " + readable + " is not valid UTF-8. Field names are "
+              + "repository paths: send them as UTF-8.")
+          .reason("field name is not UTF-8: " + readable);
+    }
+    return name;
+  }
+
   private static int percent(InputStream in) throws IOException {
     int hi = Character.digit(in.read(), 16);
     int lo = Character.digit(in.read(), 16);
@@ -191,6 +355,7 @@ final class FormFields implements AutoCloseable {
 
   @Override
   public void close() {
+    deleteAll(parts);
     for (SpooledValue v : spooled) {
       try {
         v.close();

@@ -83,12 +83,15 @@ final class SrcCommand {
     return new CommitRequest(branch, parent, message, author, new ArrayList<>(puts.values()), deletes);
   }
 
-  private static String path(String raw, String field) {
+  /** {@code raw} normalized; refused with the field named readably (control characters and U+FFFD escaped). */
+  static String path(String raw, String field) {
     try {
       return RepoPaths.normalize(raw);
     } catch (IllegalArgumentException e) {
-      throw ApiError.invalidField(field, "Invalid path '" + raw + "': " + e.getMessage() + ".")
-          .reason("invalid path '" + raw + "' in field " + field + ": " + e.getMessage());
+      String readable = StrictUtf8.readable(raw);
+      String key = StrictUtf8.readable(field);
+      throw ApiError.invalidField(key, "Invalid path '" + readable + "': " + e.getMessage() + ".")
+          .reason("invalid path '" + readable + "' in field " + key + ": " + e.getMessage());
     }
   }
 

@@ -25,6 +25,8 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,7 +88,13 @@ public final class ControlServlet extends HttpServlet {
       LOG.info("emulator reset through the control API");
       res.setStatus(204);
     });
-    t.put("GET /requests", (req, res, p) -> json(res, 200, requests(req.getParameter("limit"))));
+    t.put("GET /requests", (req, res, p) -> {
+      if (req.getParameter("timeout") != null) {
+        awaitRequests(req, res);
+      } else {
+        json(res, 200, requests(req.getParameter("limit")));
+      }
+    });
     t.put("DELETE /requests", (req, res, p) -> {
       journal.clear();
       res.setStatus(204);
@@ -162,6 +170,63 @@ public final class ControlServlet extends HttpServlet {
     ArrayNode a = Json.arr();
     all.subList(all.size() - n, all.size()).forEach(e -> a.add(e.toJson()));
     return a;
+  }
+
+  /** The longest a {@code GET /requests?timeout=} long-poll may wait. */
+  static final long MAX_AWAIT_MS = 120_000;
+
+  /**
+   * {@code GET /requests?timeout=MS[&method=M][&path=REGEX][&count=N]}: waits until at least {@code count}
+   * (default 1) completed requests match, then answers 200 with the matching completed entries; 408 with the
+   * matches so far in {@code data.requests} when the timeout passes first.
+   */
+  private void awaitRequests(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    long timeout = number(req, "timeout", 0, MAX_AWAIT_MS, "milliseconds, 0.." + MAX_AWAIT_MS);
+    int count = (int) number(req, "count", 0, Journal.CAPACITY, "0.." + Journal.CAPACITY + " requests");
+    if (req.getParameter("count") == null) {
+      count = 1;
+    }
+    String method = req.getParameter("method");
+    Pattern path;
+    try {
+      path = Pattern.compile(req.getParameter("path") == null ? "" : req.getParameter("path"));
+    } catch (PatternSyntaxException e) {
+      throw ApiError.invalidField("path", "not a valid regular expression: " + e.getDescription());
+    }
+    List<JournalEntry> found;
+    try {
+      found = journal.await(
+          e -> (method == null || method.equalsIgnoreCase(e.method())) && path.matcher(e.path()).find(),
+          count, Duration.ofMillis(timeout));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ApiError(503, "The emulator is stopping").reason("interrupted while awaiting requests");
+    }
+    ArrayNode a = Json.arr();
+    found.forEach(e -> a.add(e.toJson()));
+    if (found.size() < count) {
+      ObjectNode data = Json.obj();
+      data.set("requests", a);
+      throw new ApiError(408, "Timed out after " + timeout + " ms: " + found.size() + " of " + count
+          + " matching requests completed").data(data);
+    }
+    json(res, 200, a);
+  }
+
+  private static long number(HttpServletRequest req, String name, long min, long max, String expected) {
+    String v = req.getParameter(name);
+    if (v == null) {
+      return min;
+    }
+    try {
+      long n = Long.parseLong(v.trim());
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw ApiError.invalidField(name, expected);
   }
 
   private ArrayNode addFaults(JsonNode body) {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bbpush.emulator.http.ApiError;
 import dev.bbpush.emulator.http.Json;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -17,6 +19,15 @@ import java.util.regex.PatternSyntaxException;
  * {@code {"method":"POST","path":"/src$","action":"status","status":503,"count":1}}. {@code path} is a Java regular
  * expression searched in the request path (use {@code ^} and {@code $} to anchor it); {@code method} is optional
  * (any method when absent).
+ *
+ * <p>In-process, build the same faults with the typed {@link Builder} and add them with
+ * {@link Faults#add(Builder)}:
+ *
+ * <pre>{@code
+ * bb.faults().add(Fault.on("POST", "/src$").times(1).respond(503));
+ * bb.faults().add(Fault.on("POST", "/src$").commitThenReset());
+ * bb.faults().add(Fault.onAnyMethod("^/2.0/repositories/").times(3).rateLimit(Duration.ofSeconds(1)));
+ * }</pre>
  */
 public final class Fault {
   /** What a fault does to a matching request. */
@@ -45,6 +56,9 @@ public final class Fault {
       throw ApiError.invalidField("action", "must be one of latency, status, reset-before, commit-then-reset, rate-limit");
     }
   }
+
+  /** The longest {@link Action#LATENCY} delay: ten minutes. */
+  public static final long MAX_LATENCY_MS = 600_000;
 
   private final int id;
   private final String method;
@@ -96,7 +110,7 @@ public final class Fault {
     }
     Action action = Action.parse(n.get("action").asText());
     long latency = n.path("latencyMs").asLong(0);
-    if (action == Action.LATENCY && (!n.has("latencyMs") || latency < 0 || latency > 600_000)) {
+    if (action == Action.LATENCY && (!n.has("latencyMs") || latency < 0 || latency > MAX_LATENCY_MS)) {
       throw ApiError.invalidField("latencyMs", "required for latency: 0..600000 milliseconds");
     }
     int status = n.path("status").asInt(0);
@@ -113,6 +127,147 @@ public final class Fault {
       throw ApiError.invalidField("count", "1 or more; omit it for unlimited");
     }
     return new Fault(id, method, path, action, latency, status, body, retryAfter, count);
+  }
+
+  /**
+   * Starts a fault for requests with this method whose path contains a match of {@code pathRegex} (a Java regular
+   * expression, searched; anchor it with {@code ^} and {@code $}).
+   *
+   * @throws IllegalArgumentException if {@code pathRegex} is empty or not a valid regular expression
+   */
+  public static Builder on(String method, String pathRegex) {
+    return new Builder(Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT), pathRegex);
+  }
+
+  /** Like {@link #on(String, String)} for requests of any method. */
+  public static Builder onAnyMethod(String pathRegex) {
+    return new Builder(null, pathRegex);
+  }
+
+  /**
+   * A fault under construction: which requests, how many, and one action (the last action method called wins).
+   * Hand it to {@link Faults#add(Builder)}; the builder can be added again to script the same fault twice.
+   */
+  public static final class Builder {
+    private final String method;
+    private final Pattern path;
+    private Action action;
+    private long latencyMs;
+    private int status;
+    private String body;
+    private Integer retryAfter;
+    private Integer count;
+
+    private Builder(String method, String pathRegex) {
+      Objects.requireNonNull(pathRegex, "pathRegex");
+      if (pathRegex.isEmpty()) {
+        throw new IllegalArgumentException("pathRegex must not be empty");
+      }
+      try {
+        this.path = Pattern.compile(pathRegex);
+      } catch (PatternSyntaxException e) {
+        throw new IllegalArgumentException("pathRegex is not a valid regular expression: " + e.getDescription(), e);
+      }
+      this.method = method;
+    }
+
+    /**
+     * Affects only the next {@code count} matching requests, then expires ({@code "count"}); unlimited by default.
+     *
+     * @throws IllegalArgumentException if {@code count} is below 1
+     */
+    public Builder times(int count) {
+      if (count < 1) {
+        throw new IllegalArgumentException("count must be 1 or more (leave it out for unlimited), was " + count);
+      }
+      this.count = count;
+      return this;
+    }
+
+    /** {@link Action#STATUS}: answer {@code status} with Bitbucket's error envelope; the request is not handled. */
+    public Builder respond(int status) {
+      return respond(status, null);
+    }
+
+    /**
+     * {@link Action#STATUS}: answer {@code status} with {@code body} (sent as JSON when it parses as a JSON object or
+     * array, else as text), or Bitbucket's error envelope when {@code body} is {@code null}.
+     *
+     * @throws IllegalArgumentException if {@code status} is not 100..599
+     */
+    public Builder respond(int status, String body) {
+      if (status < 100 || status > 599) {
+        throw new IllegalArgumentException("status must be an HTTP status 100..599, was " + status);
+      }
+      this.action = Action.STATUS;
+      this.status = status;
+      this.body = body;
+      return this;
+    }
+
+    /** {@link Action#RATE_LIMIT}: 429 with Bitbucket's rate-limit body and no {@code Retry-After}. */
+    public Builder rateLimit() {
+      this.action = Action.RATE_LIMIT;
+      this.retryAfter = null;
+      return this;
+    }
+
+    /**
+     * {@link Action#RATE_LIMIT}: 429 with {@code Retry-After} in whole seconds.
+     *
+     * @throws IllegalArgumentException if {@code retryAfter} is negative or not whole seconds
+     */
+    public Builder rateLimit(Duration retryAfter) {
+      if (retryAfter.isNegative() || retryAfter.toNanosPart() != 0 || retryAfter.getSeconds() > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException("retryAfter must be whole seconds, 0 or more, was " + retryAfter);
+      }
+      this.action = Action.RATE_LIMIT;
+      this.retryAfter = (int) retryAfter.getSeconds();
+      return this;
+    }
+
+    /**
+     * {@link Action#LATENCY}: wait {@code delay} (millisecond precision), then handle the request normally.
+     *
+     * @throws IllegalArgumentException if {@code delay} is negative or above {@link #MAX_LATENCY_MS}
+     */
+    public Builder latency(Duration delay) {
+      if (delay.isNegative() || delay.toMillis() > MAX_LATENCY_MS) {
+        throw new IllegalArgumentException("latency must be 0.." + MAX_LATENCY_MS + " ms, was " + delay);
+      }
+      this.action = Action.LATENCY;
+      this.latencyMs = delay.toMillis();
+      return this;
+    }
+
+    /** {@link Action#RESET_BEFORE}: reset the TCP connection before handling; nothing happens on the server. */
+    public Builder resetBefore() {
+      this.action = Action.RESET_BEFORE;
+      return this;
+    }
+
+    /**
+     * {@link Action#COMMIT_THEN_RESET}: handle the request fully (a commit lands), then reset the connection so the
+     * client never sees the response.
+     */
+    public Builder commitThenReset() {
+      this.action = Action.COMMIT_THEN_RESET;
+      return this;
+    }
+
+    Fault build(int id) {
+      if (action == null) {
+        throw new IllegalStateException("the fault " + this + " has no action: call respond, rateLimit, latency, "
+            + "resetBefore or commitThenReset");
+      }
+      return new Fault(id, method, path, action, latencyMs, status, body, retryAfter, count);
+    }
+
+    @Override
+    public String toString() {
+      return "Fault.Builder[" + (method == null ? "*" : method) + " " + path.pattern() + " "
+          + (action == null ? "(no action)" : action.wire()) + "]";
+    }
   }
 
   /** Whether a request matches this fault (does not consume a count). */

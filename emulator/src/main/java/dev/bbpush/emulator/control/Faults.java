@@ -25,16 +25,31 @@ public final class Faults {
     return f;
   }
 
+  /**
+   * Adds a fault built in-process, e.g. {@code faults.add(Fault.on("POST", "/src$").times(1).respond(503))}.
+   * It takes effect for the next matching request.
+   *
+   * @return the added fault with its id (for {@link #remove(int)} and {@code DELETE /_emulator/faults/{id}})
+   * @throws IllegalStateException if the builder has no action yet
+   */
+  public Fault add(Fault.Builder fault) {
+    Fault f = fault.build(ids.incrementAndGet());
+    faults.add(f);
+    return f;
+  }
+
   /** The active faults (expired ones are dropped). */
   public List<Fault> list() {
     faults.removeIf(Fault::expired);
     return List.copyOf(faults);
   }
 
+  /** Removes the fault with this id; false when there is none (it may have expired). */
   public boolean remove(int id) {
     return faults.removeIf(f -> f.id() == id);
   }
 
+  /** Removes every fault. */
   public void clear() {
     faults.clear();
   }

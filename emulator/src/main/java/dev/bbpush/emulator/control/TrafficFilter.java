@@ -69,14 +69,13 @@ public final class TrafficFilter extends HttpFilter {
     Instant time = Instant.now();
     long start = System.nanoTime();
     Fault fault = faults.take(req.getMethod(), path).orElse(null);
-    boolean[] recorded = {false};
+    Journal.Slot[] slot = {null};
     IntConsumer record =
         status -> {
           // Once per request: at the first byte of the response (see JournalingResponse), else at exit.
-          if (!recorded[0]) {
-            recorded[0] = true;
+          if (slot[0] == null) {
             long ms = (System.nanoTime() - start) / 1_000_000;
-            journal.record(
+            slot[0] = journal.record(
                 new JournalEntry(time, req.getMethod(), path, Redaction.query(req.getQueryString()), status,
                     headers(req), req.getRemoteAddr(), ms, fault == null ? null : fault.action().wire()));
           }
@@ -87,6 +86,8 @@ public final class TrafficFilter extends HttpFilter {
       status = fault == null ? handle(req, journaling, chain) : apply(fault, req, journaling, res, chain, record);
     } finally {
       record.accept(status);
+      // The handler is done (side effects included), whether it answered, reset or lost the connection.
+      journal.complete(slot[0]);
     }
   }
 

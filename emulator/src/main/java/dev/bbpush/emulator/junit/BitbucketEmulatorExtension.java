@@ -1,6 +1,8 @@
 package dev.bbpush.emulator.junit;
 
 import dev.bbpush.emulator.Emulator;
+import dev.bbpush.emulator.control.Faults;
+import dev.bbpush.emulator.control.Journal;
 import dev.bbpush.emulator.world.World;
 import dev.bbpush.emulator.world.WorldLoader;
 import java.io.IOException;
@@ -15,7 +17,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
-/** The extension behind {@link BitbucketEmulatorTest}. */
+/**
+ * The extension behind {@link BitbucketEmulatorTest}: one emulator per test class, reset before every test but the
+ * first. Test and lifecycle methods may declare parameters of type {@link Emulator}, {@link Journal} (its request
+ * journal, for {@code takeRequest}/{@code await}) and {@link Faults} (its scripted faults).
+ */
 public final class BitbucketEmulatorExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(BitbucketEmulatorExtension.class);
   private static final String KEY = "emulator";
@@ -52,12 +58,18 @@ public final class BitbucketEmulatorExtension implements BeforeAllCallback, Befo
 
   @Override
   public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-    return parameterContext.getParameter().getType() == Emulator.class;
+    Class<?> type = parameterContext.getParameter().getType();
+    return type == Emulator.class || type == Journal.class || type == Faults.class;
   }
 
   @Override
   public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-    return emulator(extensionContext);
+    Emulator emulator = emulator(extensionContext);
+    Class<?> type = parameterContext.getParameter().getType();
+    if (type == Journal.class) {
+      return emulator.journal();
+    }
+    return type == Faults.class ? emulator.faults() : emulator;
   }
 
   private static Emulator emulator(ExtensionContext context) {

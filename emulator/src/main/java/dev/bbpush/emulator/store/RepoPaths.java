@@ -19,7 +19,8 @@ public final class RepoPaths {
    *
    * @throws IllegalArgumentException with a message saying what is wrong: empty path, trailing slash,
    *     empty segment, {@code .} or {@code ..} segment, a {@code .git} segment (in any spelling Git
-   *     treats as {@code .git} on some file system), a NUL or control character
+   *     treats as {@code .git} on some file system), a NUL or control character (U+0000..U+001F, U+007F), or
+   *     U+FFFD (the trace of a name that was not valid UTF-8)
    */
   public static String normalize(String raw) {
     String p = raw.startsWith("/") ? raw.substring(1) : raw;
@@ -30,6 +31,12 @@ public final class RepoPaths {
       char c = p.charAt(i);
       if (c < 0x20 || c == 0x7f) {
         throw new IllegalArgumentException("the path contains a control character (code " + (int) c + ")");
+      }
+      if (c == '\uFFFD') {
+        // What a decoder makes of bytes that are not UTF-8: the name the client meant is lost, and two such names
+        // would write the same path.
+        throw new IllegalArgumentException("the path contains U+FFFD, the replacement character: its name was not "
+            + "valid UTF-8. Send paths UTF-8 encoded");
       }
     }
     if (p.endsWith("/")) {
