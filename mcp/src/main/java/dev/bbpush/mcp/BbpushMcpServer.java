@@ -5,6 +5,7 @@ import dev.bbpush.client.internal.BbpushVersion;
 import dev.bbpush.mcp.internal.Tools;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 
@@ -67,6 +69,7 @@ public final class BbpushMcpServer implements AutoCloseable {
         .jsonMapper(json)
         // The tools check their own arguments: their errors carry a cause id and the fix, the SDK's would not.
         .validateToolInputs(false)
+        .jsonSchemaValidator(new NoRuntimeSchemaValidation())
         .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
         .tools(tools.specifications(json))
         .build();
@@ -86,6 +89,19 @@ public final class BbpushMcpServer implements AutoCloseable {
   @Override
   public void close() {
     tools.close();
+  }
+
+  /**
+   * The SDK wants a JSON Schema validator for tool arguments and structured output. The server needs none at run
+   * time: the tools check their arguments themselves (errors with a cause id and the fix), declare no output schema,
+   * and their input schemas are checked against the JSON Schema meta-schema by the build (ToolSchemasTest).
+   * Leaving the SDK's default (networknt) out keeps ~200 classes and a meta-schema parse off the start-up path.
+   */
+  private static final class NoRuntimeSchemaValidation implements JsonSchemaValidator {
+    @Override
+    public ValidationResponse validate(Map<String, Object> schema, Object structuredContent) {
+      throw new IllegalStateException("bbpush's tools validate their own arguments and declare no output schema");
+    }
   }
 
   /** Counts down when the client closes its end (end of stream or a read failure). */
