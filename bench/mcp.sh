@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures `bbpush mcp` against a demo-world emulator running in its own JVM (-Xmx512m), with dev.bbpush.mcp.McpBench
 # (mcp test sources):
-#   a. cold start: a fresh `java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar bbpush.jar mcp` (as bin/bbpush runs
+#   a. cold start (each after a `bbpush --version` run, the baseline): a fresh `java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar bbpush.jar mcp` (as bin/bbpush runs
 #      it), from process start to the tools/list answer, STARTS times;
 #   b. push_files of 100 inline files (~2 KiB each, fresh content, a new branch each time, so each push commits 100
 #      files) through one running server vs the same push through the library (Pusher) in the bench's warm JVM,

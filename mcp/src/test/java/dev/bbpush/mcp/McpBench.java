@@ -27,7 +27,8 @@ import java.util.Random;
  * <ol>
  *   <li><b>cold start</b>: {@code java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar JAR mcp} (what {@code
  *       bin/bbpush mcp} runs) started fresh {@code STARTS} times; the time from process start to the {@code tools/list}
- *       answer (initialize, initialized and tools/list are written at once, as a host does);
+ *       answer (initialize, initialized and tools/list are written at once, as a host does). Each start follows a
+ *       {@code --version} run of the same jar (the CLI's own cold start), the baseline measured in the same run;
  *   <li><b>push_files of 100 inline files</b> through one running server (warm) vs the same push through the library
  *       ({@link Pusher}, in this JVM, warm), interleaved, {@code RUNS} each after {@code WARMUP} discarded runs; each
  *       push sends fresh content to its own new branch, so every push commits 100 files.
@@ -50,14 +51,21 @@ public final class McpBench {
     int runs = Integer.parseInt(args[5]);
     String token = System.getenv("BBPUSH_API_TOKEN");
 
-    System.out.println("-- cold start to the tools/list answer (ms)");
+    System.out.println("-- cold start to the tools/list answer, interleaved with `--version` as the baseline (ms)");
     List<Long> cold = new ArrayList<>();
+    List<Long> version = new ArrayList<>();
     for (int i = 0; i < starts; i++) {
+      long t0 = System.nanoTime();
+      Process v = new ProcessBuilder("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar, "--version")
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      v.waitFor();
+      version.add((System.nanoTime() - t0) / 1_000_000);
       try (Server s = new Server(jar, apiUrl, email, token)) {
         cold.add(s.startMillis);
       }
     }
-    System.out.println("runs: " + cold + "  median: " + median(cold) + " ms");
+    System.out.println("bbpush --version: " + version + "  median: " + median(version) + " ms");
+    System.out.println("bbpush mcp to tools/list: " + cold + "  median: " + median(cold) + " ms");
 
     System.out.println("-- push_files, 100 inline files, fresh content, new branch each (ms)");
     List<Long> lib = new ArrayList<>();
