@@ -37,7 +37,7 @@ public final class McpServerSettings {
     this.readOnly = b.readOnly;
     this.overrides = b.overrides;
     this.allowFlags = List.copyOf(b.allowFlags);
-    this.roots = b.roots.isEmpty() ? List.of(Path.of("").toAbsolutePath()) : List.copyOf(b.roots);
+    this.roots = b.roots.isEmpty() ? List.of(real(Path.of(""))) : List.copyOf(b.roots);
     this.environment = b.environment;
   }
 
@@ -73,6 +73,16 @@ public final class McpServerSettings {
   /** Where credentials and settings come from (variables, home directory for the config file). */
   public Environment environment() {
     return environment;
+  }
+
+  /** The absolute real path (symlinks resolved, as directories to push are), or the absolute one if it is missing. */
+  private static Path real(Path dir) {
+    Path abs = dir.toAbsolutePath().normalize();
+    try {
+      return abs.toRealPath();
+    } catch (java.io.IOException e) {
+      return abs; // a root that does not exist (yet): nothing below it can be read anyway
+    }
   }
 
   /** Names the grants, the mode and the roots; never a credential. */
@@ -125,13 +135,7 @@ public final class McpServerSettings {
      * Default: the working directory.
      */
     public Builder root(Path dir) {
-      Path abs = Objects.requireNonNull(dir, "dir").toAbsolutePath().normalize();
-      try {
-        abs = abs.toRealPath();
-      } catch (java.io.IOException e) {
-        // A root that does not exist (yet) is kept as given: nothing below it can be read anyway.
-      }
-      roots.add(abs);
+      roots.add(real(Objects.requireNonNull(dir, "dir")));
       return this;
     }
 

@@ -223,6 +223,26 @@ class McpPushToolsTest {
   }
 
   @Test
+  void aPullRequestThatFailsAfterThePushLandedReportsBoth(Emulator bb) throws Exception {
+    bb.faults().add(McpServerProcess.JSON.readTree("{\"method\":\"POST\",\"path\":\"/pullrequests$\","
+        + "\"action\":\"status\",\"status\":500,\"count\":1}"));
+    try (McpServerProcess server = McpServerProcess.start(rahul(bb), "--allow-repo", "acme/infra")) {
+      Answer a = server.call(bb, "push_files", Map.of("repository", "acme/infra", "branch", "bbpush/pr-fails",
+          "message", "m", "files", List.of(Map.of("path", "pr.tf", "text", "# pr\n")),
+          "pullRequest", Map.of("title", "PR")));
+
+      assertThat(a.isError()).isTrue();
+      assertThat(a.json().path("cause").asText()).isEqualTo("server-error");
+      assertThat(a.json().path("summary").asText())
+          .startsWith("The push finished (committed), but the pull request failed");
+      assertThat(a.json().path("push").path("status").asText()).isEqualTo("committed");
+      assertThat(a.json().path("push").path("commit").asText())
+          .isEqualTo(Branches.head(bb, "bbpush/pr-fails").orElseThrow());
+      assertThat(a.json().path("fix").asText()).contains("call the tool again");
+    }
+  }
+
+  @Test
   void invalidArgumentsAreToolErrorsNamingTheArgument(Emulator bb) {
     try (McpServerProcess server = McpServerProcess.start(rahul(bb), "--allow-repo", "acme/infra")) {
       Answer noRepo = server.call(bb, "push_files", Map.of("message", "m", "files", List.of()));
