@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -42,6 +43,10 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Option(names = "--mcp",
+      description = "Show 'bbpush mcp' instead: an MCP client (as in an AI agent's host) drives the server over stdio.")
+  boolean mcp;
+
   /** One step: what it shows, the command a user would type (secrets masked), the real arguments, the exit code. */
   private record Step(String title, String shown, List<String> args, Map<String, String> env, ExitCode expected) {}
 
@@ -55,8 +60,12 @@ public final class DemoCommand implements Callable<Integer> {
     // Emulator.Builder option (emulator module).
     System.setProperty("org.slf4j.simpleLogger.log.dev.bbpush.emulator", "warn");
     Path work = Files.createTempDirectory("bbpush-demo-");
+    if (mcp) {
+      // The MCP client logs each step of the session at info; the demo prints what matters itself.
+      System.setProperty("org.slf4j.simpleLogger.log.io.modelcontextprotocol", "warn");
+    }
     try (Emulator bb = Emulator.builder().world("demo").port(0).start()) {
-      return run(bb, work, out);
+      return mcp ? new McpDemo(out, spec.commandLine().getErr()).run(bb, work) : run(bb, work, out);
     } finally {
       deleteTree(work);
       out.println();

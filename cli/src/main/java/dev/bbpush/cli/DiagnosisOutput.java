@@ -1,9 +1,9 @@
 package dev.bbpush.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bbpush.client.diagnose.Diagnosis;
 import dev.bbpush.client.diagnose.Evidence;
+import dev.bbpush.client.json.DiagnosisJson;
 import java.io.PrintWriter;
 import java.util.Map;
 
@@ -14,41 +14,11 @@ public final class DiagnosisOutput {
   /**
    * The JSON form: {@code {"ok", "cause", "summary", "fix", "evidence": [...], "credential": {"kind", "source",
    * "masked"}, "docs"}}. An exchange is {@code {"type":"http","method","url","status","headers","message","note"}}
-   * ({@code status} null when no response arrived); an observation is {@code {"type":"local","text"}}.
+   * ({@code status} null when no response arrived); an observation is {@code {"type":"local","text"}}. The mapping
+   * lives in {@link DiagnosisJson}, shared with the MCP server.
    */
   public static ObjectNode toJson(Diagnosis d) {
-    ObjectNode o = Json.object();
-    o.put("ok", d.ok());
-    o.put("cause", d.cause().id());
-    o.put("summary", d.summary());
-    o.put("fix", d.fix());
-    ArrayNode evidence = o.putArray("evidence");
-    for (Evidence e : d.evidence()) {
-      ObjectNode n = evidence.addObject();
-      if (e instanceof Evidence.Exchange x) {
-        n.put("type", "http");
-        n.put("method", x.method());
-        n.put("url", x.url());
-        if (x.status().isPresent()) {
-          n.put("status", x.status().get());
-        } else {
-          n.putNull("status");
-        }
-        ObjectNode headers = n.putObject("headers");
-        x.headers().forEach(headers::put);
-        n.put("message", x.message());
-        n.put("note", x.note());
-      } else {
-        n.put("type", "local");
-        n.put("text", e.describe());
-      }
-    }
-    ObjectNode c = o.putObject("credential");
-    c.put("kind", d.credential().kind());
-    c.put("source", d.credential().source());
-    c.put("masked", d.credential().masked());
-    o.put("docs", d.docs());
-    return o;
+    return DiagnosisJson.of(d);
   }
 
   /** The text form: verdict, summary, fix, credential, evidence (raw status, key headers, message), docs. */

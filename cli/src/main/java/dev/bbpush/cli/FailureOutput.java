@@ -1,18 +1,13 @@
 package dev.bbpush.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bbpush.client.commit.LocalContentException;
 import dev.bbpush.client.diagnose.Diagnosis;
 import dev.bbpush.client.error.BitbucketApiException;
-import dev.bbpush.client.push.BranchBusyException;
+import dev.bbpush.client.json.FailureJson;
 import dev.bbpush.client.push.PullRequestFailedException;
-import dev.bbpush.client.push.PushConflictException;
-import dev.bbpush.client.push.PushOutcomeUnknownException;
 import dev.bbpush.client.push.SafetyBlockedException;
 import dev.bbpush.client.safety.Finding;
 import java.io.PrintWriter;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -50,28 +45,7 @@ final class FailureOutput {
     ObjectNode o = Json.object();
     o.put("status", "error");
     o.put("exitCode", code.code());
-    ObjectNode error = o.putObject("error");
-    error.put("type", e.getClass().getSimpleName());
-    error.put("message", message(e));
-    if (e instanceof SafetyBlockedException s) {
-      ArrayNode findings = error.putArray("findings");
-      s.report().blockingFindings().forEach(f -> findings.add(PushJson.finding(f)));
-      ArrayNode allow = error.putArray("allow");
-      allowFlags(s.report().blockingFindings()).forEach(allow::add);
-    } else if (e instanceof PushConflictException c) {
-      ArrayNode paths = error.putArray("paths");
-      c.paths().forEach(paths::add);
-      error.put("branch", c.branch());
-    } else if (e instanceof LocalContentException l) {
-      error.put("path", l.repoPath().orElse(null));
-      error.put("source", l.source());
-    } else if (e instanceof BranchBusyException b) {
-      error.put("branch", b.branch());
-      error.put("rejections", b.rejections());
-      error.put("commitsLanded", b.commitsLanded());
-    } else if (e instanceof PushOutcomeUnknownException u) {
-      error.put("changeId", u.changeId());
-    }
+    o.set("error", FailureJson.error(e));
     if (diagnosis.isPresent()) {
       o.set("diagnosis", DiagnosisOutput.toJson(diagnosis.get()));
     } else {
@@ -128,12 +102,10 @@ final class FailureOutput {
 
   /** The {@code --allow RULE:PATH} flags that would let exactly these findings through. */
   static Set<String> allowFlags(List<Finding> findings) {
-    Set<String> flags = new LinkedHashSet<>();
-    findings.forEach(f -> flags.add("--allow " + f.ruleId() + ":" + f.path()));
-    return flags;
+    return FailureJson.allowFlags(findings);
   }
 
   private static String message(Throwable e) {
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return FailureJson.message(e);
   }
 }

@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
     description = "Commit files (mostly Terraform) into Bitbucket Cloud as one commit, open a pull request, and explain"
         + " why Bitbucket refuses a credential.",
     subcommands = {CommandLine.HelpCommand.class, PushCommand.class, AuthCommand.class, EmulatorCommand.class,
-      DemoCommand.class})
+      DemoCommand.class, McpCommand.class})
 public final class Main {
   @Option(names = "--verbose", scope = ScopeType.INHERIT,
       description = "Show the stack trace of an unexpected failure.")
