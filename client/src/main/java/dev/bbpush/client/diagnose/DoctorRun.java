@@ -1,8 +1,6 @@
 package dev.bbpush.client.diagnose;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.bbpush.client.auth.AppPassword;
-import dev.bbpush.client.auth.ApiToken;
 import dev.bbpush.client.auth.CredentialKind;
 import dev.bbpush.client.auth.CredentialResolution;
 import dev.bbpush.client.auth.CredentialSource;
@@ -62,7 +60,7 @@ final class DoctorRun implements AutoCloseable {
     this.resolved = ctx.credentials();
     this.facts = resolved.map(r -> Facts.of(r.credentials())).orElse(null);
     if (facts != null) {
-      redactor.add(facts.secret);
+      redactor.add(facts.secret());
       if (resolved.get().credentials() instanceof FixedCredentials f) {
         redactor.add(f.authorizationHeader());
       }
@@ -170,17 +168,17 @@ final class DoctorRun implements AutoCloseable {
   private void localEvidence() {
     observe("API URL: " + ctx.apiUrl() + urlProblem.map(p -> " — " + p).orElse(""));
     resolved.ifPresent(r -> {
-      observe("credential: " + facts.kind.label() + " " + Secret.mask(facts.secret) + " from " + r.source().describe()
-          + (facts.kind == CredentialKind.OAUTH_CLIENT_CREDENTIALS
-              ? "; consumer key '" + facts.identity + "', exchanged for a Bearer token at the token endpoint"
-              : "; sent as " + facts.scheme + (facts.identity.isEmpty() ? "" : " with identity '" + facts.identity
+      observe("credential: " + facts.kind().label() + " " + Secret.mask(facts.secret()) + " from " + r.source().describe()
+          + (facts.kind() == CredentialKind.OAUTH_CLIENT_CREDENTIALS
+              ? "; consumer key '" + facts.identity() + "', exchanged for a Bearer token at the token endpoint"
+              : "; sent as " + facts.scheme() + (facts.identity().isEmpty() ? "" : " with identity '" + facts.identity()
                   + "'")));
-      observe("secret shape: " + SecretShape.of(facts.secret).description() + ", " + facts.secret.length()
-          + " characters" + (SecretShape.looksTruncated(facts.secret) ? " — shorter than any API token Bitbucket "
+      observe("secret shape: " + SecretShape.of(facts.secret()).description() + ", " + facts.secret().length()
+          + " characters" + (SecretShape.looksTruncated(facts.secret()) ? " — shorter than any API token Bitbucket "
           + "issues (about 190): probably cut while pasting" : ""));
-      if (!facts.identity.isEmpty() && facts.kind != CredentialKind.OAUTH_CLIENT_CREDENTIALS) {
-        observe("identity '" + facts.identity + "' " + (SecretShape.isEmail(facts.identity) ? "is an email address"
-            : "is not an email address" + (SecretShape.looksLikeConsumerKey(facts.identity)
+      if (!facts.identity().isEmpty() && facts.kind() != CredentialKind.OAUTH_CLIENT_CREDENTIALS) {
+        observe("identity '" + facts.identity() + "' " + (SecretShape.isEmail(facts.identity()) ? "is an email address"
+            : "is not an email address" + (SecretShape.looksLikeConsumerKey(facts.identity())
                 ? " (18 letters and digits: the shape of an OAuth consumer key)" : "")));
       }
       for (Repair rep : r.repairs()) {
@@ -189,7 +187,7 @@ final class DoctorRun implements AutoCloseable {
       for (String note : r.notes()) {
         observe("note: " + note);
       }
-      SecretShape.jwtExpiry(facts.secret).ifPresent(exp -> {
+      SecretShape.jwtExpiry(facts.secret()).ifPresent(exp -> {
         tokenExpiry = Optional.of(exp);
         observe("OAuth token expiry (from its payload): " + exp
             + (exp.isAfter(ctx.clock().instant()) ? "" : " — already past"));
@@ -302,7 +300,7 @@ final class DoctorRun implements AutoCloseable {
               + pasteFix(repairs));
     }
     if (repo == null && ctx.operations().contains(Operation.PUSH)) {
-      conclude(Cause.OK, true, "The credential " + what + " (" + facts.kind.label() + "). Pass --repo "
+      conclude(Cause.OK, true, "The credential " + what + " (" + facts.kind().label() + "). Pass --repo "
           + "WORKSPACE/REPO to check a repository's permission too.", "");
     }
     conclude(Cause.OK, true, "The credential " + what + ".", "");
@@ -367,7 +365,7 @@ final class DoctorRun implements AutoCloseable {
     if (g.stream().anyMatch(s -> s.endsWith(":bitbucket"))) {
       return true;
     }
-    return facts.kind == CredentialKind.API_TOKEN || SecretShape.of(facts.secret) == SecretShape.API_TOKEN;
+    return facts.kind() == CredentialKind.API_TOKEN || SecretShape.of(facts.secret()) == SecretShape.API_TOKEN;
   }
 
   // ---------------------------------------------------------------- scopes and permissions
@@ -426,16 +424,16 @@ final class DoctorRun implements AutoCloseable {
   }
 
   private String scopeFix(boolean fine, List<String> scopes) {
-    if (fine || facts.kind == CredentialKind.API_TOKEN) {
+    if (fine || facts.kind() == CredentialKind.API_TOKEN) {
       List<String> lines = new ArrayList<>(List.of("API tokens cannot be edited; create a new one with every scope "
           + "listed:"));
       lines.addAll(fixes.newApiToken(scopes));
       return Fixes.join(lines);
     }
-    boolean oauth = facts.kind == CredentialKind.OAUTH_CLIENT_CREDENTIALS
-        || facts.kind == CredentialKind.OAUTH_ACCESS_TOKEN
-        || SecretShape.of(facts.secret) == SecretShape.OAUTH_ACCESS_TOKEN;
-    CredentialKind kind = oauth ? CredentialKind.OAUTH_ACCESS_TOKEN : facts.kind;
+    boolean oauth = facts.kind() == CredentialKind.OAUTH_CLIENT_CREDENTIALS
+        || facts.kind() == CredentialKind.OAUTH_ACCESS_TOKEN
+        || SecretShape.of(facts.secret()) == SecretShape.OAUTH_ACCESS_TOKEN;
+    CredentialKind kind = oauth ? CredentialKind.OAUTH_ACCESS_TOKEN : facts.kind();
     return switch (kind) {
       case ACCESS_TOKEN -> Fixes.join(List.of(
           "Access tokens cannot be edited; create a new one (Repository/Project/Workspace settings -> Access tokens) "
@@ -452,7 +450,7 @@ final class DoctorRun implements AutoCloseable {
   /** Concludes {@link Cause#NO_WRITE_PERMISSION} when the credential can read but not write the repository. */
   private void requireWritePermission(RepositoryRef repo, Optional<String> credentialType) {
     boolean confined = credentialType.map(t -> t.endsWith("access_token")).orElse(
-        facts.kind == CredentialKind.ACCESS_TOKEN || facts.kind == CredentialKind.OAUTH_CLIENT_CREDENTIALS);
+        facts.kind() == CredentialKind.ACCESS_TOKEN || facts.kind() == CredentialKind.OAUTH_CLIENT_CREDENTIALS);
     if (confined) {
       observe("write permission of an access token comes from its scopes (repository:write); checked above");
       return;
@@ -552,14 +550,14 @@ final class DoctorRun implements AutoCloseable {
 
   /** The Git username Bitbucket documents for this credential's kind (reference §8). */
   private String documentedGitUser() {
-    return facts.kind == CredentialKind.APP_PASSWORD && SecretShape.of(facts.secret) != SecretShape.API_TOKEN
-        ? facts.identity
-        : SecretShape.of(facts.secret) == SecretShape.API_TOKEN ? "x-bitbucket-api-token-auth" : facts.gitUser;
+    return facts.kind() == CredentialKind.APP_PASSWORD && SecretShape.of(facts.secret()) != SecretShape.API_TOKEN
+        ? facts.identity()
+        : SecretShape.of(facts.secret()) == SecretShape.API_TOKEN ? "x-bitbucket-api-token-auth" : facts.gitUser();
   }
 
   private String gitPassword() {
-    return facts.kind == CredentialKind.OAUTH_CLIENT_CREDENTIALS
-        ? restAuthorization().reveal().substring("Bearer ".length()) : facts.secret;
+    return facts.kind() == CredentialKind.OAUTH_CLIENT_CREDENTIALS
+        ? restAuthorization().reveal().substring("Bearer ".length()) : facts.secret();
   }
 
   /** Whether a body is Bitbucket's JSON error envelope ({@code {"type": "error", "error": {...}}}, §5). */
@@ -673,9 +671,9 @@ final class DoctorRun implements AutoCloseable {
         || msg.startsWith("Access token expired")) {
       oauthExpired(a);
     }
-    String shape = facts.scheme;
-    SecretShape secretShape = SecretShape.of(facts.secret);
-    if (facts.kind == CredentialKind.OAUTH_CLIENT_CREDENTIALS) {
+    String shape = facts.scheme();
+    SecretShape secretShape = SecretShape.of(facts.secret());
+    if (facts.kind() == CredentialKind.OAUTH_CLIENT_CREDENTIALS) {
       conclude(Cause.TOKEN_EXPIRED_OR_REVOKED, false, "Bitbucket refused the access token it just issued for the "
           + "OAuth consumer (401" + said(a) + "): the consumer was probably deleted or disabled.", bearerTokenFix());
     }
@@ -711,7 +709,7 @@ final class DoctorRun implements AutoCloseable {
         default -> { }
       }
       conclude(Cause.TOKEN_EXPIRED_OR_REVOKED, false,
-          "Bitbucket did not accept the Bearer token " + Secret.mask(facts.secret) + " (401" + said(a) + "). "
+          "Bitbucket did not accept the Bearer token " + Secret.mask(facts.secret()) + " (401" + said(a) + "). "
               + "It has expired or been revoked (or its resource was deleted), or the value is wrong"
               + tokenExpiry.map(e -> "; its payload says it expires " + e).orElse("") + ".",
           bearerTokenFix());
@@ -721,7 +719,7 @@ final class DoctorRun implements AutoCloseable {
       basicToBearerVariant();
       conclude(Cause.ACCESS_TOKEN_NEEDS_BEARER, false,
           "A" + (secretShape == SecretShape.ACCESS_TOKEN ? "n access token (ATCTT…)" : "n OAuth access token")
-              + " was sent with HTTP Basic ('" + facts.identity + "'); Bitbucket answered 401" + said(a)
+              + " was sent with HTTP Basic ('" + facts.identity() + "'); Bitbucket answered 401" + said(a)
               + ". REST takes access tokens only as 'Authorization: Bearer <token>' (Git uses the user x-token-auth).",
           Fixes.join(List.of(fixes.set(Setting.ACCESS_TOKEN, "<the same token>")
                   + (source().names().isEmpty() ? "" : "   # instead of "
@@ -730,41 +728,41 @@ final class DoctorRun implements AutoCloseable {
               "With curl: curl -H \"Authorization: Bearer $BBPUSH_ACCESS_TOKEN\" "
                   + "https://api.bitbucket.org/2.0/repositories/WORKSPACE/REPO")));
     }
-    if (secretShape == SecretShape.OAUTH_CONSUMER_SECRET && !SecretShape.isEmail(facts.identity)) {
+    if (secretShape == SecretShape.OAUTH_CONSUMER_SECRET && !SecretShape.isEmail(facts.identity())) {
       consumerKeyAsCredential(a);
     }
     if (secretShape == SecretShape.APP_PASSWORD
-        || (facts.kind == CredentialKind.APP_PASSWORD && secretShape == SecretShape.OTHER && msg.isEmpty())) {
+        || (facts.kind() == CredentialKind.APP_PASSWORD && secretShape == SecretShape.OTHER && msg.isEmpty())) {
       appPasswordRemoved(a);
     }
     if (secretShape == SecretShape.API_TOKEN) {
-      if (SecretShape.looksTruncated(facts.secret)) {
+      if (SecretShape.looksTruncated(facts.secret())) {
         conclude(Cause.SECRET_PASTE_DAMAGE, false,
-            "Bitbucket refused the API token (401" + said(a) + "); the token is only " + facts.secret.length()
+            "Bitbucket refused the API token (401" + said(a) + "); the token is only " + facts.secret().length()
                 + " characters, shorter than any API token Bitbucket issues (about 190): it was probably cut while "
                 + "pasting.",
             Fixes.join(List.of("Copy the whole token again (it is shown once; if lost, create a new one at "
                 + Fixes.API_TOKEN_PAGE + ")", fixes.set(Setting.API_TOKEN, "<the complete token>"))));
       }
-      if (!SecretShape.isEmail(facts.identity)) {
+      if (!SecretShape.isEmail(facts.identity())) {
         if (ctx.git() && gitAccepts()) {
           conclude(Cause.GIT_IDENTITY_MISMATCH, false,
               "Git accepts this API token but REST refused it (401" + said(a) + ") because it was sent with '"
-                  + facts.identity + "': REST needs the Atlassian account email, Git the Bitbucket username or "
+                  + facts.identity() + "': REST needs the Atlassian account email, Git the Bitbucket username or "
                   + "x-bitbucket-api-token-auth. One username cannot serve both.",
               apiTokenEmailFix("REST"));
         }
         conclude(Cause.API_TOKEN_NEEDS_EMAIL, false,
-            "Bitbucket refused the API token sent with '" + facts.identity + "' (401" + said(a) + "). On REST an "
+            "Bitbucket refused the API token sent with '" + facts.identity() + "' (401" + said(a) + "). On REST an "
                 + "API token works only with the Atlassian account email as the username, not the Bitbucket "
-                + "username" + (facts.kind == CredentialKind.APP_PASSWORD ? " (the token was configured as an app "
+                + "username" + (facts.kind() == CredentialKind.APP_PASSWORD ? " (the token was configured as an app "
                 + "password)" : "") + ".",
             apiTokenEmailFix(null));
       }
       // An email with an ATATT token: the token itself, or the email, is not accepted.
       if (ctx.repository().isPresent() && (ctx.git() || ctx.probeVariants()) && gitAccepts()) {
         conclude(Cause.API_TOKEN_NEEDS_EMAIL, false,
-            "Git accepts this API token, but REST refused it with the email '" + facts.identity + "' (401" + said(a)
+            "Git accepts this API token, but REST refused it with the email '" + facts.identity() + "' (401" + said(a)
                 + "): the email is not the Atlassian account email of the token's owner.",
             apiTokenEmailFix(null));
       }
@@ -772,7 +770,7 @@ final class DoctorRun implements AutoCloseable {
         // Sent correctly (Basic, an email) and refused with the token message rather than the bare challenge:
         // the token itself is no longer valid. An unscoped token gets the bare challenge (auth.md §2.2, §10).
         conclude(Cause.TOKEN_EXPIRED_OR_REVOKED, false,
-            "Bitbucket refused the API token for '" + facts.identity + "' (401" + said(a) + "). The token is well "
+            "Bitbucket refused the API token for '" + facts.identity() + "' (401" + said(a) + "). The token is well "
                 + "formed and sent correctly (Basic email:token), and Bitbucket says it is invalid or expired: it "
                 + "has passed its expiry date (API tokens last at most one year) or was revoked by you or an "
                 + "organization admin. The same message has also been seen for a token created without scopes; the "
@@ -780,7 +778,7 @@ final class DoctorRun implements AutoCloseable {
             Fixes.join(fixes.newApiToken(pushScopes(true))));
       }
       conclude(Cause.API_TOKEN_UNSCOPED, false,
-          "Bitbucket refused the API token for '" + facts.identity + "' (401" + said(a) + "). The token is well "
+          "Bitbucket refused the API token for '" + facts.identity() + "' (401" + said(a) + "). The token is well "
               + "formed and sent correctly (Basic email:token), so Bitbucket does not accept the token itself: most "
               + "often it was created with 'Create API token' (no scopes), which Bitbucket never accepts. It may "
               + "also belong to another account than this email; Bitbucket gives the same answer for both.",
@@ -796,7 +794,7 @@ final class DoctorRun implements AutoCloseable {
     List<String> lines = new ArrayList<>();
     lines.add(fixes.set(Setting.EMAIL, "<your Atlassian account email>")
         + "   # the email you log in to Atlassian with (Bitbucket -> Personal settings -> Email aliases)");
-    if (facts.kind != CredentialKind.API_TOKEN) {
+    if (facts.kind() != CredentialKind.API_TOKEN) {
       lines.add(fixes.set(Setting.API_TOKEN, "<the same ATATT… token>"));
       lines.add(fixes.unsetLegacy());
     }
@@ -806,7 +804,7 @@ final class DoctorRun implements AutoCloseable {
   }
 
   private String bearerTokenFix() {
-    return switch (SecretShape.of(facts.secret)) {
+    return switch (SecretShape.of(facts.secret())) {
       case OAUTH_ACCESS_TOKEN -> Fixes.join(List.of("Get a new access token from the OAuth consumer, or let bbpush "
           + "fetch and renew tokens itself:", fixes.set(Setting.OAUTH_CLIENT_ID, "<consumer key>"),
           "export BBPUSH_OAUTH_CLIENT_SECRET='<consumer secret>'"));
@@ -818,7 +816,7 @@ final class DoctorRun implements AutoCloseable {
 
   private void appPasswordRemoved(Answer a) {
     conclude(Cause.APP_PASSWORD_REMOVED, false,
-        "This is an app password (" + Secret.mask(facts.secret) + "); Bitbucket answered " + a.status() + said(a)
+        "This is an app password (" + Secret.mask(facts.secret()) + "); Bitbucket answered " + a.status() + said(a)
             + ". App passwords stopped working on 2026-07-28 (REST 401, Git 410; failing in brownouts since "
             + "2026-06-09) and cannot be renewed.",
         Fixes.join(fixes.newApiToken(pushScopes(true))) + "\nFor REST use the email; for Git your Bitbucket username "
@@ -838,11 +836,11 @@ final class DoctorRun implements AutoCloseable {
 
   private void consumerKeyAsCredential(Answer a) {
     conclude(Cause.OAUTH_CONSUMER_KEY_AS_CREDENTIAL, false,
-        "An OAuth consumer's key and secret were sent as username and password (Basic '" + facts.identity + "' + a "
+        "An OAuth consumer's key and secret were sent as username and password (Basic '" + facts.identity() + "' + a "
             + "32-character secret); Bitbucket answered " + a.status() + said(a) + ". A consumer's key and secret "
             + "are not credentials for REST or Git: exchange them for an access token first.",
         Fixes.join(List.of("Let bbpush exchange them (client credentials; the consumer must be private):",
-            fixes.set(Setting.OAUTH_CLIENT_ID, facts.identity.isEmpty() ? "<consumer key>" : facts.identity),
+            fixes.set(Setting.OAUTH_CLIENT_ID, facts.identity().isEmpty() ? "<consumer key>" : facts.identity()),
             "export BBPUSH_OAUTH_CLIENT_SECRET='<consumer secret>'",
             fixes.unsetLegacy(),
             "By hand: curl -u \"KEY:SECRET\" -d grant_type=client_credentials "
@@ -946,8 +944,8 @@ final class DoctorRun implements AutoCloseable {
   private void investigateRepository(RepositoryRef repo, Optional<String> credentialType) {
     String notVisible = "Bitbucket answered 404 for " + repo + " (\"You may not have access to this repository or it "
         + "no longer exists in this workspace…\"), after accepting the credential.";
-    boolean token = facts.kind == CredentialKind.OAUTH_CLIENT_CREDENTIALS
-        || credentialType.map(t -> t.endsWith("access_token")).orElse(facts.kind == CredentialKind.ACCESS_TOKEN);
+    boolean token = facts.kind() == CredentialKind.OAUTH_CLIENT_CREDENTIALS
+        || credentialType.map(t -> t.endsWith("access_token")).orElse(facts.kind() == CredentialKind.ACCESS_TOKEN);
     Optional<Answer> list = send(withQuery(endpoint("repositories", repo.workspace()), "pagelen=100"),
         "does workspace " + repo.workspace() + " exist, and which of its repositories can the credential see?");
     if (list.isPresent() && list.get().status() == 404 && bitbucketEnvelope(list.get())) {
@@ -994,7 +992,7 @@ final class DoctorRun implements AutoCloseable {
               + ", or create the repository first.");
     }
     if (token) {
-      String reach = facts.kind == CredentialKind.OAUTH_CLIENT_CREDENTIALS
+      String reach = facts.kind() == CredentialKind.OAUTH_CLIENT_CREDENTIALS
           ? " Client-credentials tokens act as an app_user of the consumer's own workspace and reach only its "
               + "repositories; in workspace "
           : " Access tokens reach only the repository, project or workspace they were created in; in workspace ";
@@ -1002,7 +1000,7 @@ final class DoctorRun implements AutoCloseable {
           notVisible + reach + repo.workspace() + " this token reaches " + (visible.isEmpty() ? "no repository"
               : String.join(", ", visible.stream().map(v -> repo.workspace() + "/" + v).toList()))
               + " (public repositories included)." + lookalike,
-          facts.kind == CredentialKind.OAUTH_CLIENT_CREDENTIALS
+          facts.kind() == CredentialKind.OAUTH_CLIENT_CREDENTIALS
               ? "Use an OAuth consumer of workspace " + repo.workspace() + " (Workspace settings -> OAuth consumers), "
                   + "or an access token of " + repo + "."
               : "Create the access token in " + repo + "'s settings (Repository settings -> Access tokens), or a "
@@ -1070,7 +1068,7 @@ final class DoctorRun implements AutoCloseable {
         : path.startsWith("/repositories/") ? "repository data, the \"api\" group (1,000 requests/hour; 1,000-10,000 "
             + "scaled for access tokens)"
         : "API requests (1,000/hour)";
-    String counted = switch (facts.kind) {
+    String counted = switch (facts.kind()) {
       case ACCESS_TOKEN -> "this access token's own allowance";
       case OAUTH_CLIENT_CREDENTIALS, OAUTH_ACCESS_TOKEN -> "the OAuth consumer (all its users together)";
       default -> "the account (every API token and app password of the user together)";
@@ -1106,9 +1104,9 @@ final class DoctorRun implements AutoCloseable {
     if (repo.isEmpty() || !prober.canSend(1)) {
       return false;
     }
-    String user = facts.kind == CredentialKind.APP_PASSWORD ? facts.identity
-        : SecretShape.of(facts.secret) == SecretShape.API_TOKEN ? "x-bitbucket-api-token-auth" : facts.gitUser;
-    Optional<Answer> a = gitProbe(repo.get(), user, facts.secret, "does Git accept the same secret with user '" + user
+    String user = facts.kind() == CredentialKind.APP_PASSWORD ? facts.identity()
+        : SecretShape.of(facts.secret()) == SecretShape.API_TOKEN ? "x-bitbucket-api-token-auth" : facts.gitUser();
+    Optional<Answer> a = gitProbe(repo.get(), user, facts.secret(), "does Git accept the same secret with user '" + user
         + "'?");
     return a.isPresent() && a.get().status() == 200;
   }
@@ -1118,9 +1116,9 @@ final class DoctorRun implements AutoCloseable {
       observe("Git check skipped: request budget spent");
       return;
     }
-    String user = facts.gitUser;
-    String password = facts.kind == CredentialKind.OAUTH_CLIENT_CREDENTIALS
-        ? restAuthorization().reveal().substring("Bearer ".length()) : facts.secret;
+    String user = facts.gitUser();
+    String password = facts.kind() == CredentialKind.OAUTH_CLIENT_CREDENTIALS
+        ? restAuthorization().reveal().substring("Bearer ".length()) : facts.secret();
     Optional<Answer> a = gitProbe(repo, user, password, "does Git (info/refs, upload-pack) accept the credential "
         + "with user '" + user + "'?");
     if (a.isEmpty()) {
@@ -1128,10 +1126,10 @@ final class DoctorRun implements AutoCloseable {
     }
     if (a.get().status() == 200) {
       observe("Git accepts the credential with user '" + user + "'");
-      if (ctx.probeVariants() && !facts.identity.isEmpty() && !facts.identity.equals(user)
-          && SecretShape.isEmail(facts.identity) && prober.canSend(1)) {
-        Optional<Answer> v = gitProbe(repo, facts.identity, facts.secret, "variant: Git with the email '"
-            + facts.identity + "' as user");
+      if (ctx.probeVariants() && !facts.identity().isEmpty() && !facts.identity().equals(user)
+          && SecretShape.isEmail(facts.identity()) && prober.canSend(1)) {
+        Optional<Answer> v = gitProbe(repo, facts.identity(), facts.secret(), "variant: Git with the email '"
+            + facts.identity() + "' as user");
         if (v.isPresent() && v.get().status() == 401) {
           observe("Git refuses the email as username: in a git remote use x-bitbucket-api-token-auth or the "
               + "Bitbucket username, never the email");
@@ -1145,7 +1143,7 @@ final class DoctorRun implements AutoCloseable {
           "REST accepts the credential but Git refused it with user '" + user + "' (401" + said(a.get()) + "). Git "
               + "takes API tokens with the Bitbucket username or x-bitbucket-api-token-auth (never the email), and "
               + "access/OAuth tokens with x-token-auth.",
-          "git remote set-url origin https://" + (facts.kind == CredentialKind.API_TOKEN
+          "git remote set-url origin https://" + (facts.kind() == CredentialKind.API_TOKEN
               ? "x-bitbucket-api-token-auth" : "x-token-auth") + "@bitbucket.org/" + repo + ".git");
     }
     gitVerdict(a.get(), restWorks);
@@ -1187,7 +1185,7 @@ final class DoctorRun implements AutoCloseable {
     }
     if (a.status() == 403) {
       if (a.textContains("lack one or more required privilege scopes")) {
-        boolean fine = facts.kind == CredentialKind.API_TOKEN;
+        boolean fine = facts.kind() == CredentialKind.API_TOKEN;
         conclude(Cause.MISSING_SCOPES, false, "Git refused for missing scopes (403" + said(a) + "): clone needs "
             + String.join(", ", table.required(Operation.READ, fine)) + ", push also "
             + String.join(", ", ScopeTable.missing(table.required(Operation.READ, fine),
@@ -1219,7 +1217,7 @@ final class DoctorRun implements AutoCloseable {
       return Optional.empty();
     }
     Secret basic = Secret.of("Basic " + Base64.getEncoder().encodeToString(
-        (ctx.email().get() + ":" + facts.secret).getBytes(StandardCharsets.UTF_8)));
+        (ctx.email().get() + ":" + facts.secret()).getBytes(StandardCharsets.UTF_8)));
     redactor.add(basic);
     URI u = ctx.repository().map(this::repoUrl).orElse(endpoint("user"));
     Optional<Answer> answer = prober.get(u, basic, "variant: the same token as Basic '" + ctx.email().get()
@@ -1233,7 +1231,7 @@ final class DoctorRun implements AutoCloseable {
     if (!ctx.probeVariants() || !prober.canSend(1)) {
       return;
     }
-    Secret bearer = Secret.of("Bearer " + facts.secret);
+    Secret bearer = Secret.of("Bearer " + facts.secret());
     redactor.add(bearer);
     URI u = ctx.repository().map(this::repoUrl).orElse(endpoint("user"));
     prober.get(u, bearer, "variant: the same token as Bearer").flatMap(Prober.Result::answer)
@@ -1364,7 +1362,7 @@ final class DoctorRun implements AutoCloseable {
 
   private void conclude(Cause cause, boolean ok, String summary, String fix) {
     CredentialInfo info = resolved.map(r -> new CredentialInfo(r.credentials().kind().label(),
-        r.source().describe(), Secret.mask(facts.secret), facts.identity)).orElse(CredentialInfo.none());
+        r.source().describe(), Secret.mask(facts.secret()), facts.identity())).orElse(CredentialInfo.none());
     throw new Concluded(new Diagnosis(ok, cause, redactor.scrub(summary), redactor.scrub(fix), evidence, info,
         cause.docs()));
   }
@@ -1499,23 +1497,6 @@ final class DoctorRun implements AutoCloseable {
     Concluded(Diagnosis diagnosis) {
       super(null, null, false, false);
       this.diagnosis = diagnosis;
-    }
-  }
-
-  /** The credential's parts as sent: kind, secret, identity, scheme, Git user. */
-  private record Facts(CredentialKind kind, String secret, String identity, String scheme, String gitUser) {
-    static Facts of(Credentials c) {
-      if (c instanceof ApiToken t) {
-        return new Facts(c.kind(), t.token().reveal(), t.email(), "Basic", c.gitUsername());
-      }
-      if (c instanceof AppPassword p) {
-        return new Facts(c.kind(), p.password().reveal(), p.username(), "Basic", c.gitUsername());
-      }
-      if (c instanceof OAuthClientCredentials o) {
-        return new Facts(c.kind(), o.clientSecret().reveal(), o.clientId(), "Bearer", c.gitUsername());
-      }
-      FixedCredentials f = (FixedCredentials) c;
-      return new Facts(c.kind(), f.gitPassword().reveal(), "", "Bearer", c.gitUsername());
     }
   }
 }
