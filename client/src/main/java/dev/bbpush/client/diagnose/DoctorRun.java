@@ -154,7 +154,7 @@ final class DoctorRun implements AutoCloseable {
       steps.run();
       throw new IllegalStateException("the doctor reached no verdict");
     } catch (Concluded c) {
-      return c.diagnosis;
+      return diagnosis(c.verdict);
     }
   }
 
@@ -1356,15 +1356,19 @@ final class DoctorRun implements AutoCloseable {
   }
 
   private void unknown(String summary) {
-    conclude(Cause.UNKNOWN, false, summary + " The doctor does not guess: read the evidence below (raw status, "
-        + "headers and Bitbucket's message).", "");
+    throw new Concluded(Verdict.unknown(summary));
   }
 
   private void conclude(Cause cause, boolean ok, String summary, String fix) {
+    throw new Concluded(new Verdict(cause, ok, summary, fix));
+  }
+
+  /** The run's result: the verdict with its texts scrubbed, the evidence so far and the credential examined. */
+  private Diagnosis diagnosis(Verdict v) {
     CredentialInfo info = resolved.map(r -> new CredentialInfo(r.credentials().kind().label(),
         r.source().describe(), Secret.mask(facts.secret()), facts.identity())).orElse(CredentialInfo.none());
-    throw new Concluded(new Diagnosis(ok, cause, redactor.scrub(summary), redactor.scrub(fix), evidence, info,
-        cause.docs()));
+    return new Diagnosis(v.ok(), v.cause(), redactor.scrub(v.summary()), redactor.scrub(v.fix()), evidence, info,
+        v.cause().docs());
   }
 
   private static String said(Answer a) {
@@ -1492,11 +1496,11 @@ final class DoctorRun implements AutoCloseable {
   /** Ends a run with its verdict. */
   private static final class Concluded extends RuntimeException {
     private static final long serialVersionUID = 1L;
-    private final transient Diagnosis diagnosis;
+    private final transient Verdict verdict;
 
-    Concluded(Diagnosis diagnosis) {
+    Concluded(Verdict verdict) {
       super(null, null, false, false);
-      this.diagnosis = diagnosis;
+      this.verdict = verdict;
     }
   }
 }
