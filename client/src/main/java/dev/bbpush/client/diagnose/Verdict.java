@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * What a doctor rule concludes: the {@link Cause}, whether the credential works for what was asked, what happened
- * and the fix. Texts are raw here; the run scrubs them when it builds the {@link Diagnosis}.
+ * and the fix. Texts are raw here; {@link RunState#diagnosis} scrubs them when it builds the {@link Diagnosis}.
  *
  * <p>A rule returns {@code Optional<Verdict>}: empty when it does not apply, so the next rule is asked (first verdict
  * wins, see {@link Optional#or}).
