@@ -192,7 +192,7 @@ final class DoctorRun implements AutoCloseable {
     return Optional.empty();
   }
 
-  /** The candidate closest to {@code name} by edit distance, if close enough to be a typo (see {@link NotFoundRules}). */
+  /** The candidate closest to {@code name}, if close enough to be a typo (see {@link NotFoundRules#closest}). */
   static Optional<String> closest(String name, List<String> candidates) {
     return NotFoundRules.closest(name, candidates);
   }
@@ -204,7 +204,7 @@ final class DoctorRun implements AutoCloseable {
     if (ctx.checkUrl().isEmpty()) {
       return Verdict.none();
     }
-    Outcome<Answer> r = run.get(ctx.checkUrl().get(), "the URL a failing tool used");
+    Outcome<Answer> r = run.probe(ctx.checkUrl().get(), "the URL a failing tool used");
     if (r.ended()) {
       return r.verdict();
     }
@@ -220,8 +220,8 @@ final class DoctorRun implements AutoCloseable {
   private Verdict examine(RepositoryRef repo) {
     run.examined = repo;
     Outcome<Answer> r = repo != null
-        ? run.get(run.repoUrl(repo), "can the credential read " + repo + "?")
-        : run.get(run.endpoint("user"), "which account is this credential? (GET /user)");
+        ? run.probe(run.repoUrl(repo), "can the credential read " + repo + "?")
+        : run.probe(run.endpoint("user"), "which account is this credential? (GET /user)");
     if (r.ended()) {
       return r.verdict().get();
     }
@@ -275,7 +275,7 @@ final class DoctorRun implements AutoCloseable {
         || !run.prober.canSend(1)) {
       return Verdict.none();
     }
-    Outcome<Answer> u = run.get(run.endpoint("user"), "which account is this? (GET /user)");
+    Outcome<Answer> u = run.probe(run.endpoint("user"), "which account is this? (GET /user)");
     if (u.ended()) {
       return u.verdict();
     }

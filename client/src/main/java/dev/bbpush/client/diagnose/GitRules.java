@@ -40,7 +40,7 @@ final class GitRules {
       return Verdict.none();
     }
     run.examined = repo.get();
-    Outcome<Answer> r = run.get(run.repoUrl(repo.get()), "does REST accept this credential on " + repo.get() + "?");
+    Outcome<Answer> r = run.probe(run.repoUrl(repo.get()), "does REST accept this credential on " + repo.get() + "?");
     if (r.ended()) {
       return r.verdict();
     }
@@ -76,7 +76,10 @@ final class GitRules {
         : facts.shape() == SecretShape.API_TOKEN ? "x-bitbucket-api-token-auth" : facts.gitUser();
   }
 
-  /** The Git password: the secret, or for an OAuth consumer the access token already exchanged for REST. */
+  /**
+   * The Git password: the secret, or for an OAuth consumer its access token. Called only after REST was authorized,
+   * so the token exchange is already done and cannot end the run here.
+   */
   private static String password(RunState run) {
     return run.facts.kind() == CredentialKind.OAUTH_CLIENT_CREDENTIALS
         ? run.authorization().value().reveal().substring("Bearer ".length()) : run.facts.secret();

@@ -7,6 +7,7 @@ import static dev.bbpush.client.diagnose.RunState.withQuery;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bbpush.client.auth.CredentialKind;
 import dev.bbpush.client.auth.Setting;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +48,7 @@ final class NotFoundRules {
    */
   static Verdict explain(RunState run, Answer failed, RepositoryRef repo) {
     run.examined = repo;
-    Outcome<Answer> r = run.get(run.repoUrl(repo), "can this credential read " + repo + "?");
+    Outcome<Answer> r = run.probe(run.repoUrl(repo), "can this credential read " + repo + "?");
     if (r.ended()) {
       return r.verdict().get();
     }
@@ -84,7 +85,7 @@ final class NotFoundRules {
         + "no longer exists in this workspace…\"), after accepting the credential.";
     boolean token = run.facts.kind() == CredentialKind.OAUTH_CLIENT_CREDENTIALS
         || credentialType.map(t -> t.endsWith("access_token")).orElse(run.facts.kind() == CredentialKind.ACCESS_TOKEN);
-    Outcome<Optional<Answer>> listed = run.send(withQuery(run.endpoint("repositories", repo.workspace()),
+    Outcome<Optional<Answer>> listed = run.probeWithinBudget(withQuery(run.endpoint("repositories", repo.workspace()),
         "pagelen=100"), "does workspace " + repo.workspace() + " exist, and which of its repositories can the "
         + "credential see?");
     if (listed.ended()) {
@@ -111,7 +112,7 @@ final class NotFoundRules {
   private static Verdict workspaceMissing(RunState run, RepositoryRef repo, String notVisible, boolean token) {
     String suggestion = "";
     if (!token) {
-      Outcome<Optional<Answer>> ws = run.send(withQuery(run.endpoint("user", "workspaces"), "pagelen=100"),
+      Outcome<Optional<Answer>> ws = run.probeWithinBudget(withQuery(run.endpoint("user", "workspaces"), "pagelen=100"),
           "which workspaces is the account a member of?");
       if (ws.ended()) {
         return ws.verdict().get();
@@ -170,9 +171,10 @@ final class NotFoundRules {
   /** An account: a member of the workspace or not, and its explicit permissions there. */
   private static Verdict membership(RunState run, Seen seen) {
     RepositoryRef repo = seen.repo();
-    Outcome<Optional<Answer>> probed = run.send(withQuery(run.endpoint("user", "workspaces", repo.workspace(),
-        "permissions", "repositories"), "pagelen=100"), "which repositories of " + repo.workspace() + " does the "
-        + "account hold permissions on?");
+    URI permissions = withQuery(run.endpoint("user", "workspaces", repo.workspace(), "permissions", "repositories"),
+        "pagelen=100");
+    Outcome<Optional<Answer>> probed = run.probeWithinBudget(permissions, "which repositories of " + repo.workspace()
+        + " does the account hold permissions on?");
     if (probed.ended()) {
       return probed.verdict().get();
     }

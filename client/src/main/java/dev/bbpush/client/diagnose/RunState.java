@@ -149,8 +149,11 @@ final class RunState implements AutoCloseable {
     return Outcome.of(a);
   }
 
-  /** GET with the REST credential; the answer, or empty when the budget is spent. Failures and 429 end the run. */
-  Outcome<Optional<Answer>> send(URI u, String purpose) {
+  /**
+   * GET with the REST credential, when the budget allows one more request (else empty, and the caller judges without
+   * it). Failures and 429 end the run.
+   */
+  Outcome<Optional<Answer>> probeWithinBudget(URI u, String purpose) {
     if (!prober.canSend(1)) {
       return Outcome.of(Optional.empty());
     }
@@ -162,8 +165,8 @@ final class RunState implements AutoCloseable {
     return a.ended() ? Outcome.ended(a.verdict().get()) : Outcome.of(Optional.of(a.value()));
   }
 
-  /** GET with the REST credential, the answer being needed: a spent budget ends the run too. */
-  Outcome<Answer> get(URI u, String purpose) {
+  /** GET with the REST credential, the answer being needed: failures, 429 and a spent budget end the run. */
+  Outcome<Answer> probe(URI u, String purpose) {
     Outcome<Secret> auth = authorization();
     if (auth.ended()) {
       return Outcome.ended(auth.verdict().get());

@@ -139,7 +139,8 @@ final class ScopeRules {
   private static Outcome<Optional<String>> permission(RunState run, RepositoryRef repo) {
     URI grants = withQuery(run.endpoint("user", "workspaces", repo.workspace(), "permissions", "repositories"),
         "q=" + enc("repository.full_name=\"" + repo.fullName() + "\"") + "&pagelen=100");
-    Outcome<Optional<Answer>> r = run.send(grants, "which permission does the account hold on " + repo + "?");
+    Outcome<Optional<Answer>> r = run.probeWithinBudget(grants, "which permission does the account hold on " + repo
+        + "?");
     if (r.ended()) {
       return Outcome.ended(r.verdict().get());
     }
@@ -156,8 +157,8 @@ final class ScopeRules {
     }
     URI writable = withQuery(run.endpoint("repositories", repo.workspace()),
         "role=contributor&q=" + enc("slug=\"" + repo.slug() + "\"") + "&pagelen=100");
-    Outcome<Optional<Answer>> w = run.send(writable, "is " + repo + " among the repositories the credential may "
-        + "write (role=contributor)?");
+    Outcome<Optional<Answer>> w = run.probeWithinBudget(writable, "is " + repo + " among the repositories the "
+        + "credential may write (role=contributor)?");
     if (w.ended()) {
       return Outcome.ended(w.verdict().get());
     }
