@@ -19,9 +19,10 @@ import java.util.function.Supplier;
 /**
  * One run of the doctor's decision procedure (see {@link Doctor} for the rules). Not thread-safe; used once.
  *
- * <p>A run is an ordered list of steps (local evidence, the URL to check, then the probe of the target and its
- * judgement), each returning {@code Optional<Verdict>}; the first verdict wins and {@link RunState#diagnosis} turns it
- * into the {@link Diagnosis}. The rules per cause family live in {@link Refusals} and the {@code *Rules} classes.
+ * <p>A run is an ordered list of steps (a credential, local evidence, authorization, the URL to check, then the probe
+ * of the target and its judgement), each returning {@code Optional<Verdict>}; the first verdict wins and {@link
+ * RunState#diagnosis} turns it into the {@link Diagnosis}. The rules per cause family live in {@link Refusals} and
+ * the {@code *Rules} classes.
  */
 final class DoctorRun implements AutoCloseable {
   private final RunState run;
@@ -40,7 +41,7 @@ final class DoctorRun implements AutoCloseable {
   // ---------------------------------------------------------------- entry points
 
   Diagnosis diagnose() {
-    return run(List.of(this::requireCredential, this::localEvidence, this::checkUrl),
+    return run(List.of(this::requireCredential, this::localEvidence, this::authorize, this::checkUrl),
         () -> examine(ctx.repository().orElse(null)));
   }
 
@@ -198,6 +199,11 @@ final class DoctorRun implements AutoCloseable {
   }
 
   // ---------------------------------------------------------------- the probes
+
+  /** The REST {@code Authorization} (for an OAuth consumer, the token exchange); a refused exchange ends the run. */
+  private Optional<Verdict> authorize() {
+    return run.authorization().verdict();
+  }
 
   /** The URL a failing tool used: a refusal is judged; a success lets the run go on to the credential. */
   private Optional<Verdict> checkUrl() {

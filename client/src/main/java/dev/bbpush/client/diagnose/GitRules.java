@@ -3,7 +3,6 @@ package dev.bbpush.client.diagnose;
 import static dev.bbpush.client.diagnose.RunState.said;
 
 import dev.bbpush.client.auth.CredentialKind;
-import dev.bbpush.client.auth.Secret;
 import dev.bbpush.client.error.ErrorBody;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -9,7 +9,6 @@ import dev.bbpush.client.auth.OAuthClientCredentials;
 import dev.bbpush.client.auth.Repair;
 import dev.bbpush.client.auth.ResolvedCredentials;
 import dev.bbpush.client.auth.Secret;
-import dev.bbpush.client.error.TransportException;
 import dev.bbpush.client.internal.ApiUrls;
 import dev.bbpush.client.oauth.ClientCredentialsAuthorizer;
 import java.net.URI;
@@ -38,7 +37,7 @@ final class RunState implements AutoCloseable {
   final Prober prober;
   final ScopeTable table = ScopeTable.bundled();
   final Optional<ResolvedCredentials> resolved;
-  /** The credential's parts; {@code null} without a credential (then only {@link #noCredentials} applies). */
+  /** The credential's parts; {@code null} without a credential (then the run ends with no-credentials). */
   final Facts facts;
   final Fixes fixes;
   /** Why the API URL cannot be Bitbucket Cloud's REST base, if it cannot. */

@@ -1,7 +1,7 @@
 package dev.bbpush.client.diagnose;
 
-import static dev.bbpush.client.diagnose.RuleFixtures.API_TOKEN;
 import static dev.bbpush.client.diagnose.RuleFixtures.ACCESS_TOKEN;
+import static dev.bbpush.client.diagnose.RuleFixtures.API_TOKEN;
 import static dev.bbpush.client.diagnose.RuleFixtures.APP_PASSWORD;
 import static dev.bbpush.client.diagnose.RuleFixtures.BASIC_CHALLENGE;
 import static dev.bbpush.client.diagnose.RuleFixtures.CONSUMER_KEY;
