@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Copy-pasteable fix lines, worded for where the credential came from (environment variables, the config file, flags
- * or stdin). The texts of the fixes live here and in {@link DoctorRun}, nowhere else.
+ * or stdin). The texts of the fixes live here and in the doctor's rules ({@code *Rules}), nowhere else.
  */
 final class Fixes {
   /** Where Atlassian API tokens are created (reference: bitbucket-cloud-auth.md §2.1). */
