@@ -6,13 +6,19 @@
 #   b. a no-op push of the same 1,000 files with the CLI (`--json` requests, plus the emulator's journal);
 #   c. a BIG_MIB (default 1024) MiB file pushed by the CLI with -Xmx64m (client heap from -Xlog:gc);
 #   d. CLI cold start: `bin/bbpush --version`, STARTS times, median.
-# Usage: bench/push.sh            (env: RUNS=5 BIG_MIB=1024 STARTS=10)
+#   e. the whole CLI process vs curl, PAIRS (default 7) interleaved rounds of: curl POST /src of 1,000 x 4 KiB;
+#      `bin/bbpush push` of the same shape (with the launcher's archive, trained by a first-use run that is reported
+#      apart); the same push with BBPUSH_CDS=off; `bin/bbpush --version`; `java -version` (the JVM floor). Wall time
+#      of each process, medians and ratios.
+# Usage: bench/push.sh            (env: RUNS=5 BIG_MIB=1024 STARTS=10 PAIRS=7 SECTIONS=abcde SKIP_BUILD=)
 # Needs: java 17, curl, base64, ~3 GiB free in $TMPDIR. Results go to stdout; copy them to docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
 BIG_MIB=${BIG_MIB:-1024}
 STARTS=${STARTS:-10}
+PAIRS=${PAIRS:-7}
+SECTIONS=${SECTIONS:-abcde}
 EMAIL=rahul@acme.example
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/bbpush-bench-push.XXXXXX")
@@ -23,8 +29,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "== building the jar and the cli test classes"
-./mvnw -B -q -DskipTests package -pl cli -am
+if [[ -z "${SKIP_BUILD:-}" ]]; then
+  echo "== building the jar and the cli test classes"
+  ./mvnw -B -q -DskipTests package -pl cli -am
+fi
 jar=cli/target/bbpush.jar
 
 echo "== starting the emulator (separate JVM, -Xmx512m)"
@@ -51,6 +59,7 @@ make_dir() {
   rm "$work/$1.b64"
 }
 
+if [[ $SECTIONS == *a* ]]; then
 echo "== a. 1,000 x 4 KiB, one commit each (first line of each side is the warm-up)"
 lib_dirs=()
 for r in $(seq 0 "$RUNS"); do make_dir "lib$r"; make_dir "curl$r"; lib_dirs+=("$work/lib$r"); done
@@ -64,7 +73,10 @@ done
 echo "-- library push in one JVM (dir ms status rest git)"
 java -XX:+UseSerialGC -cp "cli/target/test-classes:$jar" dev.bbpush.cli.PushBench "$api" "$EMAIL" bench/lib \
   "${lib_dirs[@]}"
+fi
 
+if [[ $SECTIONS == *b* ]]; then
+[[ -d "$work/lib1" ]] || make_dir lib1
 echo "== b. no-op push of the same 1,000 files (CLI, JVM start included)"
 curl -sS -X DELETE "$base/_emulator/requests"
 start=$(date +%s%N)
@@ -74,7 +86,9 @@ tr -d '\n ' <"$work/noop.json" | grep -o '"status":"[a-z-]*"\|"requests":{[^}]*}
 echo "wall time: $(((end - start) / 1000000)) ms"
 echo "emulator journal: $(curl -sS "$base/_emulator/requests" | grep -c '"method"') requests"
 curl -sS "$base/_emulator/requests" | grep -o '"method" : "[A-Z]*",\|"path" : "[^"]*"' | paste -d' ' - -
+fi
 
+if [[ $SECTIONS == *c* ]]; then
 echo "== c. one ${BIG_MIB} MiB file, client -Xmx64m"
 mkdir -p "$work/big"
 head -c "$((BIG_MIB * 1024 * 1024))" /dev/urandom >"$work/big/big.bin"
@@ -89,7 +103,9 @@ grep -o '[0-9]*M->[0-9]*M([0-9]*M)' "$work/client-gc.log" \
 grep -o '([0-9]*M)' "$work/client-gc.log" | tr -d '()M' | sort -n | tail -1 \
   | awk '{print "client: max committed heap: " $1 " MiB"}'
 rm -f "$work/big/big.bin"
+fi
 
+if [[ $SECTIONS == *d* ]]; then
 echo "== d. cold start: bin/bbpush --version, $STARTS runs (ms)"
 times=()
 for _ in $(seq 1 "$STARTS"); do
@@ -101,3 +117,46 @@ done
 printf '%s\n' "${times[@]}" | sort -n | tr '\n' ' '
 echo
 printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print "median: " (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2) " ms"}'
+fi
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+wall() { # runs "$@" with stdout to /dev/null, prints its wall time in ms
+  local start end
+  start=$(date +%s%N)
+  "$@" >/dev/null
+  end=$(date +%s%N)
+  echo $(((end - start) / 1000000))
+}
+curl_push() { # curl POST /src of directory $1 to branch $2
+  local args=() f
+  for f in "$1"/f*.txt; do args+=(-F "/bench/$(basename "$f")=@$f"); done
+  curl -sS -f -o /dev/null -u "$EMAIL:$secret" -F "branch=$2" -F "message=bench $2" "${args[@]}" \
+    "$api/repositories/acme/infra/src"
+}
+
+if [[ $SECTIONS == *e* ]]; then
+echo "== e. whole process, interleaved: curl vs bin/bbpush push (archive / BBPUSH_CDS=off) vs --version, $PAIRS rounds"
+rm -f cli/target/bbpush-*.jsa cli/target/bbpush-*.aot
+make_dir e-train
+echo "first use (no archive yet: runs the push and writes the archive): $(wall bin/bbpush push "$work/e-train" \
+  --repo acme/infra --branch bench/e-train --to bench -q) ms; archive: $(ls cli/target/ | grep '^bbpush-push-')"
+rows="$work/e-rows"
+: >"$rows"
+for r in $(seq 1 "$PAIRS"); do
+  make_dir "e-curl$r"; make_dir "e-cds$r"; make_dir "e-off$r"
+  c=$(wall curl_push "$work/e-curl$r" "bench/e-curl-$r")
+  p=$(wall bin/bbpush push "$work/e-cds$r" --repo acme/infra --branch "bench/e-cds-$r" --to bench -q)
+  o=$(BBPUSH_CDS=off wall bin/bbpush push "$work/e-off$r" --repo acme/infra --branch "bench/e-off-$r" --to bench -q)
+  v=$(wall bin/bbpush --version)
+  j=$(wall java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -version 2>/dev/null)
+  echo "$c $p $o $v $j" | tee -a "$rows"
+  rm -rf "$work/e-curl$r" "$work/e-cds$r" "$work/e-off$r"
+done
+mc=$(awk '{print $1}' "$rows" | median); mp=$(awk '{print $2}' "$rows" | median)
+mo=$(awk '{print $3}' "$rows" | median); mv=$(awk '{print $4}' "$rows" | median)
+mj=$(awk '{print $5}' "$rows" | median)
+echo "medians (ms): curl $mc | bbpush push $mp | push with BBPUSH_CDS=off $mo | bbpush --version $mv | java -version $mj"
+awk -v c="$mc" -v p="$mp" -v o="$mo" -v v="$mv" 'BEGIN {
+  printf "push / curl = %.2fx; (push - --version) / curl = %.2fx\n", p / c, (p - v) / c
+  printf "without the archive: push / curl = %.2fx; (push - --version) / curl = %.2fx\n", o / c, (o - v) / c }'
+fi
