@@ -10,6 +10,9 @@
 #      `bin/bbpush push` of the same shape (with the launcher's archive, trained by a first-use run that is reported
 #      apart); the same push with BBPUSH_CDS=off; `bin/bbpush --version`; `java -version` (the JVM floor). Wall time
 #      of each process, medians and ratios.
+#   f. where a cold CLI process spends its time (not in the default SECTIONS): `--version`, `auth status` and a
+#      1,000-file `push`, each with -Xlog:class+load, without and with the launcher's archive: classes by source and
+#      the time each step of a push starts (first class of that step loaded).
 # Usage: bench/push.sh            (env: RUNS=5 BIG_MIB=1024 STARTS=10 PAIRS=7 SECTIONS=abcde SKIP_BUILD=)
 # Needs: java 17, curl, base64, ~3 GiB free in $TMPDIR. Results go to stdout; copy them to docs/benchmarks.md.
 set -euo pipefail
@@ -159,4 +162,45 @@ echo "medians (ms): curl $mc | bbpush push $mp | push with BBPUSH_CDS=off $mo | 
 awk -v c="$mc" -v p="$mp" -v o="$mo" -v v="$mv" 'BEGIN {
   printf "push / curl = %.2fx; (push - --version) / curl = %.2fx\n", p / c, (p - v) / c
   printf "without the archive: push / curl = %.2fx; (push - --version) / curl = %.2fx\n", o / c, (o - v) / c }'
+fi
+
+if [[ $SECTIONS == *f* ]]; then
+echo "== f. where the time goes: -Xlog:class+load of one cold process each"
+classes() { # summary of a class+load log: total, by source, some libraries
+  awk '{n++; if ($0 ~ /shared objects file \(top\)/) top++; else if ($0 ~ /shared objects file/) jdk++;
+    else if ($0 ~ /source: jrt/) jrt++; else if ($0 ~ /source: file/) jar++; else other++;
+    if ($2 ~ /^picocli/) pico++; if ($2 ~ /^com.fasterxml/) jackson++; if ($2 ~ /^org.eclipse.jgit/) jgit++;
+    if ($2 ~ /^org.apache.hc/) hc++; if ($2 ~ /^(sun.security|javax.net.ssl)/) ssl++ }
+    END {printf "%d classes: %d JDK archive, %d bbpush archive, %d jrt, %d jar, %d generated | picocli %d, " \
+      "Jackson %d, JGit %d, HttpClient %d, TLS/security %d\n", n, jdk, top, jrt, jar, other, pico, jackson, jgit, hc,
+      ssl}' "$1"
+}
+milestones() { # first load of a class that starts each step of a push
+  for m in dev.bbpush.cli.Main dev.bbpush.client.commit.ChangeSetBuilder dev.bbpush.client.push.Pusher \
+      'dev.bbpush.client.push.PushEvent$SafetyChecked' dev.bbpush.client.push.GitTreeReader dev.bbpush.client.push.Planner dev.bbpush.client.commit.SrcMultipartBody \
+      dev.bbpush.client.push.RequestCounts; do
+    printf '%s %s; ' "$(grep -m1 " $m " "$1" | cut -d']' -f1 | tr -d '[')" "${m##*.}"
+  done
+  echo
+}
+rm -f cli/target/bbpush-*.jsa cli/target/bbpush-*.aot
+make_dir f-train; make_dir f-off; make_dir f-cds
+bin/bbpush push "$work/f-train" --repo acme/infra --branch bench/f-train --to bench -q # trains the push archive
+bin/bbpush auth status >/dev/null # trains the auth archive
+for mode in off on; do
+  for cmd in version auth push; do
+    log="$work/f-$cmd-$mode.log"
+    case $cmd in
+      version) args=(--version) ;;
+      auth) args=(auth status) ;;
+      push) args=(push "$work/f-$([[ $mode == on ]] && echo cds || echo off)" --repo acme/infra \
+        --branch "bench/f-$mode" --to bench -q) ;;
+    esac
+    start=$(date +%s%N)
+    BBPUSH_CDS=$mode BBPUSH_JAVA_OPTS="-Xlog:class+load:file=$log" bin/bbpush "${args[@]}" >/dev/null || true
+    end=$(date +%s%N)
+    echo "$cmd, archive $mode, $(((end - start) / 1000000)) ms wall (with logging): $(classes "$log")"
+    if [[ $cmd == push ]]; then echo "  steps start at (s): $(milestones "$log")"; fi
+  done
+done
 fi
