@@ -9,7 +9,8 @@
 #   e. the whole CLI process vs curl, PAIRS (default 7) interleaved rounds of: curl POST /src of 1,000 x 4 KiB;
 #      `bin/bbpush push` of the same shape (with the launcher's archive, trained by a first-use run that is reported
 #      apart); the same push with BBPUSH_CDS=off; `bin/bbpush --version`; `java -version` (the JVM floor). Wall time
-#      of each process, medians and ratios.
+#      of each process, medians and ratios. BASELINE_JAR=path adds an older jar's push and --version, run the way
+#      the old launcher did, to every round.
 #   f. where a cold CLI process spends its time (not in the default SECTIONS): `--version`, `auth status` and a
 #      1,000-file `push`, each with -Xlog:class+load, without and with the launcher's archive: classes by source and
 #      the time each step of a push starts (first class of that step loaded).
@@ -138,7 +139,8 @@ curl_push() { # curl POST /src of directory $1 to branch $2
 }
 
 if [[ $SECTIONS == *e* ]]; then
-echo "== e. whole process, interleaved: curl vs bin/bbpush push (archive / BBPUSH_CDS=off) vs --version, $PAIRS rounds"
+echo "== e. whole process, interleaved, $PAIRS rounds (ms): curl, push (archive), push (BBPUSH_CDS=off), --version," \
+  "java -version${BASELINE_JAR:+, baseline push, baseline --version}"
 rm -f cli/target/bbpush-*.jsa cli/target/bbpush-*.aot
 make_dir e-train
 echo "first use (no archive yet: runs the push and writes the archive): $(wall bin/bbpush push "$work/e-train" \
@@ -152,13 +154,25 @@ for r in $(seq 1 "$PAIRS"); do
   o=$(BBPUSH_CDS=off wall bin/bbpush push "$work/e-off$r" --repo acme/infra --branch "bench/e-off-$r" --to bench -q)
   v=$(wall bin/bbpush --version)
   j=$(wall java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -version 2>/dev/null)
-  echo "$c $p $o $v $j" | tee -a "$rows"
+  if [[ -n "${BASELINE_JAR:-}" ]]; then # an older jar, run the way the old launcher did
+    make_dir "e-base$r"
+    bp=$(wall java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$BASELINE_JAR" push "$work/e-base$r" --repo \
+      acme/infra --branch "bench/e-base-$r" --to bench -q)
+    bv=$(wall java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$BASELINE_JAR" --version)
+    rm -rf "$work/e-base$r"
+  fi
+  echo "$c $p $o $v $j ${bp:-} ${bv:-}" | tee -a "$rows"
   rm -rf "$work/e-curl$r" "$work/e-cds$r" "$work/e-off$r"
 done
 mc=$(awk '{print $1}' "$rows" | median); mp=$(awk '{print $2}' "$rows" | median)
 mo=$(awk '{print $3}' "$rows" | median); mv=$(awk '{print $4}' "$rows" | median)
 mj=$(awk '{print $5}' "$rows" | median)
 echo "medians (ms): curl $mc | bbpush push $mp | push with BBPUSH_CDS=off $mo | bbpush --version $mv | java -version $mj"
+if [[ -n "${BASELINE_JAR:-}" ]]; then
+  mbp=$(awk '{print $6}' "$rows" | median); mbv=$(awk '{print $7}' "$rows" | median)
+  awk -v c="$mc" -v p="$mbp" -v v="$mbv" 'BEGIN {printf "baseline jar: push %d ms, --version %d ms; push / curl = " \
+    "%.2fx; (push - --version) / curl = %.2fx\n", p, v, p / c, (p - v) / c}'
+fi
 awk -v c="$mc" -v p="$mp" -v o="$mo" -v v="$mv" 'BEGIN {
   printf "push / curl = %.2fx; (push - --version) / curl = %.2fx\n", p / c, (p - v) / c
   printf "without the archive: push / curl = %.2fx; (push - --version) / curl = %.2fx\n", o / c, (o - v) / c }'
