@@ -9,7 +9,7 @@
 #   e. the whole CLI process vs curl, PAIRS (default 7) interleaved rounds of: curl POST /src of 1,000 x 4 KiB;
 #      `bin/bbpush push` of the same shape (with the launcher's archive, trained by a first-use run that is reported
 #      apart); the same push with BBPUSH_CDS=off; `bin/bbpush --version`; `java -version` (the JVM floor). Wall time
-#      of each process, medians and ratios. BASELINE_JAR=path adds an older jar's push and --version, run the way
+#      and CPU time (user + sys, /usr/bin/time) of each process, medians and ratios. BASELINE_JAR=path adds an older jar's push and --version, run the way
 #      the old launcher did, to every round.
 #   f. where a cold CLI process spends its time (not in the default SECTIONS): `--version`, `auth status` and a
 #      1,000-file `push`, each with -Xlog:class+load, without and with the launcher's archive: classes by source and
@@ -57,7 +57,8 @@ export BBPUSH_API_URL="$api" BBPUSH_EMAIL="$EMAIL" BBPUSH_API_TOKEN="$secret"
 # 1,000 text files of 4 KiB (base64 of random bytes: fresh content, scanned as text like Terraform would be).
 make_dir() {
   mkdir -p "$work/$1"
-  head -c $((1000 * 3072)) /dev/urandom | base64 -w 76 >"$work/$1.b64"
+  # Lower case: random base64 now and then spells a token prefix (ATBB..., AKIA...) and the safety scan blocks it.
+  head -c $((1000 * 3072)) /dev/urandom | base64 -w 76 | tr 'A-Z' 'a-z' >"$work/$1.b64"
   truncate -s $((1000 * 4096)) "$work/$1.b64"
   split -b 4096 -a 3 -d --additional-suffix=.txt "$work/$1.b64" "$work/$1/f"
   rm "$work/$1.b64"
@@ -124,18 +125,19 @@ printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print "median: " (N
 fi
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-wall() { # runs "$@" with stdout to /dev/null, prints its wall time in ms
+wall() { # runs "$@" with stdout to /dev/null, prints its wall time in ms; its CPU time (user + sys, ms) goes to $work/cpu
   local start end
   start=$(date +%s%N)
-  "$@" >/dev/null
+  /usr/bin/time -f '%U %S' -o "$work/cpu.one" "$@" >/dev/null
   end=$(date +%s%N)
+  tail -1 "$work/cpu.one" | awk '{printf "%d ", ($1 + $2) * 1000}' >>"$work/cpu"
   echo $(((end - start) / 1000000))
 }
-curl_push() { # curl POST /src of directory $1 to branch $2
-  local args=() f
-  for f in "$1"/f*.txt; do args+=(-F "/bench/$(basename "$f")=@$f"); done
-  curl -sS -f -o /dev/null -u "$EMAIL:$secret" -F "branch=$2" -F "message=bench $2" "${args[@]}" \
-    "$api/repositories/acme/infra/src"
+curl_args() { # the curl arguments of a POST /src of directory $1 to branch $2, in the array cargs
+  local f
+  cargs=(-sS -f -o /dev/null -u "$EMAIL:$secret" -F "branch=$2" -F "message=bench $2")
+  for f in "$1"/f*.txt; do cargs+=(-F "/bench/$(basename "$f")=@$f"); done
+  cargs+=("$api/repositories/acme/infra/src")
 }
 
 if [[ $SECTIONS == *e* ]]; then
@@ -147,9 +149,11 @@ echo "first use (no archive yet: runs the push and writes the archive): $(wall b
   --repo acme/infra --branch bench/e-train --to bench -q) ms; archive: $(ls cli/target/ | grep '^bbpush-push-')"
 rows="$work/e-rows"
 : >"$rows"
+: >"$work/cpu"
 for r in $(seq 1 "$PAIRS"); do
   make_dir "e-curl$r"; make_dir "e-cds$r"; make_dir "e-off$r"
-  c=$(wall curl_push "$work/e-curl$r" "bench/e-curl-$r")
+  curl_args "$work/e-curl$r" "bench/e-curl-$r"
+  c=$(wall curl "${cargs[@]}")
   p=$(wall bin/bbpush push "$work/e-cds$r" --repo acme/infra --branch "bench/e-cds-$r" --to bench -q)
   o=$(BBPUSH_CDS=off wall bin/bbpush push "$work/e-off$r" --repo acme/infra --branch "bench/e-off-$r" --to bench -q)
   v=$(wall bin/bbpush --version)
@@ -162,12 +166,17 @@ for r in $(seq 1 "$PAIRS"); do
     rm -rf "$work/e-base$r"
   fi
   echo "$c $p $o $v $j ${bp:-} ${bv:-}" | tee -a "$rows"
+  echo >>"$work/cpu"
   rm -rf "$work/e-curl$r" "$work/e-cds$r" "$work/e-off$r"
 done
 mc=$(awk '{print $1}' "$rows" | median); mp=$(awk '{print $2}' "$rows" | median)
 mo=$(awk '{print $3}' "$rows" | median); mv=$(awk '{print $4}' "$rows" | median)
 mj=$(awk '{print $5}' "$rows" | median)
 echo "medians (ms): curl $mc | bbpush push $mp | push with BBPUSH_CDS=off $mo | bbpush --version $mv | java -version $mj"
+echo "client CPU time (user + sys, ms), same columns:"
+cat "$work/cpu"
+echo "CPU medians (ms): $(for k in 1 2 3 4 5 6 7; do awk -v k=$k 'NF >= k {print $k}' "$work/cpu" | median; done \
+  | tr '\n' ' ')"
 if [[ -n "${BASELINE_JAR:-}" ]]; then
   mbp=$(awk '{print $6}' "$rows" | median); mbv=$(awk '{print $7}' "$rows" | median)
   awk -v c="$mc" -v p="$mbp" -v v="$mbv" 'BEGIN {printf "baseline jar: push %d ms, --version %d ms; push / curl = " \
