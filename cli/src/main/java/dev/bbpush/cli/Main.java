@@ -69,10 +69,26 @@ public final class Main {
     // UTF-8 whatever the platform default (Java 17 uses the locale's): output has ✓, ✗ and ….
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      // Same output as picocli's version help, without building the command tree: building it loads ~200 picocli
+      // classes, which cannot come from a CDS archive (class file v49), and costs about half of a cold
+      // `bbpush --version` (docs/benchmarks.md). MainTest checks both paths print the same.
+      printVersion(out);
+      out.flush();
+      System.exit(0);
+      return;
+    }
     int code = run(args, out, err);
     out.flush();
     err.flush();
     System.exit(code);
+  }
+
+  /** Prints what {@code bbpush --version} prints (the lines of {@link Version}). */
+  static void printVersion(PrintWriter out) {
+    for (String line : new Version().getVersion()) {
+      out.println(line);
+    }
   }
 
   /** The version from the jar manifest, or "dev" when run from classes. */

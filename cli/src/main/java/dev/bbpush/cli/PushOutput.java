@@ -20,8 +20,11 @@ import java.util.Locale;
  * {@code --json}: only the JSON).
  */
 final class PushOutput implements PushListener {
-  /** Paths listed per kind (added, modified, deleted) before "… and N more": {@code --json} has them all. */
-  static final int MAX_LISTED = 100;
+  /**
+   * Paths the plan lists in all (added first, then modified, then deleted) before "… and N more": a 1,000-file push
+   * stays a screenful. {@code --verbose} and {@code --json} list every path.
+   */
+  static final int MAX_LISTED = 20;
 
   private final PrintWriter out;
   private final PrintWriter err;
@@ -149,9 +152,14 @@ final class PushOutput implements PushListener {
     out.println("Plan for " + where + ", read over " + (plan.source().name().equals("GIT") ? "Git" : "REST") + ":");
     out.println("  " + plan.added().size() + " added, " + plan.modified().size() + " modified, "
         + plan.deleted().size() + " deleted, " + plan.unchanged() + " unchanged");
-    list("A", plan.added());
-    list("M", plan.modified());
-    list("D", plan.deleted());
+    int budget = verbose ? Integer.MAX_VALUE : MAX_LISTED;
+    budget = list("A", plan.added(), budget);
+    budget = list("M", plan.modified(), budget);
+    list("D", plan.deleted(), budget);
+    int total = plan.added().size() + plan.modified().size() + plan.deleted().size();
+    if (!verbose && total > MAX_LISTED) {
+      out.println("  … and " + (total - MAX_LISTED) + " more (use --verbose to list all; --json lists every path)");
+    }
     out.flush();
   }
 
@@ -159,11 +167,13 @@ final class PushOutput implements PushListener {
     return plan.head().map(h -> " at " + h.substring(0, Math.min(12, h.length()))).orElse(" (empty repository)");
   }
 
-  private void list(String mark, List<String> paths) {
-    paths.stream().limit(MAX_LISTED).forEach(p -> out.println("  " + mark + "  " + p));
-    if (paths.size() > MAX_LISTED) {
-      out.println("  " + mark + "  … and " + (paths.size() - MAX_LISTED) + " more (--json lists every path)");
+  /** Lists up to {@code budget} of {@code paths}; returns the budget left. */
+  private int list(String mark, List<String> paths, int budget) {
+    int n = Math.min(paths.size(), budget);
+    for (int i = 0; i < n; i++) {
+      out.println("  " + mark + "  " + paths.get(i));
     }
+    return budget - n;
   }
 
   private static String reason(SkippedFile s) {

@@ -261,4 +261,38 @@ class PushCommandTest {
     assertThat(json(quietJson).path("status").asText()).isEqualTo("unchanged");
     assertThat(quietJson.err()).isEmpty();
   }
+  @Test
+  void textOutputOfALargePushListsTwentyPathsAndCountsTheRest(Emulator bb) throws Exception {
+    Map<String, String> many = new java.util.TreeMap<>();
+    for (int i = 0; i < 30; i++) {
+      many.put(String.format("f%02d.tf", i), "# " + i + "\n");
+    }
+    files(many);
+
+    CliRun r = push(bb, dir.toString(), "--repo", "acme/infra", "--branch", "many", "--to", "many", "--dry-run");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("30 added, 0 modified, 0 deleted, 0 unchanged")
+        .contains("  A  many/f19.tf\n  … and 10 more (use --verbose to list all; --json lists every path)")
+        .doesNotContain("many/f20.tf");
+    assertThat(r.out().lines().filter(l -> l.startsWith("  A  "))).hasSize(PushOutput.MAX_LISTED);
+  }
+
+  @Test
+  void verboseListsEveryPathAndJsonKeepsThemAll(Emulator bb) throws Exception {
+    Map<String, String> many = new java.util.TreeMap<>();
+    for (int i = 0; i < 30; i++) {
+      many.put(String.format("f%02d.tf", i), "# " + i + "\n");
+    }
+    files(many);
+
+    CliRun verbose = push(bb, dir.toString(), "--repo", "acme/infra", "--branch", "many", "--to", "many",
+        "--dry-run", "--verbose");
+    CliRun json = push(bb, dir.toString(), "--repo", "acme/infra", "--branch", "many", "--to", "many",
+        "--dry-run", "--json");
+
+    assertThat(verbose.out().lines().filter(l -> l.startsWith("  A  "))).hasSize(30);
+    assertThat(verbose.out()).contains("  A  many/f29.tf").doesNotContain("more (use --verbose");
+    assertThat(JSON.convertValue(json(json).path("changes").path("added"), List.class)).hasSize(30);
+  }
 }

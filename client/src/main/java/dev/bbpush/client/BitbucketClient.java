@@ -1,7 +1,7 @@
 package dev.bbpush.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bbpush.client.auth.CredentialProvider;
 import dev.bbpush.client.auth.Credentials;
@@ -53,8 +53,6 @@ import java.util.Optional;
 public final class BitbucketClient implements AutoCloseable {
   /** {@code https://api.bitbucket.org/2.0}. */
   public static final URI DEFAULT_API_URL = URI.create("https://api.bitbucket.org/2.0");
-
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final URI apiUrl;
   private final HttpTransport base;
@@ -198,7 +196,8 @@ public final class BitbucketClient implements AutoCloseable {
     requireName(repo, "repo");
     requireName(name, "name");
     requireName(targetHash, "targetHash");
-    ObjectNode body = MAPPER.createObjectNode();
+    // A node factory, not an ObjectMapper: building a mapper costs ~300 classes at start-up (docs/benchmarks.md).
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
     body.put("name", name);
     body.putObject("target").put("hash", targetHash);
     Response r = api.send(Request.postJson(endpoint("repositories", workspace, repo, "refs", "branches"),

@@ -386,6 +386,7 @@ public final class HttpTransport implements AutoCloseable {
       CloseableHttpClient client = HttpClients.custom()
           .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
               .setDefaultConnectionConfig(connections)
+              .setTlsSocketStrategy(new LazyTlsSocketStrategy())
               .setMaxConnPerRoute(8)
               .setMaxConnTotal(16)
               .build())

@@ -26,12 +26,15 @@ import org.eclipse.jgit.transport.Transport;
 import org.eclipse.jgit.transport.TransportHttp;
 import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
  * Reads a branch head and its tree over Git smart HTTP into a throw-away {@link InMemoryRepository}: the ref
  * advertisement, then a shallow ({@code depth 1}), blobless ({@code filter blob:none}) fetch of one commit. The
  * transfer is the commit and its trees, never file contents; the number of HTTP requests does not depend on the
- * number of files (see docs/push.md).
+ * number of files (see docs/push.md). Only the entries on the pushed paths (and under a mirror prefix) are read out
+ * of those trees, so the local work grows with the change, not with the repository.
  */
 final class GitTreeReader {
   /** What the advertisement said: every branch head and the branch HEAD points at (the main branch). */
@@ -58,7 +61,8 @@ final class GitTreeReader {
    *
    * @throws IOException (including JGit's {@link TransportException}) when Git is unavailable or refuses
    */
-  Snapshot snapshot(java.util.function.Function<Advertisement, Optional<String>> choose) throws IOException {
+  Snapshot snapshot(java.util.function.Function<Advertisement, Optional<String>> choose, TreeFilter scope)
+      throws IOException {
     try (InMemoryRepository repo = new InMemoryRepository(new DfsRepositoryDescription("bbpush-plan"));
         Transport transport = open(repo)) {
       try (FetchConnection conn = transport.openFetch()) {
@@ -71,7 +75,7 @@ final class GitTreeReader {
         Ref want = conn.getRefs().stream().filter(r -> id.equals(r.getObjectId())).findFirst()
             .orElseThrow(() -> new IOException("commit " + head.get() + " is not advertised"));
         conn.fetch(NullProgressMonitor.INSTANCE, List.of(want), Set.of());
-        return new Snapshot(ad, RemoteTree.of(head.get(), readTree(repo, id), PlanSource.GIT));
+        return new Snapshot(ad, RemoteTree.of(head.get(), readTree(repo, id, scope), PlanSource.GIT));
       }
     } catch (org.eclipse.jgit.errors.NotSupportedException e) {
       throw new IOException(e.getMessage(), e);
@@ -114,12 +118,30 @@ final class GitTreeReader {
     return new Advertisement(Map.copyOf(branches), main);
   }
 
-  private static Map<String, RemoteEntry> readTree(InMemoryRepository repo, ObjectId commit) throws IOException {
+  /**
+   * The files a plan needs to look at: {@link TreeFilter#ALL} for the whole tree, or only {@code paths} and what lies
+   * below them (a deleted directory), plus everything under {@code mirrorPrefix} when it is not {@code null}.
+   */
+  static TreeFilter scope(java.util.Collection<String> paths, String mirrorPrefix) {
+    if (mirrorPrefix != null && mirrorPrefix.isEmpty()) {
+      return TreeFilter.ALL; // mirroring the root compares every remote file
+    }
+    java.util.Set<String> scope = new java.util.TreeSet<>(paths);
+    if (mirrorPrefix != null) {
+      scope.add(mirrorPrefix);
+    }
+    scope.removeIf(String::isEmpty);
+    return scope.isEmpty() ? TreeFilter.ALL : PathFilterGroup.createFromStrings(scope);
+  }
+
+  private static Map<String, RemoteEntry> readTree(InMemoryRepository repo, ObjectId commit, TreeFilter scope)
+      throws IOException {
     Map<String, RemoteEntry> files = new TreeMap<>();
     try (RevWalk rw = new RevWalk(repo); TreeWalk tw = new TreeWalk(repo)) {
       RevCommit c = rw.parseCommit(commit);
       tw.addTree(c.getTree());
       tw.setRecursive(true);
+      tw.setFilter(scope);
       while (tw.next()) {
         FileMode mode = modeOf(tw.getRawMode(0));
         if (mode != null) {

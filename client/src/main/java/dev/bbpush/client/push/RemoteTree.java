@@ -7,7 +7,8 @@ import java.util.TreeMap;
 
 /**
  * The remote files a planner looked at, by path (sorted), at commit {@code head} ({@code null} for an empty
- * repository). A REST snapshot covers only the directories the plan needed; a Git snapshot covers the whole tree.
+ * repository). Both snapshots cover only what the plan needs: the pushed paths (and what lies below them) and, when
+ * mirroring, everything under the mirror prefix.
  */
 record RemoteTree(String head, NavigableMap<String, RemoteEntry> files, PlanSource source) {
   RemoteTree {

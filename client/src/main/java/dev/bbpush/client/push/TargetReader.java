@@ -35,7 +35,7 @@ final class TargetReader {
     if (request.planSource() != PlanSource.REST) {
       request.listener().onEvent(new PushEvent.Planning(label, PlanSource.GIT));
       try {
-        return viaGit();
+        return viaGit(mirrorPrefix);
       } catch (IOException | IllegalStateException e) {
         if (request.planSource() == PlanSource.GIT) {
           throw new PushRefusedException("Git smart HTTP is unavailable (" + e.getMessage() + "). Check the Git URL"
@@ -52,7 +52,7 @@ final class TargetReader {
     return request.gitUrl().orElseGet(() -> WebUrls.gitUrl(client.apiUrl(), request.workspace(), request.repo()));
   }
 
-  private Target viaGit() throws IOException {
+  private Target viaGit(String mirrorPrefix) throws IOException {
     GitCredentials credentials = client.gitCredentials();
     GitTreeReader reader = new GitTreeReader(gitUrl(), credentials, gitTimeoutSeconds, gitRequests);
     List<Target> chosen = new ArrayList<>(1);
@@ -60,7 +60,7 @@ final class TargetReader {
       Target t = decide(ad.branches(), ad.mainBranch());
       chosen.add(t);
       return Optional.ofNullable(t.tree().head());
-    });
+    }, GitTreeReader.scope(request.changes().paths(), mirrorPrefix));
     Target t = chosen.get(0);
     return new Target(t.branch(), t.baseBranch(), t.newBranch(), t.knownMain(), s.tree());
   }

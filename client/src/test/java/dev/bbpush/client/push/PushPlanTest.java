@@ -119,6 +119,26 @@ class PushPlanTest {
   }
 
   @Test
+  void gitPlanReadsOnlyThePushedPathsYetSeesDeletedDirectoriesAndUnchangedNeighbours(Emulator bb) throws Exception {
+    try (BitbucketClient client = PushFixture.rahul(bb);
+        ChangeSet seed = PushFixture.texts(Map.of("mods/a/x.tf", "x\n", "mods/a/y.tf", "y\n", "mods/b/z.tf", "z\n",
+            "mods/b/w.tf", "w\n"))) {
+      new Pusher(client).push(request(seed).build());
+    }
+    try (BitbucketClient client = PushFixture.rahul(bb);
+        ChangeSet changes = ChangeSet.builder().addText("mods/b/z.tf", "z\n").addText("mods/b/w.tf", "w2\n")
+            .addText("mods/c/new.tf", "n\n").delete("mods/a").delete("mods/gone.tf").build()) {
+      PushResult r = new Pusher(client).push(request(changes).dryRun(true).build());
+
+      assertThat(r.plan().source()).isEqualTo(PlanSource.GIT);
+      assertThat(r.plan().added()).containsExactly("mods/c/new.tf");
+      assertThat(r.plan().modified()).containsExactly("mods/b/w.tf");
+      assertThat(r.plan().deleted()).containsExactly("mods/a");
+      assertThat(r.plan().unchanged()).isEqualTo(2); // mods/b/z.tf, and deleting the missing mods/gone.tf
+    }
+  }
+
+  @Test
   void secondIdenticalPushIsUnchangedAndSendsNoCommitAndNoRestRequest(Emulator bb) throws Exception {
     Map<String, String> files = Map.of("live/a.tf", "a\n", "live/b.tf", "b\n");
     try (BitbucketClient client = PushFixture.rahul(bb); ChangeSet changes = PushFixture.texts(files)) {
