@@ -148,9 +148,11 @@ public final class Emulator implements AutoCloseable {
   /**
    * Back to the world's initial state: repositories re-seeded, pull requests gone, clock back to system
    * time (or the world's start time), issued OAuth tokens and rate-limit counts forgotten, journal and
-   * faults cleared. {@code POST /_emulator/reset} calls this.
+   * faults cleared (requests held by a hold fault are released first). {@code POST /_emulator/reset} calls this.
    */
   public void reset() {
+    // Held requests are let go first: the reset waits for them, and they would otherwise wait for a release.
+    faults.clear();
     // Waits for in-flight REST and Git requests, and holds new ones until the world is whole again.
     ctx.store().exclusively(
         () -> {
@@ -168,6 +170,7 @@ public final class Emulator implements AutoCloseable {
 
   @Override
   public void close() {
+    faults.clear(); // no request stays held: stopping waits for in-flight requests
     try {
       server.stop();
     } catch (Exception e) {

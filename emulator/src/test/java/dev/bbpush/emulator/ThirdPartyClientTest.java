@@ -43,7 +43,7 @@ class ThirdPartyClientTest {
   void requireNodeAndTheClient() {
     String missing = null;
     if (!nodeRuns()) {
-      missing = "node is not on PATH (install Node.js 18 or later)";
+      missing = "node is not on PATH (install Node.js 20 or later)";
     } else if (!Files.isRegularFile(CLIENT_DIR.resolve("node_modules/bitbucket/package.json"))
         || !Files.isRegularFile(CLIENT_DIR.resolve("node_modules/form-data/package.json"))) {
       missing = "the client is not installed in " + CLIENT_DIR.resolve("node_modules") + " (run: " + INSTALL + ")";

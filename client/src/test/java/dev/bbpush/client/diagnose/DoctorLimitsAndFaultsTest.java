@@ -45,11 +45,19 @@ class DoctorLimitsAndFaultsTest {
 
   @Test
   void timeoutIsUnknownNeverAnAuthVerdict(Emulator bb) throws Exception {
-    bb.faults().add(Fault.onAnyMethod("/repositories/acme/infra$").latency(Duration.ofMillis(3000)));
+    // Held until released: the read timeout fires however slow the machine is, and no answer can race it.
+    dev.bbpush.emulator.control.Hold noAnswer =
+        bb.faults().add(Fault.onAnyMethod("/repositories/acme/infra$").hold()).hold();
 
-    Diagnosis d = Doctor.diagnose(context(bb).credentials(rahul(bb)).repository(INFRA)
-        .readTimeout(Duration.ofMillis(300)).build());
+    Diagnosis d;
+    try {
+      d = Doctor.diagnose(context(bb).credentials(rahul(bb)).repository(INFRA)
+          .readTimeout(Duration.ofMillis(300)).build());
+    } finally {
+      noAnswer.release();
+    }
 
+    assertThat(noAnswer.awaitHeld(Duration.ZERO)).as("the doctor's request reached the hold").isTrue();
     assertThat(d.cause()).isEqualTo(Cause.UNKNOWN);
     assertThat(d.summary()).contains("No answer").contains("says nothing about the credential");
     assertThat(d.exchanges()).singleElement().satisfies(e -> assertThat(e.status()).isEmpty());

@@ -130,28 +130,36 @@ class CommitProtocolTest {
 
   @Test
   void ourOwnSlowCommitAnswering409IsReportedAsCommitted(Emulator bb) throws Exception {
-    // Attempt 1 is held by the emulator longer than the client's read timeout, so the client gives up while the
-    // emulator is still about to commit. The head still shows H, so the client sends attempt 2; the hook below holds
-    // attempt 2 until attempt 1 has landed as C1, so attempt 2 gets 409 and the diffstat H..C1 is our own paths.
+    // The order, step by step, with no race against a delay:
+    // 1. attempt 1 is held by the emulator before it is handled, so the client's read timeout fires (it waits as
+    //    long as it takes: the hold lasts until released);
+    // 2. the client reads the head: still H, as attempt 1 has not been handled, so it sends attempt 2;
+    // 3. just before attempt 2 goes out, the listener releases attempt 1 and waits until the emulator has finished
+    //    it: our commit C1 has landed on H;
+    // 4. attempt 2 (parents=H) gets 409; the commits H..C1 carry our change id, so the push is committed, recovered.
     int before = commitCount(bb, "main");
-    bb.faults().add(Fault.on("POST", "/src$").times(1).latency(Duration.ofMillis(1500)));
+    dev.bbpush.emulator.control.Hold firstPost = bb.faults().add(Fault.on("POST", "/src$").times(1).hold()).hold();
     java.util.concurrent.atomic.AtomicInteger posts = new java.util.concurrent.atomic.AtomicInteger();
-    dev.bbpush.client.http.HttpListener holdSecondPost = e -> {
+    dev.bbpush.client.http.HttpListener landFirstPostBeforeTheSecond = e -> {
       if (e instanceof dev.bbpush.client.http.HttpEvent.RequestSent s && s.method().equals("POST")
           && s.uri().getPath().endsWith("/src") && posts.incrementAndGet() == 2) {
-        awaitFirstPostCompleted(bb);
+        assertThat(firstPost.held()).as("attempt 1 is still held when attempt 2 is sent").isEqualTo(1);
+        firstPost.release();
+        awaitFinished(firstPost);
       }
     };
     PushFixture.Events events = new PushFixture.Events();
     try (BitbucketClient client = BitbucketClient.builder().apiUrl(bb.apiUrl())
         .credentials(Credentials.apiToken(PushFixture.EMAIL, bb.secret("rahul-api-token")))
-        .readTimeout(Duration.ofMillis(300)).listener(holdSecondPost)
+        .readTimeout(Duration.ofMillis(300)).listener(landFirstPostBeforeTheSecond)
         .retryPolicy(RetryPolicy.builder().sleeper(d -> { }).build()).build();
         ChangeSet changes = PushFixture.texts(Map.of("live/slow.tf", "slow\n"))) {
       PushResult r = new Pusher(client).push(request(changes).listener(events).build());
 
       assertThat(r.status()).isEqualTo(PushStatus.COMMITTED);
       assertThat(PushFixture.srcPosts(bb)).isEqualTo(2);
+      assertThat(bb.journal().entries()).filteredOn(x -> x.method().equals("POST") && x.path().endsWith("/src"))
+          .extracting(x -> x.status()).containsExactly(201, 409);
       assertThat(commitCount(bb, "main")).isEqualTo(before + 1);
       assertThat(r.commit()).isEqualTo(PushFixture.head(bb, "main"));
       assertThat(events.of(PushEvent.CommitCreated.class)).singleElement()
@@ -159,12 +167,12 @@ class CommitProtocolTest {
     }
   }
 
-  /** Waits until the emulator has finished the delayed first {@code POST /src}, its commit included. */
-  private static void awaitFirstPostCompleted(Emulator bb) {
+  /** Waits until the emulator has finished the released first {@code POST /src}, its commit included. */
+  private static void awaitFinished(dev.bbpush.emulator.control.Hold firstPost) {
     try {
-      bb.journal().await(e -> e.method().equals("POST") && e.path().endsWith("/src") && "latency".equals(e.fault()),
-              Duration.ofSeconds(30))
-          .orElseThrow(() -> new AssertionError("the first POST never completed"));
+      if (!firstPost.awaitFinished(Duration.ofSeconds(30))) {
+        throw new AssertionError("the first POST never completed");
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);

@@ -115,6 +115,12 @@ public final class ControlServlet extends HttpServlet {
       }
       res.setStatus(204);
     });
+    t.put(RELEASE_FAULT, (req, res, p) -> {
+      if (!faults.release(Integer.parseInt(p.substring("/faults/".length(), p.length() - "/release".length())))) {
+        throw ApiError.notFound("No such hold fault").reason("no hold or commit-then-hold fault " + p);
+      }
+      res.setStatus(204);
+    });
     t.put("GET /clock", (req, res, p) -> json(res, 200, clock()));
     t.put("POST /clock", (req, res, p) -> {
       setClock(body(req));
@@ -124,6 +130,7 @@ public final class ControlServlet extends HttpServlet {
   }
 
   private static final String DELETE_FAULT = "DELETE /faults/{id}";
+  private static final String RELEASE_FAULT = "POST /faults/{id}/release";
 
   /** Every control endpoint as {@code "METHOD /_emulator/path"}, in table order (path variables as {@code {name}}). */
   public List<String> endpoints() {
@@ -131,7 +138,9 @@ public final class ControlServlet extends HttpServlet {
   }
 
   private void route(String method, String path, HttpServletRequest req, HttpServletResponse res) throws IOException {
-    String key = method.equals("DELETE") && path.matches("/faults/\\d{1,9}") ? DELETE_FAULT : method + " " + path;
+    String key = method.equals("DELETE") && path.matches("/faults/\\d{1,9}") ? DELETE_FAULT
+        : method.equals("POST") && path.matches("/faults/\\d{1,9}/release") ? RELEASE_FAULT
+        : method + " " + path;
     Endpoint e = endpoints.get(key);
     if (e == null) {
       throw ApiError.notFound("Resource not found")

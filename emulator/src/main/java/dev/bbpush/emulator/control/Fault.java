@@ -27,6 +27,9 @@ import java.util.regex.PatternSyntaxException;
  * bb.faults().add(Fault.on("POST", "/src$").times(1).respond(503));
  * bb.faults().add(Fault.on("POST", "/src$").commitThenReset());
  * bb.faults().add(Fault.onAnyMethod("^/2.0/repositories/").times(3).rateLimit(Duration.ofSeconds(1)));
+ * Hold held = bb.faults().add(Fault.on("POST", "/src$").times(1).commitThenHold()).hold();
+ * held.awaitHeld(Duration.ofSeconds(30)); // the commit has landed, the response is withheld
+ * held.release();
  * }</pre>
  */
 public final class Fault {
@@ -41,7 +44,17 @@ public final class Fault {
     /** Handle the request fully (side effects happen), then reset the connection without a response. */
     COMMIT_THEN_RESET,
     /** Answer 429 with Bitbucket's rate-limit body, and {@code Retry-After} when {@code retryAfter} is set. */
-    RATE_LIMIT;
+    RATE_LIMIT,
+    /**
+     * Park the request before handling it until its {@link Hold} is released, then handle it normally. While it
+     * is parked nothing has happened on the server and it is not in the journal yet.
+     */
+    HOLD,
+    /**
+     * Handle the request fully (side effects happen), record it in the journal (in progress, with its status),
+     * then withhold the response until its {@link Hold} is released; the journal entry completes after that.
+     */
+    COMMIT_THEN_HOLD;
 
     public String wire() {
       return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -53,7 +66,7 @@ public final class Fault {
           return a;
         }
       }
-      throw ApiError.invalidField("action", "must be one of latency, status, reset-before, commit-then-reset, rate-limit");
+      throw ApiError.invalidField("action", "must be one of latency, status, reset-before, commit-then-reset, rate-limit, hold, commit-then-hold");
     }
   }
 
@@ -71,6 +84,8 @@ public final class Fault {
   private final Integer count;
   /** Matches still to affect; negative means unlimited. */
   private final AtomicInteger remaining;
+  /** The gate of a hold action, else null. */
+  private final Hold hold;
 
   private Fault(int id, String method, Pattern path, Action action, long latencyMs, int status, String body,
       Integer retryAfter, Integer count) {
@@ -84,6 +99,7 @@ public final class Fault {
     this.retryAfter = retryAfter;
     this.count = count;
     this.remaining = new AtomicInteger(count == null ? -1 : count);
+    this.hold = action == Action.HOLD || action == Action.COMMIT_THEN_HOLD ? new Hold(id) : null;
   }
 
   /**
@@ -255,10 +271,29 @@ public final class Fault {
       return this;
     }
 
+    /**
+     * {@link Action#HOLD}: park each matching request before handling it until {@link Fault#hold()} is released;
+     * then it is handled normally. Keeps a request in flight with nothing done on the server.
+     */
+    public Builder hold() {
+      this.action = Action.HOLD;
+      return this;
+    }
+
+    /**
+     * {@link Action#COMMIT_THEN_HOLD}: handle each matching request fully (a commit lands) and record it in the
+     * journal, then withhold the response until {@link Fault#hold()} is released. Keeps a request in flight that
+     * has done everything but answer.
+     */
+    public Builder commitThenHold() {
+      this.action = Action.COMMIT_THEN_HOLD;
+      return this;
+    }
+
     Fault build(int id) {
       if (action == null) {
         throw new IllegalStateException("the fault " + this + " has no action: call respond, rateLimit, latency, "
-            + "resetBefore or commitThenReset");
+            + "resetBefore, commitThenReset, hold or commitThenHold");
       }
       return new Fault(id, method, path, action, latencyMs, status, body, retryAfter, count);
     }
@@ -320,6 +355,18 @@ public final class Fault {
     return retryAfter;
   }
 
+  /**
+   * The gate of a {@link Action#HOLD} or {@link Action#COMMIT_THEN_HOLD} fault.
+   *
+   * @throws IllegalStateException for any other action
+   */
+  public Hold hold() {
+    if (hold == null) {
+      throw new IllegalStateException("the fault " + this + " holds nothing: only hold and commit-then-hold faults do");
+    }
+    return hold;
+  }
+
   /** The JSON form, with {@code remaining} (null when unlimited). */
   public ObjectNode toJson() {
     ObjectNode o = Json.obj().put("id", id);
@@ -340,6 +387,7 @@ public final class Fault {
           o.put("retryAfter", retryAfter);
         }
       }
+      case HOLD, COMMIT_THEN_HOLD -> o.put("held", hold.held()).put("released", hold.released());
       default -> {
         // no parameters
       }

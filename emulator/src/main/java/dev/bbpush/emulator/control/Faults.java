@@ -2,7 +2,9 @@ package dev.bbpush.emulator.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -13,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Faults {
   private final List<Fault> faults = new CopyOnWriteArrayList<>();
   private final AtomicInteger ids = new AtomicInteger();
+  /** The gates of hold faults, kept after the fault expires so its parked requests can still be released. */
+  private final Map<Integer, Hold> holds = new ConcurrentHashMap<>();
 
   /**
    * Adds a fault from its JSON form.
@@ -20,9 +24,7 @@ public final class Faults {
    * @throws dev.bbpush.emulator.http.ApiError 400 when the JSON is not a valid fault
    */
   public Fault add(JsonNode json) {
-    Fault f = Fault.fromJson(ids.incrementAndGet(), json);
-    faults.add(f);
-    return f;
+    return added(Fault.fromJson(ids.incrementAndGet(), json));
   }
 
   /**
@@ -33,7 +35,13 @@ public final class Faults {
    * @throws IllegalStateException if the builder has no action yet
    */
   public Fault add(Fault.Builder fault) {
-    Fault f = fault.build(ids.incrementAndGet());
+    return added(fault.build(ids.incrementAndGet()));
+  }
+
+  private Fault added(Fault f) {
+    if (f.action() == Fault.Action.HOLD || f.action() == Fault.Action.COMMIT_THEN_HOLD) {
+      holds.put(f.id(), f.hold());
+    }
     faults.add(f);
     return f;
   }
@@ -44,14 +52,43 @@ public final class Faults {
     return List.copyOf(faults);
   }
 
-  /** Removes the fault with this id; false when there is none (it may have expired). */
+  /**
+   * Removes the fault with this id and releases the requests it holds (even once expired); false when no active
+   * fault has this id.
+   */
   public boolean remove(int id) {
-    return faults.removeIf(f -> f.id() == id);
+    boolean found = faults.removeIf(f -> f.id() == id);
+    Hold h = holds.remove(id);
+    if (h != null) {
+      h.release();
+    }
+    return found;
   }
 
-  /** Removes every fault. */
+  /**
+   * Releases the requests held by the hold fault with this id, expired or not (while active, later matches pass
+   * through without parking).
+   *
+   * @return false when no hold fault has this id
+   */
+  public boolean release(int id) {
+    Hold h = holds.get(id);
+    if (h == null) {
+      return false;
+    }
+    h.release();
+    return true;
+  }
+
+  /** Removes every fault and releases every request they hold. */
   public void clear() {
     faults.clear();
+    for (Integer id : List.copyOf(holds.keySet())) {
+      Hold h = holds.remove(id);
+      if (h != null) {
+        h.release();
+      }
+    }
   }
 
   /** The fault that applies to this request, consuming one of its uses. */

@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -28,6 +31,8 @@ public final class Journal {
   private final Deque<Slot> entries = new ArrayDeque<>();
   /** Completed entries not yet handed out by {@link #takeRequest}, in completion order. */
   private final Deque<JournalEntry> untaken = new ArrayDeque<>();
+  /** The callers of {@link #await} waiting now; each gets every completion, whatever the journal evicts. */
+  private final Set<Waiter> waiters = new LinkedHashSet<>();
   /** Bumped by {@link #clear()}, so a request recorded before a clear does not complete into the new journal. */
   private long generation;
 
@@ -43,14 +48,37 @@ public final class Journal {
     }
   }
 
-  /** Records {@code e} (in progress); {@link #complete(Slot)} must follow when the request is done. */
+  /**
+   * One {@link #await} call: the completions since it started, not yet looked at. Guarded by the journal's
+   * monitor; the caller's predicate runs outside it, on what it drained.
+   */
+  private static final class Waiter {
+    private final List<JournalEntry> fresh = new ArrayList<>();
+    /** Set by {@link #clear()}: what the waiter matched before is forgotten. */
+    private boolean cleared;
+  }
+
+  /**
+   * Records {@code e} (in progress); {@link #complete(Slot)} must follow when the request is done. At
+   * {@link #CAPACITY} the oldest completed entry is evicted (the oldest entry only when every one is in progress).
+   */
   synchronized Slot record(JournalEntry e) {
-    if (entries.size() == CAPACITY) {
-      entries.removeFirst();
+    if (entries.size() >= CAPACITY) {
+      evictOne();
     }
     Slot s = new Slot(Objects.requireNonNull(e, "e"), generation);
     entries.addLast(s);
     return s;
+  }
+
+  private void evictOne() {
+    for (Iterator<Slot> it = entries.iterator(); it.hasNext(); ) {
+      if (it.next().complete) {
+        it.remove();
+        return;
+      }
+    }
+    entries.removeFirst();
   }
 
   /** Marks the request of {@code s} as finished and wakes waiters. Idempotent. */
@@ -63,6 +91,9 @@ public final class Journal {
       untaken.removeFirst();
     }
     untaken.addLast(s.entry);
+    for (Waiter w : waiters) {
+      w.fresh.add(s.entry);
+    }
     notifyAll();
   }
 
@@ -80,12 +111,17 @@ public final class Journal {
 
   /**
    * Forgets every request, including those not yet taken. Requests in flight at this moment are not listed when
-   * they complete.
+   * they complete, and an {@link #await} in progress forgets what it matched so far.
    */
   public synchronized void clear() {
     entries.clear();
     untaken.clear();
+    for (Waiter w : waiters) {
+      w.fresh.clear();
+      w.cleared = true;
+    }
     generation++;
+    notifyAll();
   }
 
   /**
@@ -107,8 +143,9 @@ public final class Journal {
   }
 
   /**
-   * The first completed request (oldest first, among those still in the journal) that {@code filter} accepts,
-   * waiting up to {@code timeout} for one to complete. Does not affect {@link #takeRequest}.
+   * The first completed request (oldest first: those in the journal when the call starts, then those completing
+   * during it) that {@code filter} accepts, waiting up to {@code timeout} for one to complete. Does not affect
+   * {@link #takeRequest}.
    *
    * @return the entry, or empty when none matched in time
    * @throws InterruptedException if the calling thread is interrupted while waiting
@@ -119,24 +156,62 @@ public final class Journal {
   }
 
   /**
-   * The completed requests that {@code filter} accepts, oldest first, once there are at least {@code count} of
-   * them, waiting up to {@code timeout}. On timeout it returns the fewer that did complete, so the caller's
-   * assertion shows what was there.
+   * The completed requests that {@code filter} accepts, once there are at least {@code count} of them, waiting up
+   * to {@code timeout}: those in the journal when the call starts (oldest first), then those completing during
+   * the call in completion order. A request completing during the wait counts even if the journal has evicted it
+   * by then (it keeps only the last {@link #CAPACITY}). On timeout it returns the fewer that did complete, so the
+   * caller's assertion shows what was there.
+   *
+   * <p>{@code filter} runs on the caller's thread without the journal's lock, so a slow filter holds up no
+   * request; it must not call back into a journal method that waits.
    *
    * @throws IllegalArgumentException if {@code count} is negative
    * @throws InterruptedException if the calling thread is interrupted while waiting
    */
-  public synchronized List<JournalEntry> await(Predicate<? super JournalEntry> filter, int count, Duration timeout)
+  public List<JournalEntry> await(Predicate<? super JournalEntry> filter, int count, Duration timeout)
       throws InterruptedException {
     Objects.requireNonNull(filter, "filter");
     if (count < 0) {
       throw new IllegalArgumentException("count must be 0 or more, was " + count);
     }
     long deadline = deadline(timeout);
-    while (true) {
-      List<JournalEntry> found = entries.stream().filter(s -> s.complete).map(s -> s.entry).filter(filter::test).toList();
-      if (found.size() >= count || !waitUntil(deadline)) {
-        return found;
+    Waiter w = new Waiter();
+    List<JournalEntry> batch;
+    synchronized (this) {
+      batch = completed();
+      waiters.add(w);
+    }
+    List<JournalEntry> found = new ArrayList<>();
+    try {
+      while (true) {
+        for (JournalEntry e : batch) {
+          if (filter.test(e)) {
+            found.add(e);
+          }
+        }
+        synchronized (this) {
+          while (true) {
+            if (w.cleared) {
+              w.cleared = false;
+              found.clear();
+            }
+            if (found.size() >= count) {
+              return List.copyOf(found);
+            }
+            if (!w.fresh.isEmpty()) {
+              break;
+            }
+            if (!waitUntil(deadline)) {
+              return List.copyOf(found);
+            }
+          }
+          batch = List.copyOf(w.fresh);
+          w.fresh.clear();
+        }
+      }
+    } finally {
+      synchronized (this) {
+        waiters.remove(w);
       }
     }
   }

@@ -69,6 +69,11 @@ public final class TrafficFilter extends HttpFilter {
     Instant time = Instant.now();
     long start = System.nanoTime();
     Fault fault = faults.take(req.getMethod(), path).orElse(null);
+    boolean[] parked = {false};
+    if (fault != null && fault.action() == Fault.Action.HOLD) {
+      LOG.info("fault {} holds {} {} before handling it", fault, req.getMethod(), path);
+      parked[0] = fault.hold().park();
+    }
     Journal.Slot[] slot = {null};
     IntConsumer record =
         status -> {
@@ -78,16 +83,29 @@ public final class TrafficFilter extends HttpFilter {
             slot[0] = journal.record(
                 new JournalEntry(time, req.getMethod(), path, Redaction.query(req.getQueryString()), status,
                     headers(req), req.getRemoteAddr(), ms, fault == null ? null : fault.action().wire()));
+            if (fault != null && fault.action() == Fault.Action.COMMIT_THEN_HOLD) {
+              // Handled and recorded, nothing of the response sent yet: withhold it until released.
+              LOG.info("fault {} holds the {} response to {} {}", fault, status, req.getMethod(), path);
+              parked[0] = fault.hold().park();
+            }
           }
         };
     int status = 500;
     try {
       JournalingResponse journaling = new JournalingResponse(res, record);
-      status = fault == null ? handle(req, journaling, chain) : apply(fault, req, journaling, res, chain, record);
+      status = fault == null || fault.action() == Fault.Action.HOLD || fault.action() == Fault.Action.COMMIT_THEN_HOLD
+          ? handle(req, journaling, chain)
+          : apply(fault, req, journaling, res, chain, record);
     } finally {
-      record.accept(status);
-      // The handler is done (side effects included), whether it answered, reset or lost the connection.
-      journal.complete(slot[0]);
+      try {
+        record.accept(status);
+        // The handler is done (side effects included), whether it answered, reset or lost the connection.
+        journal.complete(slot[0]);
+      } finally {
+        if (parked[0]) {
+          fault.hold().finish();
+        }
+      }
     }
   }
 
@@ -146,7 +164,7 @@ public final class TrafficFilter extends HttpFilter {
         }
         return detached.getStatus();
       }
-      default -> throw new IllegalStateException("unhandled fault action " + f.action());
+      default -> throw new IllegalStateException("unhandled fault action " + f.action()); // holds: see journaled
     }
   }
 

@@ -10,9 +10,13 @@ import dev.bbpush.emulator.Http;
 import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +41,40 @@ class JournalAwaitAndTypedFaultsTest {
     return Http.get(bb.apiUrl() + "/repositories/acme/infra", rahul(bb));
   }
 
+  /** A thread of its own per call: the common pool may have a single thread on a small machine. */
+  private static <T> CompletableFuture<T> async(Callable<T> task) {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      try {
+        f.complete(task.call());
+      } catch (Throwable e) {
+        f.completeExceptionally(e);
+      }
+    }, "test-async");
+    t.setDaemon(true);
+    t.start();
+    return f;
+  }
+
+  private static JournalEntry entry(String path) {
+    return new JournalEntry(Instant.now(), "GET", path, null, 200, Map.of(), "127.0.0.1", 0, null);
+  }
+
+  private static void fill(Journal journal, int n) {
+    for (int i = 0; i < n; i++) {
+      journal.complete(journal.record(entry("/filler/" + i)));
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Test
   void takeRequestHandsOutCompletedRequestsInOrderThenNullWhenNoneComes(Emulator bb, Journal journal) throws Exception {
     getInfra(bb);
@@ -53,18 +91,24 @@ class JournalAwaitAndTypedFaultsTest {
 
   @Test
   void awaitReturnsOnlyOnceTheCommitHasLanded(Emulator bb, Faults faults, Journal journal) throws Exception {
-    // The response is slow to start, so the client cannot have seen anything when await is called.
-    faults.add(Fault.on("POST", "/src$").times(1).latency(Duration.ofMillis(300)));
+    // The commit lands and the request is recorded, but the emulator has not finished with it: it is held.
+    Hold held = faults.add(Fault.on("POST", "/src$").times(1).commitThenHold()).hold();
     try (BareRepo repo = BareRepo.of(bb, "acme", "infra")) {
-      String before = repo.refs().get("refs/heads/main");
-      CompletableFuture<Http.Response> post = CompletableFuture.supplyAsync(() -> commit(bb, "live/slow.tf"));
+      CompletableFuture<Http.Response> post = async(() -> commit(bb, "live/slow.tf"));
+      assertThat(held.awaitHeld(WAIT)).as("the POST reached the hold").isTrue();
+      assertThat(journal.entries()).as("recorded, in progress").singleElement()
+          .satisfies(x -> assertThat(x.path()).isEqualTo(SRC));
 
-      JournalEntry e = journal.await(x -> x.method().equals("POST") && x.path().equals(SRC), WAIT).orElseThrow();
+      assertThat(journal.await(x -> x.path().equals(SRC), Duration.ZERO)).as("not completed while held").isEmpty();
+      CompletableFuture<Optional<JournalEntry>> awaited = async(() -> journal.await(x -> x.path().equals(SRC), WAIT));
+      held.release();
+      JournalEntry e = awaited.get(30, TimeUnit.SECONDS).orElseThrow();
 
       assertThat(e.status()).isEqualTo(201);
-      assertThat(e.fault()).isEqualTo("latency");
-      assertThat(repo.refs().get("refs/heads/main")).as("the commit is visible when await returns").isNotEqualTo(before);
+      assertThat(e.fault()).isEqualTo("commit-then-hold");
       assertThat(post.get(30, TimeUnit.SECONDS).status()).isEqualTo(201);
+      assertThat(held.awaitFinished(Duration.ZERO)).as("await returned after the emulator finished").isTrue();
+      assertThat(post.get().header("Location")).endsWith("/" + repo.refs().get("refs/heads/main"));
     }
   }
 
@@ -78,20 +122,79 @@ class JournalAwaitAndTypedFaultsTest {
   }
 
   @Test
-  void requestsRecordedBeforeAClearNeverCompleteIntoTheNewJournal(Emulator bb, Journal journal) throws Exception {
-    getInfra(bb);
-    journal.clear();
+  void requestsRecordedBeforeAClearNeverCompleteIntoTheNewJournal(Emulator bb, Faults faults, Journal journal)
+      throws Exception {
+    Hold held = faults.add(Fault.on("POST", "/src$").times(1).commitThenHold()).hold();
+    CompletableFuture<Http.Response> post = async(() -> commit(bb, "live/cleared.tf"));
+    assertThat(held.awaitHeld(WAIT)).isTrue();
+    assertThat(journal.entries()).as("recorded and still in flight").hasSize(1);
+    assertThat(journal.takeRequest(Duration.ZERO)).as("not completed yet").isNull();
 
+    journal.clear();
+    held.release();
+    assertThat(held.awaitFinished(WAIT)).as("the emulator finished the request").isTrue();
+
+    assertThat(post.get(30, TimeUnit.SECONDS).status()).isEqualTo(201);
     assertThat(journal.takeRequest(Duration.ZERO)).isNull();
     assertThat(journal.entries()).isEmpty();
+    assertThat(journal.await(e -> true, Duration.ZERO)).isEmpty();
+  }
+
+  @Test
+  void awaitFindsARequestThatCompletesAfterTheJournalOverflowedPastIt() throws Exception {
+    Journal journal = new Journal();
+    Journal.Slot early = journal.record(entry("/early"));
+    CompletableFuture<Optional<JournalEntry>> awaited = async(() -> journal.await(e -> e.path().equals("/early"), WAIT));
+
+    fill(journal, Journal.CAPACITY + 500);
+    assertThat(journal.entries()).as("the in-progress entry is not evicted").hasSize(Journal.CAPACITY)
+        .first().satisfies(e -> assertThat(e.path()).isEqualTo("/early"));
+    journal.complete(early);
+
+    assertThat(awaited.get(30, TimeUnit.SECONDS)).map(JournalEntry::path).contains("/early");
+  }
+
+  @Test
+  void aSlowAwaitFilterHoldsUpNoRequestAndMissesNoMatchEvictedMeanwhile() throws Exception {
+    Journal journal = new Journal();
+    journal.complete(journal.record(entry("/before")));
+    CountDownLatch inFilter = new CountDownLatch(1);
+    CountDownLatch letFilterGo = new CountDownLatch(1);
+    CompletableFuture<Optional<JournalEntry>> awaited = async(() -> journal.await(
+        e -> {
+          if (e.path().equals("/before")) {
+            inFilter.countDown();
+            await(letFilterGo);
+          }
+          return e.path().equals("/early");
+        },
+        WAIT));
+    assertThat(inFilter.await(30, TimeUnit.SECONDS)).isTrue();
+
+    // While the filter is stuck, requests record and complete, and the match is evicted from the journal.
+    CompletableFuture<Void> traffic = async(() -> {
+      journal.complete(journal.record(entry("/early")));
+      fill(journal, Journal.CAPACITY + 500);
+      return null;
+    });
+    traffic.get(30, TimeUnit.SECONDS);
+    assertThat(journal.entries()).noneMatch(e -> e.path().equals("/early"));
+    letFilterGo.countDown();
+
+    assertThat(awaited.get(30, TimeUnit.SECONDS)).map(JournalEntry::path).contains("/early");
   }
 
   @Test
   void controlApiLongPollAnswersOnceTheRequestCompletes(Emulator bb, Faults faults) throws Exception {
-    faults.add(Fault.on("POST", "/src$").times(1).latency(Duration.ofMillis(300)));
-    CompletableFuture<Http.Response> post = CompletableFuture.supplyAsync(() -> commit(bb, "live/polled.tf"));
+    Hold held = faults.add(Fault.on("POST", "/src$").times(1).commitThenHold()).hold();
+    CompletableFuture<Http.Response> post = async(() -> commit(bb, "live/polled.tf"));
+    assertThat(held.awaitHeld(WAIT)).isTrue();
+    String poll = bb.baseUrl() + "/_emulator/requests?method=POST&path=/src%24&count=1&timeout=";
+    assertThat(Http.get(poll + "0", null).status()).as("in flight: not listed as completed").isEqualTo(408);
 
-    Http.Response r = Http.get(bb.baseUrl() + "/_emulator/requests?timeout=30000&method=POST&path=/src%24&count=1", null);
+    CompletableFuture<Http.Response> polled = async(() -> Http.get(poll + "30000", null));
+    held.release();
+    Http.Response r = polled.get(30, TimeUnit.SECONDS);
 
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
     assertThat(r.json()).hasSize(1);
@@ -181,6 +284,102 @@ class JournalAwaitAndTypedFaultsTest {
   }
 
   @Test
+  void holdParksTheRequestBeforeHandlingItUntilReleased(Emulator bb, Faults faults, Journal journal) throws Exception {
+    Hold held = faults.add(Fault.on("POST", "/src$").times(1).hold()).hold();
+    try (BareRepo repo = BareRepo.of(bb, "acme", "infra")) {
+      String before = repo.refs().get("refs/heads/main");
+      CompletableFuture<Http.Response> post = async(() -> commit(bb, "live/held.tf"));
+      assertThat(held.awaitHeld(WAIT)).isTrue();
+
+      assertThat(held.held()).isEqualTo(1);
+      assertThat(repo.refs().get("refs/heads/main")).as("not handled while held").isEqualTo(before);
+      assertThat(journal.entries()).as("not journaled while held").isEmpty();
+      assertThat(post).isNotDone();
+
+      held.release();
+
+      assertThat(post.get(30, TimeUnit.SECONDS).status()).isEqualTo(201);
+      assertThat(journal.takeRequest(WAIT).fault()).isEqualTo("hold");
+      assertThat(repo.refs().get("refs/heads/main")).isNotEqualTo(before);
+      assertThat(held.held()).isZero();
+    }
+  }
+
+  @Test
+  void commitThenHoldCommitsAndJournalsButWithholdsTheResponseUntilReleased(Emulator bb, Faults faults, Journal journal)
+      throws Exception {
+    Hold held = faults.add(Fault.on("POST", "/src$").times(1).commitThenHold()).hold();
+    try (BareRepo repo = BareRepo.of(bb, "acme", "infra")) {
+      String before = repo.refs().get("refs/heads/main");
+      CompletableFuture<Http.Response> post = async(() -> commit(bb, "live/withheld.tf"));
+      assertThat(held.awaitHeld(WAIT)).isTrue();
+
+      assertThat(repo.refs().get("refs/heads/main")).as("the commit landed").isNotEqualTo(before);
+      assertThat(journal.entries()).singleElement().satisfies(e -> {
+        assertThat(e.status()).isEqualTo(201);
+        assertThat(e.fault()).isEqualTo("commit-then-hold");
+      });
+      assertThat(post).as("the response is withheld").isNotDone();
+
+      held.release();
+
+      Http.Response r = post.get(30, TimeUnit.SECONDS);
+      assertThat(r.status()).isEqualTo(201);
+      assertThat(r.header("Location")).endsWith("/" + repo.refs().get("refs/heads/main"));
+    }
+  }
+
+  @Test
+  void resetReleasesHeldRequestsInsteadOfWaitingForThem(Emulator bb, Faults faults) throws Exception {
+    Hold held = faults.add(Fault.on("POST", "/src$").hold()).hold();
+    CompletableFuture<Http.Response> post = async(() -> commit(bb, "live/reset.tf"));
+    assertThat(held.awaitHeld(WAIT)).isTrue();
+
+    async(() -> {
+      bb.reset();
+      return null;
+    }).get(30, TimeUnit.SECONDS);
+
+    assertThat(held.released()).isTrue();
+    assertThat(post.get(30, TimeUnit.SECONDS).status()).isEqualTo(201);
+    assertThat(faults.list()).isEmpty();
+  }
+
+  @Test
+  void closingTheEmulatorReleasesHeldRequests() throws Exception {
+    Emulator own = Emulator.builder().world("demo").start();
+    Hold held = own.faults().add(Fault.onAnyMethod("^/2.0/repositories/acme/infra$").hold()).hold();
+    CompletableFuture<Http.Response> get = async(() -> getInfra(own));
+    assertThat(held.awaitHeld(WAIT)).isTrue();
+
+    async(() -> {
+      own.close();
+      return null;
+    }).get(30, TimeUnit.SECONDS);
+
+    assertThat(held.released()).isTrue();
+    assertThat(held.awaitFinished(WAIT)).as("the held request ran to its end").isTrue();
+    get.handle((r, e) -> null).get(30, TimeUnit.SECONDS); // answered or cut off, but not left hanging
+  }
+
+  @Test
+  void controlApiAddsAHoldFaultAndReleasesItById(Emulator bb, Faults faults) throws Exception {
+    Http.Response added = Http.postJson(bb.baseUrl() + "/_emulator/faults", null,
+        "{\"method\":\"GET\",\"path\":\"^/2.0/repositories/acme/infra$\",\"action\":\"hold\",\"count\":1}");
+    assertThat(added.status()).as(added.toString()).isEqualTo(201);
+    int id = added.json().get(0).path("id").asInt();
+    Hold held = faults.list().get(0).hold();
+    CompletableFuture<Http.Response> get = async(() -> getInfra(bb));
+    assertThat(held.awaitHeld(WAIT)).isTrue();
+
+    Http.Response released = Http.postJson(bb.baseUrl() + "/_emulator/faults/" + id + "/release", null, "{}");
+
+    assertThat(released.status()).as(released.toString()).isEqualTo(204);
+    assertThat(get.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+    assertThat(Http.postJson(bb.baseUrl() + "/_emulator/faults/999/release", null, "{}").status()).isEqualTo(404);
+  }
+
+  @Test
   void typedFaultHasTheSameJsonFormAsTheControlApi(Emulator bb, Faults faults) {
     faults.add(Fault.on("post", "/src$").times(2).respond(500, "boom"));
 
@@ -204,5 +403,7 @@ class JournalAwaitAndTypedFaultsTest {
     assertThatThrownBy(() -> faults.add(Fault.onAnyMethod("/x").times(1))).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("no action");
     assertThat(faults.list()).isEqualTo(List.of());
+    assertThatThrownBy(() -> faults.add(Fault.onAnyMethod("/x").respond(503)).hold())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("holds nothing");
   }
 }
