@@ -133,6 +133,16 @@ public final class ChangeSetBuilder {
     return add(FileChange.put(repoPath, ContentSource.bytes(content), mode));
   }
 
+  /** In-memory content at {@code repoPath}, as an executable file (git mode {@code 100755}). */
+  public ChangeSetBuilder addExecutable(String repoPath, byte[] content) {
+    return addBytes(repoPath, content, FileMode.EXECUTABLE);
+  }
+
+  /** In-memory UTF-8 text at {@code repoPath}, as an executable file (a script, git mode {@code 100755}). */
+  public ChangeSetBuilder addExecutable(String repoPath, String text) {
+    return addExecutable(repoPath, text.getBytes(StandardCharsets.UTF_8));
+  }
+
   /** In-memory UTF-8 text at {@code repoPath} (a regular file). */
   public ChangeSetBuilder addText(String repoPath, String text) {
     return addBytes(repoPath, text.getBytes(StandardCharsets.UTF_8), FileMode.REGULAR);
