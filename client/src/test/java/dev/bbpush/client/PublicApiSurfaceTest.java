@@ -71,6 +71,17 @@ class PublicApiSurfaceTest {
         .noneMatch(n -> n.startsWith("dev.bbpush.client.json."));
   }
 
+  @Test
+  void mechanicsAreNotPublic() throws ClassNotFoundException {
+    for (String name : List.of("http.BodyEntity", "commit.DirectoryWalker", "commit.WalkScope",
+        "commit.SpooledContent", "push.ChangeIdTrailer", "push.CommitProtocol", "push.Planner", "push.GitTreeReader",
+        "push.RestCalls", "push.CountingConnectionFactory", "push.ProgressEntity", "safety.SecretRule",
+        "safety.SecretRules", "safety.Masking", "auth.PasteRepair")) {
+      Class<?> c = Class.forName("dev.bbpush.client." + name, false, getClass().getClassLoader());
+      assertThat(Modifier.isPublic(c.getModifiers())).as(name + " is public").isFalse();
+    }
+  }
+
   private static boolean visible(int modifiers) {
     return Modifier.isPublic(modifiers) || Modifier.isProtected(modifiers);
   }

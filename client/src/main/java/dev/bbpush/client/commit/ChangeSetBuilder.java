@@ -25,7 +25,7 @@ import java.util.Objects;
  * </ul>
  *
  * <p>Directory walks skip {@code .git}, apply {@code --include}/{@code --exclude} and the directory's
- * {@code .bbpushignore} (see {@link WalkScope} for the pattern syntax; patterns are relative to the walked
+ * {@code .bbpushignore} (see docs/library.md for the pattern syntax; patterns are relative to the walked
  * directory), apply the {@link TerraformProfile} (on by default) and record everything they leave out in
  * {@link ChangeSet#skipped()}. Files named explicitly are always taken: filters apply to walks only, and an explicit
  * Terraform state file is kept so that the safety scan can block the push instead of silently dropping it.
