@@ -76,7 +76,8 @@ class PublicApiSurfaceTest {
     for (String name : List.of("http.BodyEntity", "commit.DirectoryWalker", "commit.WalkScope",
         "commit.SpooledContent", "push.ChangeIdTrailer", "push.CommitProtocol", "push.Planner", "push.GitTreeReader",
         "push.RestCalls", "push.CountingConnectionFactory", "push.ProgressEntity", "safety.SecretRule",
-        "safety.SecretRules", "safety.Masking", "auth.PasteRepair")) {
+        "safety.SecretRules", "safety.Masking", "auth.PasteRepair", "auth.ConfigFile",
+        "auth.EnvironmentCredentialProvider", "auth.ConfigFileCredentialProvider", "auth.FlagCredentialProvider")) {
       Class<?> c = Class.forName("dev.bbpush.client." + name, false, getClass().getClassLoader());
       assertThat(Modifier.isPublic(c.getModifiers())).as(name + " is public").isFalse();
     }
