@@ -1,10 +1,10 @@
 package dev.bbpush.client.push;
 
+import dev.bbpush.client.http.RequestBody;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import dev.bbpush.client.http.RequestBody;
 
 /**
  * Wraps a request body and reports {@link PushEvent.Uploading} while it is written: at the start, every
