@@ -214,7 +214,7 @@ public final class PushCommand implements Callable<Integer> {
       PushRequest req = userValues(() -> request.changes(changes).build());
       resolution = credentials.resolve(ctx);
       try (BitbucketClient client = userValues(() -> client(ctx))) {
-        return new Pusher(client).push(req);
+        return client.push(req);
       }
     } catch (IOException e) {
       throw new LocalContentException(null, "an input", "could not be read (" + e + ")", e);

@@ -3,8 +3,10 @@ package dev.bbpush.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bbpush.client.auth.CredentialChain;
 import dev.bbpush.client.auth.CredentialProvider;
 import dev.bbpush.client.auth.Credentials;
+import dev.bbpush.client.auth.Environment;
 import dev.bbpush.client.auth.FixedCredentials;
 import dev.bbpush.client.auth.GitCredentials;
 import dev.bbpush.client.auth.OAuthClientCredentials;
@@ -24,6 +26,9 @@ import dev.bbpush.client.internal.JsonBodies;
 import dev.bbpush.client.internal.BbpushVersion;
 import dev.bbpush.client.internal.Messages;
 import dev.bbpush.client.oauth.ClientCredentialsAuthorizer;
+import dev.bbpush.client.push.PushRequest;
+import dev.bbpush.client.push.PushResult;
+import dev.bbpush.client.push.Pusher;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -35,10 +40,9 @@ import java.util.Optional;
  * The Bitbucket Cloud REST client: typed calls for what bbpush needs, and {@link #http()} for everything else.
  *
  * <pre>{@code
- * try (BitbucketClient bb = BitbucketClient.builder()
- *     .credentials(CredentialChain.standard(CredentialFlags.none(), Environment.system(), System.in))
- *     .build()) {
+ * try (BitbucketClient bb = BitbucketClient.builder().build()) {   // credentials from the environment or config file
  *   Repository repo = bb.repository("acme", "infra");
+ *   PushResult r = bb.push(PushRequest.builder().repository("acme", "infra").changes(changes).build());
  * }
  * }</pre>
  *
@@ -220,6 +224,15 @@ public final class BitbucketClient implements AutoCloseable {
         json.path("account_id").asText(""), json.path("display_name").asText(""), json.path("nickname").asText(""));
   }
 
+  /**
+   * Pushes a change set as one commit, exactly once, and optionally opens a pull request: the library's main call.
+   * Same as {@code new Pusher(this).push(request)}; see {@link Pusher#push(PushRequest)} for what it throws. Safe to
+   * call from several threads; the change set is not closed.
+   */
+  public PushResult push(PushRequest request) {
+    return new Pusher(this).push(request);
+  }
+
   /** Closes the connection pool. */
   @Override
   public void close() {
@@ -273,6 +286,8 @@ public final class BitbucketClient implements AutoCloseable {
   public static final class Builder {
     private URI apiUrl = DEFAULT_API_URL;
     private CredentialProvider credentialProvider;
+    private boolean anonymous;
+    private Environment environment = Environment.system();
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(60);
     private String userAgent = "bbpush/" + BbpushVersion.get();
@@ -306,15 +321,44 @@ public final class BitbucketClient implements AutoCloseable {
       }
     }
 
-    /** A fixed credential. Without credentials the client is anonymous. */
+    /**
+     * A fixed credential, instead of the default chain. Without any {@code credentials(...)} call, {@link #build()}
+     * resolves {@link CredentialChain#standard(Environment)}.
+     */
     public Builder credentials(Credentials credentials) {
       this.credentialProvider = CredentialProvider.of(credentials);
+      this.anonymous = false;
       return this;
     }
 
-    /** A credential source (e.g. the standard {@code CredentialChain}), consulted once by {@link #build()}. */
+    /**
+     * A credential source (e.g. {@link CredentialChain#standard(dev.bbpush.client.auth.CredentialFlags, Environment,
+     * java.io.InputStream)} with flags and stdin, as the CLI does), consulted once by {@link #build()}, instead of the
+     * default chain.
+     */
     public Builder credentials(CredentialProvider provider) {
       this.credentialProvider = Objects.requireNonNull(provider, "provider");
+      this.anonymous = false;
+      return this;
+    }
+
+    /**
+     * No credentials at all: requests carry no {@code Authorization} (public repositories only). Replaces an earlier
+     * {@code credentials(...)} call and the default chain.
+     */
+    public Builder anonymous() {
+      this.credentialProvider = null;
+      this.anonymous = true;
+      return this;
+    }
+
+    /**
+     * The environment the default chain reads ({@code BBPUSH_*} variables, and {@code XDG_CONFIG_HOME}/{@code HOME}
+     * to find the config file). Default {@link Environment#system()}; ignored when credentials were set or {@link
+     * #anonymous()} was called.
+     */
+    public Builder environment(Environment environment) {
+      this.environment = Objects.requireNonNull(environment, "environment");
       return this;
     }
 
@@ -365,15 +409,21 @@ public final class BitbucketClient implements AutoCloseable {
     }
 
     /**
-     * Resolves the credentials (if a provider was given) and builds the client.
+     * Resolves the credentials and builds the client. The credentials are, in order: those set with {@code
+     * credentials(...)}; none after {@link #anonymous()}; otherwise the default chain {@link
+     * CredentialChain#standard(Environment)}: {@code BBPUSH_*} (and {@code BITBUCKET_*}/{@code ATLASSIAN_*})
+     * environment variables, then the config file ({@code $XDG_CONFIG_HOME/bbpush/config} or {@code
+     * ~/.config/bbpush/config}). The default chain never reads standard input.
      *
-     * @throws NoCredentialsException if the provider found no usable credential; the message tells every source's
-     *     outcome
+     * @throws NoCredentialsException if no usable credential was found; the message tells every source's outcome
+     *     and what to set
      */
     public BitbucketClient build() {
       Optional<ResolvedCredentials> resolved = Optional.empty();
-      if (credentialProvider != null) {
-        ProviderOutcome o = credentialProvider.resolve();
+      CredentialProvider provider = credentialProvider != null || anonymous
+          ? credentialProvider : CredentialChain.standard(environment);
+      if (provider != null) {
+        ProviderOutcome o = provider.resolve();
         resolved = Optional.of(o.resolved().orElseThrow(() -> new NoCredentialsException(o.reason())));
       }
       return new BitbucketClient(this, apiUrl, resolved);

@@ -27,7 +27,7 @@ class BitbucketClientBuilderTest {
   @ValueSource(strings = {"http://127.0.0.1:8080/2.0", "http://127.1.2.3/2.0", "http://localhost:7990/2.0",
       "http://[::1]:8080/2.0", "https://api.bitbucket.org/2.0/", "https://bitbucket.example/2.0"})
   void httpsAndLoopbackHttpAreAccepted(String url) {
-    try (BitbucketClient client = BitbucketClient.builder().apiUrl(url).build()) {
+    try (BitbucketClient client = BitbucketClient.builder().apiUrl(url).anonymous().build()) {
       assertThat(client.apiUrl().toString()).doesNotEndWith("/");
     }
   }
@@ -42,7 +42,7 @@ class BitbucketClientBuilderTest {
 
   @Test
   void defaultsToBitbucketCloud() {
-    try (BitbucketClient client = BitbucketClient.builder().build()) {
+    try (BitbucketClient client = BitbucketClient.builder().anonymous().build()) {
       assertThat(client.apiUrl()).isEqualTo(BitbucketClient.DEFAULT_API_URL);
     }
   }

@@ -129,7 +129,7 @@ class BitbucketClientTest {
   @Test
   void anonymousClientSendsNoAuthorizationAndPrivateRepositoryIsNotFound(Emulator bb) {
     RecordingListener listener = new RecordingListener();
-    try (BitbucketClient client = BitbucketClient.builder().apiUrl(bb.apiUrl()).listener(listener).build()) {
+    try (BitbucketClient client = BitbucketClient.builder().apiUrl(bb.apiUrl()).listener(listener).anonymous().build()) {
       assertThatThrownBy(() -> client.repository("acme", "infra")).isInstanceOf(NotFoundException.class);
     }
     assertThat(listener.events(HttpEvent.RequestSent.class).get(0).headers().contains("Authorization")).isFalse();

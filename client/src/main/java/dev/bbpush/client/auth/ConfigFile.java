@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * api_token = ATATT3x...
  * </pre>
  */
-public final class ConfigFile {
+final class ConfigFile {
   private static final Pattern PLAIN_KEY = Pattern.compile("[a-z_]{1,40}");
 
   private final Path path;

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * fixes it): the secret may already be exposed, and the user should know. On file systems without POSIX permissions
  * the check is skipped with a note.
  */
-public final class ConfigFileCredentialProvider implements CredentialProvider {
+final class ConfigFileCredentialProvider implements CredentialProvider {
   private static final List<Setting> SECRET_KEYS =
       List.of(Setting.API_TOKEN, Setting.ACCESS_TOKEN, Setting.OAUTH_CLIENT_SECRET);
 

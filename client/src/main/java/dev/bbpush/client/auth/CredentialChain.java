@@ -62,6 +62,24 @@ public final class CredentialChain implements CredentialProvider {
         new StdinCredentialProvider(flags.tokenStdin(), Objects.requireNonNull(stdin, "stdin"), email)));
   }
 
+  /**
+   * The standard chain for a library: the environment, then the config file. No flags, and standard input is never
+   * read (a library must not consume its host's stdin). This is what {@code BitbucketClient.builder().build()} uses
+   * when no credentials were set.
+   *
+   * @param env the environment ({@link Environment#system()} in production)
+   */
+  public static CredentialChain standard(Environment env) {
+    Objects.requireNonNull(env, "env");
+    Optional<ConfigFile> config = ConfigFile.locate(env);
+    Supplier<Optional<StdinCredentialProvider.EmailValue>> email =
+        () -> EmailLookup.find(CredentialFlags.none(), env, config);
+    return new CredentialChain(List.of(
+        new EnvironmentCredentialProvider(env, email),
+        new ConfigFileCredentialProvider(config, email)));
+  }
+
+  /** The sources, in order of precedence. */
   public List<CredentialProvider> providers() {
     return providers;
   }

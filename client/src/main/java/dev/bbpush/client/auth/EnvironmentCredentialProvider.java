@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  * then the config file's {@code email} ({@link CredentialChain#standard}); the source description names where it came
  * from, e.g. {@code environment (--email, BBPUSH_API_TOKEN)}.
  */
-public final class EnvironmentCredentialProvider implements CredentialProvider {
+final class EnvironmentCredentialProvider implements CredentialProvider {
   /** The groups above, in order. */
   static final List<Group> GROUPS = List.of(
       new Group(CredentialKind.API_TOKEN, List.of(env(Setting.API_TOKEN, 0)), Setting.API_TOKEN,

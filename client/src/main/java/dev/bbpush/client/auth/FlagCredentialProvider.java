@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  * else OAuth consumer key + secret. For library callers with their own command line: the bbpush CLI takes no secret
  * on the command line, so from the CLI this source never finds a credential.
  */
-public final class FlagCredentialProvider implements CredentialProvider {
+final class FlagCredentialProvider implements CredentialProvider {
   private final CredentialFlags flags;
   private final Supplier<Optional<StdinCredentialProvider.EmailValue>> email;
 

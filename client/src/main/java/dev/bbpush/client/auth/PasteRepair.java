@@ -9,7 +9,7 @@ import java.util.Locale;
  * CR/LF, surrounding quotes (single, double, backticks), a pasted {@code Bearer }/{@code Basic } prefix on a token, and
  * a {@code mailto:} prefix on an email. Repairs repeat until nothing changes ({@code " 'Bearer x'\n"} → {@code x}).
  */
-public final class PasteRepair {
+final class PasteRepair {
   private PasteRepair() {}
 
   /** A cleaned value and the repairs it needed. The value may be empty (then it is unusable). */

@@ -109,7 +109,7 @@ public final class ChangeSet implements AutoCloseable {
   }
 
   /** The filters of each walked directory. */
-  public List<WalkScope> scopes() {
+  List<WalkScope> scopes() {
     return scopes;
   }
 

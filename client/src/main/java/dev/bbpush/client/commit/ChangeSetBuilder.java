@@ -25,7 +25,7 @@ import java.util.Objects;
  * </ul>
  *
  * <p>Directory walks skip {@code .git}, apply {@code --include}/{@code --exclude} and the directory's
- * {@code .bbpushignore} (see {@link WalkScope} for the pattern syntax; patterns are relative to the walked
+ * {@code .bbpushignore} (see docs/library.md for the pattern syntax; patterns are relative to the walked
  * directory), apply the {@link TerraformProfile} (on by default) and record everything they leave out in
  * {@link ChangeSet#skipped()}. Files named explicitly are always taken: filters apply to walks only, and an explicit
  * Terraform state file is kept so that the safety scan can block the push instead of silently dropping it.
@@ -131,6 +131,16 @@ public final class ChangeSetBuilder {
   /** In-memory content at {@code repoPath}. */
   public ChangeSetBuilder addBytes(String repoPath, byte[] content, FileMode mode) {
     return add(FileChange.put(repoPath, ContentSource.bytes(content), mode));
+  }
+
+  /** In-memory content at {@code repoPath}, as an executable file (git mode {@code 100755}). */
+  public ChangeSetBuilder addExecutable(String repoPath, byte[] content) {
+    return addBytes(repoPath, content, FileMode.EXECUTABLE);
+  }
+
+  /** In-memory UTF-8 text at {@code repoPath}, as an executable file (a script, git mode {@code 100755}). */
+  public ChangeSetBuilder addExecutable(String repoPath, String text) {
+    return addExecutable(repoPath, text.getBytes(StandardCharsets.UTF_8));
   }
 
   /** In-memory UTF-8 text at {@code repoPath} (a regular file). */

@@ -56,7 +56,7 @@ public final class LocalTree {
     if (size < 0) {
       size = count(src);
     }
-    return new Fingerprint(put.path(), blobId(src, size), put.requireMode(), size);
+    return new Fingerprint(put.path(), blobId(src, size).name(), put.requireMode(), size);
   }
 
   /** The git blob id of {@code size} bytes read from {@code src} (the header {@code blob <size>\0} + content). */

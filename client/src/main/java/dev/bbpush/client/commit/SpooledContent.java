@@ -16,7 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  * keeps every path in a JVM-wide list until exit, which grows without bound in a long-lived process. The file is
  * created owner-only ({@code rw-------}) in case a crash leaves it behind.
  */
-public final class SpooledContent implements ContentSource, AutoCloseable {
+final class SpooledContent implements ContentSource, AutoCloseable {
   private final Path file;
   private final long size;
   private final String description;

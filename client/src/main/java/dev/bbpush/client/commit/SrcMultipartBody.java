@@ -13,11 +13,7 @@ import java.util.Enumeration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.Set;
-import org.apache.hc.core5.function.Supplier;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpEntity;
+import dev.bbpush.client.http.RequestBody;
 
 /**
  * The {@code multipart/form-data} body of {@code POST /2.0/repositories/{ws}/{repo}/src} (reference §2.1), streamed.
@@ -48,7 +44,7 @@ import org.apache.hc.core5.http.HttpEntity;
  * Hand-written rather than built with {@code MultipartEntityBuilder}, whose header encoding is ASCII-only for
  * custom {@code Content-Disposition} values and would mangle non-ASCII paths.
  */
-public final class SrcMultipartBody implements HttpEntity {
+public final class SrcMultipartBody implements RequestBody {
   private static final byte[] CRLF = {'\r', '\n'};
   private static final char[] BOUNDARY_CHARS =
       "-_1234567890abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
@@ -175,7 +171,7 @@ public final class SrcMultipartBody implements HttpEntity {
 
   @Override
   public String getContentType() {
-    return ContentType.MULTIPART_FORM_DATA.getMimeType() + "; boundary=" + boundary;
+    return "multipart/form-data; boundary=" + boundary;
   }
 
   /** The exact body length, or {@code -1} (chunked) when a source does not know its size. */
@@ -184,12 +180,7 @@ public final class SrcMultipartBody implements HttpEntity {
     return length;
   }
 
-  @Override
-  public String getContentEncoding() {
-    return null;
-  }
-
-  @Override
+  /** Whether the body is sent chunked: when its length is unknown. */
   public boolean isChunked() {
     return length < 0;
   }
@@ -201,7 +192,6 @@ public final class SrcMultipartBody implements HttpEntity {
   }
 
   /** False: the body is not tied to one consumable stream (it is repeatable). */
-  @Override
   public boolean isStreaming() {
     return false;
   }
@@ -243,21 +233,6 @@ public final class SrcMultipartBody implements HttpEntity {
         out.write(buf, 0, n);
       }
     }
-  }
-
-  @Override
-  public Supplier<List<? extends Header>> getTrailers() {
-    return null;
-  }
-
-  @Override
-  public Set<String> getTrailerNames() {
-    return Set.of();
-  }
-
-  @Override
-  public void close() {
-    // Nothing is held open between writes.
   }
 
   @Override

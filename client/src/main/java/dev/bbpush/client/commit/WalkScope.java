@@ -21,7 +21,7 @@ import org.eclipse.jgit.ignore.IgnoreNode;
  * <p>Kept in the {@link ChangeSet} as data so that mirror-mode deletes can protect remote files that this scope
  * would have skipped locally (as rsync does without {@code --delete-excluded}).
  */
-public final class WalkScope {
+final class WalkScope {
   /** Name of the per-directory ignore file, read from the root of a walked directory only. */
   public static final String IGNORE_FILE = ".bbpushignore";
 

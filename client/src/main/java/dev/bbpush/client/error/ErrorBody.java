@@ -25,7 +25,7 @@ import java.util.Optional;
  * @param required scopes the endpoint needs ({@code detail.required}), empty when not given
  * @param fields per-field validation messages ({@code error.fields})
  * @param id Bitbucket's error id, for support
- * @param data {@code error.data} or the top-level {@code data}; {@code null} when absent
+ * @param data {@code error.data} or the top-level {@code data}, as JSON text; empty when absent
  * @param text the raw body as text (at most 2,000 characters), for evidence
  */
 public record ErrorBody(
@@ -35,7 +35,7 @@ public record ErrorBody(
     List<String> required,
     Map<String, List<String>> fields,
     Optional<String> id,
-    JsonNode data,
+    Optional<String> data,
     String text) {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final int MAX_TEXT = 2000;
@@ -44,12 +44,13 @@ public record ErrorBody(
     granted = List.copyOf(granted);
     required = List.copyOf(required);
     fields = Map.copyOf(fields);
+    java.util.Objects.requireNonNull(data, "data");
   }
 
   /** An empty body. */
   public static ErrorBody empty() {
     return new ErrorBody(
-        Optional.empty(), Optional.empty(), List.of(), List.of(), Map.of(), Optional.empty(), null, "");
+        Optional.empty(), Optional.empty(), List.of(), List.of(), Map.of(), Optional.empty(), Optional.empty(), "");
   }
 
   /** Parses a body of any content type; never throws. */
@@ -70,7 +71,7 @@ public record ErrorBody(
     String firstLine = trimmed.lines().findFirst().orElse("").strip();
     return new ErrorBody(
         firstLine.isEmpty() ? Optional.empty() : Optional.of(firstLine),
-        Optional.empty(), List.of(), List.of(), Map.of(), Optional.empty(), null, clipped);
+        Optional.empty(), List.of(), List.of(), Map.of(), Optional.empty(), Optional.empty(), clipped);
   }
 
   private static ErrorBody fromJson(JsonNode root, String text) {
@@ -80,7 +81,7 @@ public record ErrorBody(
       String description = root.path("error_description").asText("");
       String message = description.isEmpty() ? error.asText() : description + " (" + error.asText() + ")";
       return new ErrorBody(Optional.of(message), Optional.empty(), List.of(), List.of(), Map.of(), Optional.empty(),
-          null, text);
+          Optional.empty(), text);
     }
     Optional<String> message = textOf(error.path("message"));
     Optional<String> detail = Optional.empty();
@@ -97,7 +98,8 @@ public record ErrorBody(
     Map<String, List<String>> fields = new LinkedHashMap<>();
     error.path("fields").fields().forEachRemaining(e -> fields.put(e.getKey(),
         e.getValue().isArray() ? strings(e.getValue()) : List.of(e.getValue().asText())));
-    JsonNode data = error.has("data") ? error.get("data") : root.get("data");
+    JsonNode dataNode = error.has("data") ? error.get("data") : root.get("data");
+    Optional<String> data = Optional.ofNullable(dataNode).map(JsonNode::toString);
     return new ErrorBody(message, detail, granted, required, fields, textOf(error.path("id")), data, text);
   }
 
@@ -121,6 +123,13 @@ public record ErrorBody(
 
   /** {@code error.data.key} (e.g. {@code BRANCH_ALREADY_EXISTS}), when present. */
   public Optional<String> dataKey() {
-    return data == null ? Optional.empty() : textOf(data.path("key"));
+    if (data.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return textOf(MAPPER.readTree(data.get()).path("key"));
+    } catch (IOException e) {
+      return Optional.empty(); // unreachable: data is JSON text this record parsed
+    }
   }
 }

@@ -15,7 +15,7 @@ import org.apache.hc.core5.http.io.entity.StringEntity;
  * <ul>
  *   <li><b>Retry-safety.</b> GET, HEAD, PUT, DELETE and OPTIONS are retried on 429, 5xx and connection failures. Other
  *       methods (POST, PATCH) never are, unless the caller marks the request {@link Builder#retrySafe()} because it
- *       knows a repeat does no harm. A body that is not {@linkplain HttpEntity#isRepeatable() repeatable} (a stream) is
+ *       knows a repeat does no harm. A body that is not {@linkplain RequestBody#isRepeatable() repeatable} (a stream) is
  *       never resent. {@link Builder#noRetry()} turns retries off for one request.
  *   <li><b>Authorization.</b> A transport with an {@link Authorizer} adds {@code Authorization} to requests for its API
  *       origin, unless the request already carries one or is built {@link Builder#withoutAuthorization()}.
@@ -56,13 +56,14 @@ public final class Request {
     return new Builder("DELETE", uri, null);
   }
 
-  /** A POST with any body, e.g. a streamed multipart {@code HttpEntity} for {@code POST /src}. */
-  public static Builder post(URI uri, HttpEntity entity) {
-    return new Builder("POST", uri, entity);
+  /** A POST with any body, e.g. the streamed multipart body of {@code POST /src}. */
+  public static Builder post(URI uri, RequestBody body) {
+    return new Builder("POST", uri, new BodyEntity(body));
   }
 
-  public static Builder put(URI uri, HttpEntity entity) {
-    return new Builder("PUT", uri, entity);
+  /** A PUT with any body. */
+  public static Builder put(URI uri, RequestBody body) {
+    return new Builder("PUT", uri, new BodyEntity(body));
   }
 
   /** A POST of a JSON document (repeatable body). */
@@ -76,9 +77,9 @@ public final class Request {
         new StringEntity(encodedForm, ContentType.APPLICATION_FORM_URLENCODED.withCharset(StandardCharsets.UTF_8)));
   }
 
-  /** Any method. */
-  public static Builder method(String method, URI uri, HttpEntity entity) {
-    return new Builder(method, uri, entity);
+  /** Any method, with a body or {@code null}. */
+  public static Builder method(String method, URI uri, RequestBody body) {
+    return new Builder(method, uri, body == null ? null : new BodyEntity(body));
   }
 
   public String method() {
@@ -93,8 +94,8 @@ public final class Request {
     return headers;
   }
 
-  /** The body, or {@code null}. */
-  public HttpEntity entity() {
+  /** The body as the transport sends it, or {@code null}. */
+  HttpEntity entity() {
     return entity;
   }
 

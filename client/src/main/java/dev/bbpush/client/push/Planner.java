@@ -72,14 +72,14 @@ final class Planner {
       return false; // an executable bit or symlink change is a modification
     }
     if (r.blobId() != null) {
-      return f.blobId().equals(r.blobId());
+      return f.blobId().equals(r.blobId().name());
     }
     if (r.size() >= 0 && r.size() != f.size()) {
       return false; // the size pre-filter: no need to fetch the file
     }
     // Hash the remote file as the local one's size (equal to the listed size when the listing gives one): a remote
     // body of any other length is a different file.
-    return remoteBlob.idOf(f.path(), f.size()).map(f.blobId()::equals).orElse(false);
+    return remoteBlob.idOf(f.path(), f.size()).map(id -> f.blobId().equals(id.name())).orElse(false);
   }
 
   /** Hashes a remote file without holding it in memory (REST plans; see {@link RestCalls#rawFileBlobId}). */

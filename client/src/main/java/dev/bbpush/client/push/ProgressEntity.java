@@ -1,14 +1,10 @@
 package dev.bbpush.client.push;
 
+import dev.bbpush.client.http.RequestBody;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.List;
-import java.util.Set;
-import org.apache.hc.core5.function.Supplier;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpEntity;
 
 /**
  * Wraps a request body and reports {@link PushEvent.Uploading} while it is written: at the start, every
@@ -17,13 +13,13 @@ import org.apache.hc.core5.http.HttpEntity;
  * <p>A listener that throws is ignored here: the body is on its way, and an exception escaping the write would be
  * taken for a network failure and hide the commit's outcome.
  */
-final class ProgressEntity implements HttpEntity {
+final class ProgressEntity implements RequestBody {
   static final long STEP = 1024 * 1024;
 
-  private final HttpEntity delegate;
+  private final RequestBody delegate;
   private final PushListener listener;
 
-  ProgressEntity(HttpEntity delegate, PushListener listener) {
+  ProgressEntity(RequestBody delegate, PushListener listener) {
     this.delegate = delegate;
     this.listener = listener;
   }
@@ -93,21 +89,6 @@ final class ProgressEntity implements HttpEntity {
   }
 
   @Override
-  public boolean isStreaming() {
-    return delegate.isStreaming();
-  }
-
-  @Override
-  public Supplier<List<? extends Header>> getTrailers() {
-    return delegate.getTrailers();
-  }
-
-  @Override
-  public void close() throws IOException {
-    delegate.close();
-  }
-
-  @Override
   public long getContentLength() {
     return delegate.getContentLength();
   }
@@ -115,20 +96,5 @@ final class ProgressEntity implements HttpEntity {
   @Override
   public String getContentType() {
     return delegate.getContentType();
-  }
-
-  @Override
-  public String getContentEncoding() {
-    return delegate.getContentEncoding();
-  }
-
-  @Override
-  public boolean isChunked() {
-    return delegate.isChunked();
-  }
-
-  @Override
-  public Set<String> getTrailerNames() {
-    return delegate.getTrailerNames();
   }
 }

@@ -1,6 +1,5 @@
 package dev.bbpush.client.push;
 
-import dev.bbpush.client.commit.ChangeIdTrailer;
 import dev.bbpush.client.commit.ChangeSet;
 import dev.bbpush.client.commit.CommitMetadata;
 import dev.bbpush.client.safety.SafetyOverrides;
@@ -140,7 +139,7 @@ public final class PushRequest {
     return gitUrl;
   }
 
-  public ChangeIdTrailer trailer() {
+  ChangeIdTrailer trailer() {
     return trailer;
   }
 

@@ -27,4 +27,10 @@ public record PushResult(
     RequestCounts requests,
     Optional<SafetyReport> safety,
     int commitAttempts,
-    String changeId) {}
+    String changeId) {
+
+  /** The pull request's web URL, when one was created or reused and Bitbucket sent its link. */
+  public Optional<String> pullRequestUrl() {
+    return pullRequest.flatMap(PullRequestResult::url);
+  }
+}

@@ -1,7 +1,7 @@
 package dev.bbpush.client.safety;
 
 /** Masks a secret as a short prefix plus stars; the length of the secret is not revealed either. */
-public final class Masking {
+final class Masking {
   private static final String STARS = "********";
 
   private Masking() {}

@@ -21,7 +21,7 @@ import java.util.regex.Matcher;
  *   <li>the Terraform profile: a put whose path matches {@link TerraformProfile} is a blocking finding
  *       ({@code terraform-profile}). Walks already skip such files, so this fires for files named explicitly or
  *       selected by an include;
- *   <li>the secret rules of {@link SecretRules#ALL} over the text of each file.
+ *   <li>the secret rules (docs/safety.md) over the text of each file.
  * </ol>
  *
  * <p>Scan limits: only the first {@code maxScanBytes} bytes of a file are scanned (default 1 MiB; the file is then

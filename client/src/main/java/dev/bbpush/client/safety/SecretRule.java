@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  *     means "always run". Every keyword list must be implied by {@code line}: a prefilter may only skip files the
  *     pattern cannot match.
  */
-public record SecretRule(String id, String description, Predicate<String> appliesTo, Pattern fileCondition,
+record SecretRule(String id, String description, Predicate<String> appliesTo, Pattern fileCondition,
     Pattern line, int secretGroup, int shownPrefix, Predicate<MatchResult> accept, List<String> keywords) {
   public SecretRule {
     Objects.requireNonNull(id, "id");

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * published by the vendors) to keep false positives rare; everything found can be allowed per path and rule with
  * {@link SafetyOverrides#allow(String, String)}.
  */
-public final class SecretRules {
+final class SecretRules {
   /** Rule id of the Terraform-profile block (not a secret pattern, but overridable the same way). */
   public static final String TERRAFORM_PROFILE = "terraform-profile";
 

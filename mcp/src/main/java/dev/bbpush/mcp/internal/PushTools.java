@@ -187,7 +187,7 @@ final class PushTools {
       t.pullRequest().ifPresent(r::pullRequest);
       mirror.ifPresent(r::mirror);
       PushRequest request = r.build();
-      return PushResultJson.of(new Pusher(connection.session().client()).push(request));
+      return PushResultJson.of(connection.session().client().push(request));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot clean up the pushed files: " + e.getMessage(), e);
     }

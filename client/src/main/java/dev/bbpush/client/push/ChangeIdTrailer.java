@@ -1,4 +1,4 @@
-package dev.bbpush.client.commit;
+package dev.bbpush.client.push;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * <p>Follows git's trailer layout: trailers form the last paragraph of the message; if the message already ends with
  * a trailer paragraph (every line {@code Key: value}) the line is added to it, otherwise a blank line separates it.
  */
-public final class ChangeIdTrailer {
+final class ChangeIdTrailer {
   /** The default trailer key. */
   public static final String DEFAULT_KEY = "Bbpush-Change-Id";
 
