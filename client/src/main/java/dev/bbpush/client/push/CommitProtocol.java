@@ -249,12 +249,7 @@ final class CommitProtocol {
     if (!(failure instanceof ConflictException c)) {
       return failure;
     }
-    String head = plan.head().orElse("(none: the branch does not exist)");
-    return new ConflictException("Bitbucket refused the commit to branch '" + plan.branch() + "' with 409 " + times
-        + " times in a row although the branch head stayed at " + head + ", the parent this push sent; a 409 means"
-        + " the parent is not the branch tip, so this is not a race with other writers and waiting would not help."
-        + " Nothing of this push was committed. Bitbucket said: " + c.getMessage() + " Fix: run the same push again;"
-        + " if it keeps failing, check the branch's state in Bitbucket (e.g. a branch being rewritten or restricted).",
+    return new UnexplainedConflictException(plan.branch(), plan.head().orElse(null), times, c.getMessage(),
         c.failure());
   }
 

@@ -124,8 +124,12 @@ class CommitRetryOutcomeTest {
       PushRequest req = request(changes).build(); // the default 2-minute conflict budget
 
       assertThatThrownBy(() -> new Pusher(client).push(req))
-          .isExactlyInstanceOf(ConflictException.class)
-          .satisfies(e -> assertThat(((ConflictException) e).failure().status()).isEqualTo(409))
+          .isInstanceOfSatisfying(UnexplainedConflictException.class, e -> {
+            assertThat(e).isInstanceOf(ConflictException.class);
+            assertThat(e.failure().status()).isEqualTo(409);
+            assertThat(e.rejections()).isEqualTo(3);
+            assertThat(e.head()).isEqualTo(head);
+          })
           .hasMessageContaining("409 3 times in a row although the branch head stayed at " + head)
           .hasMessageContaining("not a race with other writers").hasMessageContaining("Nothing of this push");
       assertThat(PushFixture.srcPosts(bb)).isEqualTo(3);
