@@ -25,8 +25,10 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>201: the new commit is the last segment of {@code Location};
- *   <li>409: the branch moved. If the commits in between touched none of our paths ({@code diffstat}), the plan is
- *       rebased on the new head and sent again; otherwise {@link PushConflictException};
+ *   <li>409: the branch moved. If the commits in between touched none of our paths ({@code diffstat}; planned on an
+ *       empty repository: the files of the new head's tree), the plan is rebased on the new head and sent again;
+ *       otherwise {@link PushConflictException}. A 409 while the head did not move is sent again at most {@link
+ *       RetryPolicy#maxAttempts()} times in a row, then {@link UnexplainedConflictException};
  *   <li>no response, or 5xx: never re-sent blindly. The branch is read again: still at the planned head → nothing
  *       landed, re-sending is safe (the {@code parents} guard stops a double commit); moved to a commit carrying our
  *       change id whose parent is the planned head → that is our commit; moved otherwise → as for 409.
@@ -36,7 +38,10 @@ import java.util.regex.Pattern;
  * doubling up to {@link #BACKOFF_CAP}), so writers that lost together spread out instead of colliding again, and they
  * go on until the request's {@link PushRequest#conflictTimeout()} has passed since the first request: then {@link
  * BranchBusyException} (the branch only kept moving on other paths). Retries after no answer, a 5xx or a 429 are
- * bounded by the client's {@link RetryPolicy#maxAttempts()} and spaced by its backoff.
+ * bounded by the client's {@link RetryPolicy#maxAttempts()} and spaced by its backoff. An interrupt during any wait
+ * ends the push with {@link PushInterruptedException}. Once an attempt may have reached the server without an answer
+ * (no answer, 5xx), a read that fails later in the push is reported as {@link PushOutcomeUnknownException}, never as
+ * a failure that implies nothing landed.
  */
 final class CommitProtocol {
   private static final Pattern SHA1 = Pattern.compile("[0-9a-f]{40}");
@@ -147,11 +152,11 @@ final class CommitProtocol {
         // A 409 proves this attempt did not land, so a failed read is reported as itself, unless an earlier attempt
         // may have reached the server: then the outcome is unknown.
         PushPlan at = plan;
-        Optional<String> now = afterRejection(at, () -> rest.branchHead(at.branch()));
+        Optional<String> now = readOrUnknown(at, AFTER_409, () -> rest.branchHead(at.branch()));
         if (now.isPresent() && !now.equals(plan.head())) {
           unmoved = 0;
           // An earlier attempt whose answer was lost may have landed after all and be what moved the branch.
-          Since since = afterRejection(at, () -> since(now.get(), at.head().orElse(null)));
+          Since since = readOrUnknown(at, AFTER_409, () -> since(now.get(), at.head().orElse(null)));
           if (since.ours().isPresent()) {
             return landed(since.ours().get(), plan, attempt, true);
           }
@@ -160,7 +165,7 @@ final class CommitProtocol {
         } else if (++unmoved >= policy.maxAttempts()) {
           // Bitbucket's 409 on POST /src means "parents is not the branch tip", yet the tip is our parent: not a race
           // with other writers, so waiting out the conflict budget would not help.
-          throw unmovedConflict(plan, unmoved, failure);
+          throw unmovedConflict(plan, now, unmoved, failure);
         }
         if (!budgetLeft) {
           throw new BranchBusyException(plan.branch(), rejections, othersLanded, request.conflictTimeout());
@@ -223,34 +228,31 @@ final class CommitProtocol {
         uncertain == null, e);
   }
 
+  private static final String AFTER_409 = "after a later attempt was refused with 409, reading the branch failed";
+
   /**
-   * A read after a 409. Its failure is thrown as itself when every earlier attempt is known not to have landed;
-   * otherwise (an earlier attempt got no answer or a 5xx) as {@link PushOutcomeUnknownException}.
+   * A read of the branch during the push ({@code when} says which, for the message). Its failure is thrown as itself
+   * when every earlier attempt is known not to have landed; otherwise (an earlier attempt got no answer or a 5xx, so
+   * the server may have been writing it) as {@link PushOutcomeUnknownException}.
    */
-  private <T> T afterRejection(PushPlan plan, java.util.function.Supplier<T> read) {
+  private <T> T readOrUnknown(PushPlan plan, String when, java.util.function.Supplier<T> read) {
     try {
       return read.get();
     } catch (BbpushException e) {
       if (uncertain == null) {
         throw e;
       }
-      throw outcomeUnknownAfterRejection(plan, e);
+      throw new PushOutcomeUnknownException(plan.branch(), changeId.toString(), request.trailer().key(),
+          when + " (" + e.getMessage() + ")", uncertain);
     }
   }
 
-  private PushOutcomeUnknownException outcomeUnknownAfterRejection(PushPlan plan, BbpushException readFailure) {
-    return new PushOutcomeUnknownException(plan.branch(), changeId.toString(), request.trailer().key(),
-        "after a later attempt was refused with 409, reading the branch failed too (" + readFailure.getMessage() + ")",
-        uncertain);
-  }
-
-  /** Bitbucket answered 409 {@code times} in a row although the branch head stayed at our planned parent. */
-  private RuntimeException unmovedConflict(PushPlan plan, int times, RuntimeException failure) {
+  /** Bitbucket answered 409 {@code times} in a row although the branch head ({@code now}) did not move. */
+  private RuntimeException unmovedConflict(PushPlan plan, Optional<String> now, int times, RuntimeException failure) {
     if (!(failure instanceof ConflictException c)) {
       return failure;
     }
-    return new UnexplainedConflictException(plan.branch(), plan.head().orElse(null), times, c.getMessage(),
-        c.failure());
+    return new UnexplainedConflictException(plan.branch(), now.orElse(null), times, c.getMessage(), c.failure());
   }
 
   /**
@@ -379,7 +381,7 @@ final class CommitProtocol {
     String expected = plan.head().orElse(null);
     String mirror = request.mirrorPrefix().orElse(null);
     // Planned on an empty repository: the other writers' change is everything in the new head's tree.
-    List<String> changed = afterRejection(plan,
+    List<String> changed = readOrUnknown(plan, "listing the other writers' changes failed",
         () -> expected == null ? rest.filesAt(newHead) : rest.changedPaths(expected, newHead));
     List<String> overlap = changed.stream()
         .filter(p -> overlaps(p, scope, mirror)).distinct().sorted().toList();

@@ -164,6 +164,25 @@ class CommitRetryOutcomeTest {
   }
 
   @Test
+  void failedDiffstatAfter409FollowingAnUnansweredAttemptIsAnUnknownOutcome(Emulator bb) throws Exception {
+    bb.faults().add(Fault.on("POST", "/src$").times(1).respond(503));
+    try (BitbucketClient client = client(bb, RetryPolicy.builder().sleeper(d -> { }).build(), n -> {
+          if (n == 2) {
+            otherWriterCommits(bb, "infra", "other/moved.tf", "theirs\n");
+            bb.faults().add(Fault.on("GET", "/diffstat/").respond(500));
+          }
+        });
+        ChangeSet changes = PushFixture.texts(Map.of("live/ours.tf", "ours\n"))) {
+      PushRequest req = request(changes).build();
+
+      assertThatThrownBy(() -> new Pusher(client).push(req))
+          .isInstanceOfSatisfying(PushOutcomeUnknownException.class,
+              e -> assertThat(e.getMessage()).contains("listing the other writers' changes failed"));
+      assertThat(tree(bb, "main")).doesNotContainKey("live/ours.tf");
+    }
+  }
+
+  @Test
   void failedReadAfter409WithNoEarlierUnansweredAttemptIsReportedAsItself(Emulator bb) throws Exception {
     try (BitbucketClient client = client(bb, RetryPolicy.builder().sleeper(d -> { }).build(), n -> {
           otherWriterCommits(bb, "infra", "other/moved.tf", "theirs\n");
