@@ -18,9 +18,11 @@ import dev.bbpush.client.error.TransportException;
 import dev.bbpush.client.push.BranchBusyException;
 import dev.bbpush.client.push.PullRequestFailedException;
 import dev.bbpush.client.push.PushConflictException;
+import dev.bbpush.client.push.PushInterruptedException;
 import dev.bbpush.client.push.PushOutcomeUnknownException;
 import dev.bbpush.client.push.PushRefusedException;
 import dev.bbpush.client.push.SafetyBlockedException;
+import dev.bbpush.client.push.UnexplainedConflictException;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
@@ -50,7 +52,9 @@ public final class ExitCodes {
    *   <li>6 network: no answer, retries exhausted, rate-limited or 5xx, {@link PushOutcomeUnknownException}
    *       (the commit request got no answer and the branch could not be read: running the same push again is safe),
    *       and {@link BranchBusyException} (the branch kept moving on other paths for the whole conflict budget: not a
-   *       conflict, retries exhausted; running the same push again is safe);
+   *       conflict, retries exhausted; running the same push again is safe), and {@link PushInterruptedException}
+   *       (interrupted while waiting to retry the commit; running the same push again is safe), and {@link
+   *       UnexplainedConflictException} (409s in a row although the branch did not move: not an overlap);
    *   <li>a {@link PullRequestFailedException} (the push landed, the pull request failed) maps as its cause;
    *   <li>1 anything else.
    * </ul>
@@ -68,6 +72,9 @@ public final class ExitCodes {
         || t instanceof AccessDeniedException || t instanceof NotFoundException) {
       return ExitCode.AUTH;
     }
+    if (t instanceof UnexplainedConflictException) {
+      return ExitCode.NETWORK; // a 409 although the branch did not move: not an overlap, so never 4
+    }
     if (t instanceof ConflictException || t instanceof PushConflictException) {
       return ExitCode.CONFLICT;
     }
@@ -75,7 +82,8 @@ public final class ExitCodes {
       return ExitCode.BLOCKED;
     }
     if (t instanceof RateLimitedException || t instanceof TransportException || t instanceof ServerErrorException
-        || t instanceof PushOutcomeUnknownException || t instanceof BranchBusyException) {
+        || t instanceof PushOutcomeUnknownException || t instanceof BranchBusyException
+        || t instanceof PushInterruptedException) {
       return ExitCode.NETWORK;
     }
     return ExitCode.UNEXPECTED;

@@ -8,7 +8,9 @@ import dev.bbpush.client.error.TransportException;
 import dev.bbpush.client.push.PlanSource;
 import dev.bbpush.client.push.PullRequestFailedException;
 import dev.bbpush.client.push.PushConflictException;
+import dev.bbpush.client.push.PushInterruptedException;
 import dev.bbpush.client.push.PushOutcomeUnknownException;
+import dev.bbpush.client.push.UnexplainedConflictException;
 import dev.bbpush.client.push.PushPlan;
 import dev.bbpush.client.push.PushRefusedException;
 import dev.bbpush.client.push.PushResult;
@@ -77,6 +79,10 @@ class ExitCodesTest {
     assertThat(ExitCodes.of(new PushOutcomeUnknownException("main", "id", "Bbpush-Change-Id", noAnswer)))
         .isEqualTo(ExitCode.NETWORK);
     assertThat(ExitCodes.of(new PullRequestFailedException(landed, noAnswer))).isEqualTo(ExitCode.NETWORK);
+    assertThat(ExitCodes.of(new PushInterruptedException("main", "id", "Bbpush-Change-Id", true,
+        new InterruptedException()))).isEqualTo(ExitCode.NETWORK);
+    assertThat(ExitCodes.of(new UnexplainedConflictException("main", "a", 4, "409", null)))
+        .isEqualTo(ExitCode.NETWORK);
     assertThat(ExitCodes.of(new PullRequestFailedException(landed, new NoCredentialsException("x"))))
         .isEqualTo(ExitCode.AUTH);
   }

@@ -12,6 +12,7 @@ import dev.bbpush.client.http.Request;
 import dev.bbpush.client.push.PushEvent;
 import dev.bbpush.client.push.PushListener;
 import dev.bbpush.emulator.Emulator;
+import dev.bbpush.emulator.control.Fault;
 import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bbpush push} through the emulator when a local file fails mid-push (exit 2, the file named, nothing
- * committed), when the branch stays busy on other paths (exit 6, not a conflict), and when an option value is one the
- * library refuses (exit 2 with the library's message).
+ * committed), when the branch stays busy on other paths (exit 6, not a conflict), when Bitbucket answers 409 while the
+ * branch does not move (exit 6, bounded), and when an option value is one the library refuses (exit 2 with the
+ * library's message).
  */
 @BitbucketEmulatorTest(world = "demo")
 class PushLocalAndBusyFailureTest {
@@ -138,6 +140,26 @@ class PushLocalAndBusyFailureTest {
     Map<String, EmulatorRepo.TreeFile> files = EmulatorRepo.tree(bb, "main");
     assertThat(files.get("live/ours.tf").text()).isEqualTo("ours\n");
     assertThat(files.get("other/theirs.tf").text()).isEqualTo("theirs\n");
+  }
+
+  @Test
+  void a409WhileTheBranchDoesNotMoveStopsAfterTheRetryAttemptsAndExitsSixNotFour(Emulator bb) throws Exception {
+    file("ours.tf", "ours\n");
+    String head = EmulatorRepo.head(bb, "main").orElseThrow();
+    bb.faults().add(Fault.on("POST", "/src$").respond(409));
+
+    CliRun r = push(bb, PushListener.NONE, dir.toString(), "--repo", "acme/infra", "--to", "live", "--json");
+
+    assertThat(r.code()).as(r.out()).isEqualTo(6);
+    JsonNode error = JSON.readTree(r.out()).path("error");
+    assertThat(error.path("type").asText()).isEqualTo("UnexplainedConflictException");
+    assertThat(error.path("message").asText()).contains("409 4 times in a row")
+        .contains("head stayed at " + head).contains("not a race with other writers")
+        .doesNotContain("kept moving");
+    // The client's 4 attempts, not 2 minutes of them.
+    assertThat(bb.journal().entries().stream()
+        .filter(e -> e.method().equals("POST") && e.path().endsWith("/src")).count()).isEqualTo(4);
+    assertThat(EmulatorRepo.head(bb, "main")).contains(head);
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bbpush.client.commit.LocalContentException;
 import dev.bbpush.client.push.BranchBusyException;
 import dev.bbpush.client.push.PushConflictException;
+import dev.bbpush.client.push.PushInterruptedException;
 import dev.bbpush.client.push.PushOutcomeUnknownException;
 import dev.bbpush.client.push.SafetyBlockedException;
 import dev.bbpush.client.safety.Finding;
@@ -17,7 +18,8 @@ import java.util.Set;
  * The {@code error} object of a failed push's JSON ({@code bbpush push --json}, docs/cli.md): {@code {"type",
  * "message"}} plus, by failure, the blocking {@code findings} and the {@code allow} flags that would let exactly them
  * through, the conflicting {@code paths} and {@code branch}, the unreadable local {@code path} and {@code source}, a busy
- * branch's {@code rejections} and {@code commitsLanded}, or the {@code changeId} to look for. Messages come from
+ * branch's {@code rejections} and {@code commitsLanded}, or the {@code changeId} to look for (with {@code
+ * nothingLanded} after an interrupt). Messages come from
  * the library, which never puts a secret in them; findings carry masked matches only.
  */
 public final class FailureJson {
@@ -46,6 +48,10 @@ public final class FailureJson {
       error.put("commitsLanded", b.commitsLanded());
     } else if (e instanceof PushOutcomeUnknownException u) {
       error.put("changeId", u.changeId());
+    } else if (e instanceof PushInterruptedException i) {
+      error.put("branch", i.branch());
+      error.put("changeId", i.changeId());
+      error.put("nothingLanded", i.nothingLanded());
     }
     return error;
   }

@@ -5,6 +5,7 @@ import dev.bbpush.client.commit.CommitMetadata;
 import dev.bbpush.client.commit.LocalContentException;
 import dev.bbpush.client.commit.SrcMultipartBody;
 import dev.bbpush.client.error.BbpushException;
+import dev.bbpush.client.error.ConflictException;
 import dev.bbpush.client.error.TransportException;
 import dev.bbpush.client.http.Request;
 import dev.bbpush.client.http.Response;
@@ -24,8 +25,10 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>201: the new commit is the last segment of {@code Location};
- *   <li>409: the branch moved. If the commits in between touched none of our paths ({@code diffstat}), the plan is
- *       rebased on the new head and sent again; otherwise {@link PushConflictException};
+ *   <li>409: the branch moved. If the commits in between touched none of our paths ({@code diffstat}; planned on an
+ *       empty repository: the files of the new head's tree), the plan is rebased on the new head and sent again;
+ *       otherwise {@link PushConflictException}. A 409 while the head did not move is sent again at most {@link
+ *       RetryPolicy#maxAttempts()} times in a row, then {@link UnexplainedConflictException};
  *   <li>no response, or 5xx: never re-sent blindly. The branch is read again: still at the planned head → nothing
  *       landed, re-sending is safe (the {@code parents} guard stops a double commit); moved to a commit carrying our
  *       change id whose parent is the planned head → that is our commit; moved otherwise → as for 409.
@@ -35,7 +38,10 @@ import java.util.regex.Pattern;
  * doubling up to {@link #BACKOFF_CAP}), so writers that lost together spread out instead of colliding again, and they
  * go on until the request's {@link PushRequest#conflictTimeout()} has passed since the first request: then {@link
  * BranchBusyException} (the branch only kept moving on other paths). Retries after no answer, a 5xx or a 429 are
- * bounded by the client's {@link RetryPolicy#maxAttempts()} and spaced by its backoff.
+ * bounded by the client's {@link RetryPolicy#maxAttempts()} and spaced by its backoff. An interrupt during any wait
+ * ends the push with {@link PushInterruptedException}. Once an attempt may have reached the server without an answer
+ * (no answer, 5xx), a read that fails later in the push is reported as {@link PushOutcomeUnknownException}, never as
+ * a failure that implies nothing landed.
  */
 final class CommitProtocol {
   private static final Pattern SHA1 = Pattern.compile("[0-9a-f]{40}");
@@ -54,6 +60,16 @@ final class CommitProtocol {
   private final UUID changeId;
   private final PushListener listener;
 
+  /**
+   * The failure of an earlier attempt that may have reached the server (no answer, 5xx) although the head read after
+   * it showed nothing had landed: the server may still have been writing it. Once set, a failing read later in the
+   * push cannot be reported as "nothing landed" and becomes {@link PushOutcomeUnknownException}.
+   */
+  private RuntimeException uncertain;
+
+  /** The target branch of this push. */
+  private String branch;
+
   CommitProtocol(RestCalls rest, PushRequest request, UUID changeId) {
     this.rest = rest;
     this.request = request;
@@ -70,6 +86,8 @@ final class CommitProtocol {
 
   Outcome commit(Planner.Planned planned) {
     PushPlan plan = planned.plan();
+    branch = plan.branch();
+    uncertain = null;
     ChangeSet body = planned.commit();
     String message = message(plan);
     RetryPolicy policy = rest.http().retryPolicy();
@@ -77,6 +95,7 @@ final class CommitProtocol {
     int attempt = 0; // POSTs sent
     int failures = 0; // no answer, 5xx or 429: bounded by the policy's attempts
     int rejections = 0; // 409s: bounded by the conflict budget
+    int unmoved = 0; // 409s in a row while the head stayed at the planned one: bounded by the policy's attempts
     int othersLanded = 0; // other writers' commits seen landing since the plan
     while (true) {
       attempt++;
@@ -103,6 +122,7 @@ final class CommitProtocol {
         if (res.landed != null) {
           return landed(res.landed, plan, attempt, true);
         }
+        uncertain = e;
         plan = res.moved == null ? plan : afterMove(plan, res.moved, planned.scope());
         if (failures >= policy.maxAttempts()) {
           throw e; // the head was checked: nothing of this push landed
@@ -129,16 +149,23 @@ final class CommitProtocol {
         rejections++;
         // Wait first, then read: the head read after the wait is the freshest one to rebase on.
         boolean budgetLeft = waitAfterRejection(rejections, deadline);
-        // A 409 proves nothing landed, so a failure to read the head is reported as itself.
-        Optional<String> now = rest.branchHead(plan.branch());
+        // A 409 proves this attempt did not land, so a failed read is reported as itself, unless an earlier attempt
+        // may have reached the server: then the outcome is unknown.
+        PushPlan at = plan;
+        Optional<String> now = readOrUnknown(at, AFTER_409, () -> rest.branchHead(at.branch()));
         if (now.isPresent() && !now.equals(plan.head())) {
+          unmoved = 0;
           // An earlier attempt whose answer was lost may have landed after all and be what moved the branch.
-          Since since = since(now.get(), plan.head().orElse(null));
+          Since since = readOrUnknown(at, AFTER_409, () -> since(now.get(), at.head().orElse(null)));
           if (since.ours().isPresent()) {
             return landed(since.ours().get(), plan, attempt, true);
           }
           othersLanded += since.others();
           plan = afterMove(plan, now.get(), planned.scope()); // an overlap ends the push here, budget or not
+        } else if (++unmoved >= policy.maxAttempts()) {
+          // Bitbucket's 409 on POST /src means "parents is not the branch tip", yet the tip is our parent: not a race
+          // with other writers, so waiting out the conflict budget would not help.
+          throw unmovedConflict(plan, now, unmoved, failure);
         }
         if (!budgetLeft) {
           throw new BranchBusyException(plan.branch(), rejections, othersLanded, request.conflictTimeout());
@@ -152,6 +179,7 @@ final class CommitProtocol {
         if (res.landed != null) {
           return landed(res.landed, plan, attempt, true);
         }
+        uncertain = failure;
         plan = res.moved == null ? plan : afterMove(plan, res.moved, planned.scope());
         if (failures >= policy.maxAttempts()) {
           throw failure; // the head was checked: nothing of this push landed
@@ -176,7 +204,8 @@ final class CommitProtocol {
 
   /**
    * After the {@code n}th 409 in this push: waits the full-jitter backoff, cut short at the deadline. Returns false,
-   * without waiting, when the budget is spent (or the thread is interrupted): the caller then makes no new attempt.
+   * without waiting, when the budget is spent: the caller then makes no new attempt. An interrupt ends the push with
+   * {@link PushInterruptedException} (the interrupt flag stays set).
    */
   private boolean waitAfterRejection(int n, Instant deadline) {
     RetryPolicy policy = rest.http().retryPolicy();
@@ -188,10 +217,42 @@ final class CommitProtocol {
     try {
       policy.sleeper().sleep(wait.compareTo(left) < 0 ? wait : left);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
+      throw interrupted(e);
     }
     return true;
+  }
+
+  private PushInterruptedException interrupted(InterruptedException e) {
+    Thread.currentThread().interrupt();
+    return new PushInterruptedException(branch, changeId.toString(), request.trailer().key(),
+        uncertain == null, e);
+  }
+
+  private static final String AFTER_409 = "after a later attempt was refused with 409, reading the branch failed";
+
+  /**
+   * A read of the branch during the push ({@code when} says which, for the message). Its failure is thrown as itself
+   * when every earlier attempt is known not to have landed; otherwise (an earlier attempt got no answer or a 5xx, so
+   * the server may have been writing it) as {@link PushOutcomeUnknownException}.
+   */
+  private <T> T readOrUnknown(PushPlan plan, String when, java.util.function.Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (BbpushException e) {
+      if (uncertain == null) {
+        throw e;
+      }
+      throw new PushOutcomeUnknownException(plan.branch(), changeId.toString(), request.trailer().key(),
+          when + " (" + e.getMessage() + ")", uncertain);
+    }
+  }
+
+  /** Bitbucket answered 409 {@code times} in a row although the branch head ({@code now}) did not move. */
+  private RuntimeException unmovedConflict(PushPlan plan, Optional<String> now, int times, RuntimeException failure) {
+    if (!(failure instanceof ConflictException c)) {
+      return failure;
+    }
+    return new UnexplainedConflictException(plan.branch(), now.orElse(null), times, c.getMessage(), c.failure());
   }
 
   /**
@@ -231,8 +292,8 @@ final class CommitProtocol {
 
   /**
    * Waits before the next attempt (the policy's backoff, or the server's {@code Retry-After}), so attempts after
-   * 5xx answers or failed connections are spread out. A wait longer than the policy's total time, or an interrupt,
-   * ends the push with {@code last} (it was resolved: nothing of ours landed).
+   * 5xx answers or failed connections are spread out. A wait longer than the policy's total time ends the push with
+   * {@code last} (it was resolved: nothing of ours landed); an interrupt with {@link PushInterruptedException}.
    */
   private void pause(int failures, Optional<java.time.Duration> hint, RuntimeException last) {
     RetryPolicy policy = rest.http().retryPolicy();
@@ -243,8 +304,7 @@ final class CommitProtocol {
     try {
       policy.sleeper().sleep(wait);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw last;
+      throw interrupted(e);
     }
   }
 
@@ -314,16 +374,16 @@ final class CommitProtocol {
 
   /**
    * The branch moved from the planned head to {@code newHead}: rebase the plan when the change in between touched
-   * none of our paths, else throw {@link PushConflictException}.
+   * none of our paths, else throw {@link PushConflictException}. Planned on an empty repository (no head), the change
+   * in between is the whole tree of {@code newHead}.
    */
   private PushPlan afterMove(PushPlan plan, String newHead, Set<String> scope) {
     String expected = plan.head().orElse(null);
-    if (expected == null) {
-      // An empty repository has no head to compare with: someone else made the first commit.
-      throw new PushConflictException(plan.branch(), null, newHead, List.of());
-    }
     String mirror = request.mirrorPrefix().orElse(null);
-    List<String> overlap = rest.changedPaths(expected, newHead).stream()
+    // Planned on an empty repository: the other writers' change is everything in the new head's tree.
+    List<String> changed = readOrUnknown(plan, "listing the other writers' changes failed",
+        () -> expected == null ? rest.filesAt(newHead) : rest.changedPaths(expected, newHead));
+    List<String> overlap = changed.stream()
         .filter(p -> overlaps(p, scope, mirror)).distinct().sorted().toList();
     if (!overlap.isEmpty()) {
       throw new PushConflictException(plan.branch(), expected, newHead, overlap);

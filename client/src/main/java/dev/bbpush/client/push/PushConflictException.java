@@ -39,8 +39,8 @@ public final class PushConflictException extends BbpushException {
   }
 
   /**
-   * The overlapping paths, sorted; empty only when there was nothing to compare with: the repository was empty when
-   * the push was planned, and another writer made its first commit.
+   * The overlapping paths, sorted. The push itself always names at least one (for a push planned on an empty
+   * repository, the paths of the other writers' tree that overlap ours); empty only when constructed so by a caller.
    */
   public List<String> paths() {
     return paths;

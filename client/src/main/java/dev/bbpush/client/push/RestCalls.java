@@ -126,6 +126,28 @@ final class RestCalls {
     return paths;
   }
 
+  /**
+   * Every file path in the tree of {@code commit}: the root listing {@code …/src/{commit}/?max_depth=100}, following
+   * {@code next}. Used to compare with an empty repository, where the other writers' change is their whole tree.
+   */
+  List<String> filesAt(String commit) {
+    List<String> paths = new ArrayList<>();
+    URI next = listingUri(commit, "", RestTreeReader.MIRROR_DEPTH);
+    while (next != null) {
+      Optional<JsonNode> page = listingPage(next);
+      if (page.isEmpty()) {
+        break;
+      }
+      for (JsonNode e : page.get().path("values")) {
+        if ("commit_file".equals(e.path("type").asText())) {
+          paths.add(e.path("path").asText());
+        }
+      }
+      next = nextLink(page.get());
+    }
+    return paths;
+  }
+
   /** The URL of {@code …/src/{commit}/{dir}/?max_depth=..&pagelen=100}. */
   URI listingUri(String commit, String dir, int maxDepth) {
     List<String> segments = new ArrayList<>(List.of("repositories", workspace, repo, "src", commit));
