@@ -6,7 +6,8 @@ import java.nio.file.Path;
 /**
  * The library server as a process, for tests that drive it over stdio with a real MCP client: the same settings as
  * {@code bbpush mcp}'s options ({@code --allow-repo}, {@code --read-only}, {@code --allow RULE:PATH}, {@code
- * --root DIR}), the process environment for credentials, stdout for the protocol only.
+ * --root DIR}, {@code --conflict-timeout} in ISO-8601), the process environment for credentials, stdout for the
+ * protocol only.
  */
 public final class McpServerMain {
   private McpServerMain() {}
@@ -22,6 +23,7 @@ public final class McpServerMain {
           b.allow(rulePath[0], rulePath[1]);
         }
         case "--root" -> b.root(Path.of(args[++i]));
+        case "--conflict-timeout" -> b.conflictTimeout(java.time.Duration.parse(args[++i]));
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
