@@ -4,6 +4,7 @@ import dev.bbpush.mcp.BbpushMcpServer;
 import dev.bbpush.mcp.McpServerSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -48,8 +49,14 @@ public final class McpCommand implements Callable<Integer> {
   List<String> allows = new ArrayList<>();
 
   @Option(names = "--root", paramLabel = "DIR",
-      description = "A local directory push_directory may read below (repeatable). Default: the working directory.")
+      description = "A local directory push_directory and plan may read below (repeatable); relative directories "
+          + "start at the first. Default: none, so no local directory is readable.")
   List<Path> roots = new ArrayList<>();
+
+  @Option(names = "--conflict-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "How long a push keeps retrying while other writers' commits on other paths keep moving the "
+          + "branch, e.g. 90s, 5m, PT2M; 0 = no retry (the tool then answers branch-busy). Default: 2m.")
+  Duration conflictTimeout;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -84,6 +91,9 @@ public final class McpCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     roots.forEach(b::root);
+    if (conflictTimeout != null) {
+      b.conflictTimeout(conflictTimeout);
+    }
     return b.build();
   }
 }

@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the flag to add and sends nothing to Bitbucket.
  */
 @BitbucketEmulatorTest(world = "demo")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class McpWritePolicyTest {
   @TempDir Path dir;
 
@@ -108,6 +111,63 @@ class McpWritePolicyTest {
 
       assertThat(a.json().path("cause").asText()).isEqualTo("directory-not-allowed");
       assertThat(a.json().path("fix").asText()).contains("--root '" + outside.toRealPath() + "'");
+    }
+  }
+
+  @Test
+  void withoutRootNoLocalDirectoryIsReadableNotEvenTheWorkingDirectory(Emulator bb) {
+    try (McpServerProcess server = McpServerProcess.start(rahul(bb), "--allow-repo", "acme/infra")) {
+      bb.journal().clear();
+      Answer push = server.call(bb, "push_directory", Map.of("repository", "acme/infra", "directory", ".",
+          "message", "m"));
+      Answer plan = server.call(bb, "plan", Map.of("repository", "acme/infra", "directory", "/etc"));
+
+      for (Answer a : List.of(push, plan)) {
+        assertThat(a.json().path("cause").asText()).as(a.text()).isEqualTo("directory-not-allowed");
+        assertThat(a.json().path("summary").asText()).contains("started without --root")
+            .doesNotContain(Path.of("").toAbsolutePath().toString());
+        assertThat(a.json().path("fix").asText()).contains("--root");
+      }
+      assertThat(bb.journal().entries()).as("nothing was sent").isEmpty();
+    }
+  }
+
+  @Test
+  void aRelativeDirectoryStartsAtTheFirstRoot(Emulator bb) throws Exception {
+    Path root = Files.createDirectories(dir.resolve("root"));
+    Files.writeString(Files.createDirectories(root.resolve("network")).resolve("main.tf"), "# network\n");
+    try (McpServerProcess server = McpServerProcess.start(rahul(bb), "--root", root.toString())) {
+      Answer a = server.call(bb, "plan", Map.of("repository", "acme/infra", "directory", "network", "to", "live"));
+
+      assertThat(a.isError()).as(a.text()).isFalse();
+      assertThat(a.json().path("changes").path("added")).extracting(n -> n.asText())
+          .containsExactly("live/main.tf");
+    }
+  }
+
+  @Test
+  void dotDotAndSymlinksOutOfTheRootAreRefused(Emulator bb) throws Exception {
+    Path outside = Files.createDirectories(dir.resolve("outside"));
+    Files.writeString(outside.resolve("secret.tf"), "# outside\n");
+    Path root = Files.createDirectories(dir.resolve("root"));
+    Files.createSymbolicLink(root.resolve("link"), outside);
+    try (McpServerProcess server = McpServerProcess.start(rahul(bb), "--allow-repo", "acme/infra", "--root",
+        root.toString())) {
+      bb.journal().clear();
+      Answer dotDot = server.call(bb, "push_directory", Map.of("repository", "acme/infra", "directory",
+          "../outside", "message", "m"));
+      Answer missingOutside = server.call(bb, "plan", Map.of("repository", "acme/infra", "directory",
+          "../no-such-dir"));
+      Answer symlink = server.call(bb, "push_directory", Map.of("repository", "acme/infra", "directory", "link",
+          "message", "m"));
+
+      for (Answer a : List.of(dotDot, missingOutside, symlink)) {
+        assertThat(a.json().path("cause").asText()).as(a.text()).isEqualTo("directory-not-allowed");
+        assertThat(a.json().path("fix").asText()).contains("--root");
+      }
+      assertThat(dotDot.json().path("summary").asText()).contains("'" + outside.toRealPath() + "' is outside");
+      assertThat(symlink.json().path("summary").asText()).contains("'" + outside.toRealPath() + "' is outside");
+      assertThat(bb.journal().entries()).as("nothing was sent").isEmpty();
     }
   }
 

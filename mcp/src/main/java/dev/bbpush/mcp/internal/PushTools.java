@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -130,19 +129,28 @@ final class PushTools {
     return build(b);
   }
 
-  /** A local directory's contents under {@code to}, walked like {@code bbpush push DIR --to PREFIX}. */
+  /**
+   * A local directory's contents under {@code to}, walked like {@code bbpush push DIR --to PREFIX}. Only below the
+   * server's roots ({@code --root}): a relative {@code directory} starts at the first root, and the real path (symlinks
+   * resolved) must stay below a root, so neither {@code ..} nor a symlink leads out.
+   */
   private ChangeSet directory(Arguments a) {
     String given = a.requiredString("directory", "\"infra/live\"");
+    policy.checkAnyRoot();
+    Path root = settings.roots().get(0);
     Path real;
     try {
-      real = Path.of("").toAbsolutePath().resolve(given).toRealPath();
-    } catch (NoSuchFileException e) {
-      throw new ToolFailure(ToolCause.INVALID_INPUT, "The directory '" + given + "' does not exist on the "
-          + "server's machine (relative paths start at " + Path.of("").toAbsolutePath() + ").",
-          "Pass an existing local directory in \"directory\".");
+      Path lexical = root.resolve(given).normalize();
+      if (!Files.exists(lexical)) {
+        policy.checkDirectory(lexical); // outside: refused without saying whether it exists
+        throw new ToolFailure(ToolCause.INVALID_INPUT, "The directory '" + given + "' does not exist on the "
+            + "server's machine (relative paths start at the server's first root, " + root + ").",
+            "Pass an existing directory below " + root + " in \"directory\" (list it with a relative path).");
+      }
+      real = lexical.toRealPath();
     } catch (IOException | java.nio.file.InvalidPathException e) {
       throw new ToolFailure(ToolCause.INVALID_INPUT, "The directory '" + given + "' cannot be read: "
-          + e.getMessage() + ".", "Pass a readable local directory in \"directory\".");
+          + e.getMessage() + ".", "Pass a readable local directory below " + root + " in \"directory\".");
     }
     policy.checkDirectory(real);
     if (!Files.isDirectory(real)) {
@@ -180,7 +188,8 @@ final class PushTools {
           .repository(t.repository().workspace(), t.repository().slug())
           .changes(cs)
           .dryRun(t.dryRun())
-          .safetyOverrides(settings.safetyOverrides());
+          .safetyOverrides(settings.safetyOverrides())
+          .conflictTimeout(settings.conflictTimeout());
       t.branch().ifPresent(r::branch);
       t.base().ifPresent(r::base);
       t.message().ifPresent(r::message);

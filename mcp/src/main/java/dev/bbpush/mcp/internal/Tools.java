@@ -67,9 +67,9 @@ public final class Tools implements AutoCloseable {
                 + "(the findings come back masked). Needs the server's --allow-repo for the repository.",
             false, true, push::pushFiles),
         new Definition("push_directory", "Push a local directory",
-            "Commit the contents of a local directory (on the server's machine) under a repository prefix, like "
-                + "'bbpush push DIR --to PREFIX': Terraform profile (state, plans, .terraform/ left out), include/"
-                + "exclude patterns, .bbpushignore, and mirror deletes with 'delete'. Same safety checks, "
+            "Commit the contents of a local directory (on the server's machine, below its --root) under a "
+                + "repository prefix, like 'bbpush push DIR --to PREFIX': Terraform profile (state, plans, "
+                + ".terraform/ left out), include/exclude patterns, .bbpushignore, and mirror deletes with 'delete'. Same safety checks, "
                 + "exactly-once commit and pull request handling as push_files.",
             false, true, push::pushDirectory),
         new Definition("plan", "Plan a push",
