@@ -9,10 +9,13 @@ import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
 import dev.bbpush.mcp.McpServerProcess.Answer;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The auth tools and refused credentials: the doctor's cause ids, summaries and fixes, masked credentials. */
 @BitbucketEmulatorTest(world = "demo")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class McpAuthToolsTest {
   @Test
   void anApiTokenSentWithTheUsernameFailsThePushAsApiTokenNeedsEmail(Emulator bb) {

@@ -13,13 +13,16 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Concurrent tool calls: several calls in flight on one server, and two server processes (two agents) pushing to one
  * branch at once. Every push lands exactly once; nothing is lost.
  */
 @BitbucketEmulatorTest(world = "demo")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class McpConcurrencyTest {
   @Test
   void concurrentCallsOnOneServerAllAnswerAndEveryPushLands(Emulator bb) throws Exception {
