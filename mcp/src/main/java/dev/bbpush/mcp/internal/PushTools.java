@@ -54,14 +54,13 @@ final class PushTools {
       throw a.invalid("nothing to push: 'files' and 'deletions' are both empty",
           "Pass \"files\": [{\"path\": \"main.tf\", \"text\": \"...\"}] and/or \"deletions\": [\"old.tf\"].");
     }
-    checkWrite("push_files", t);
-    return push(t, inline(files, deletions), Optional.empty());
+    return push(checkWrite("push_files", t), inline(files, deletions), Optional.empty());
   }
 
   ObjectNode pushDirectory(Arguments a, Call call) {
     Target t = target(a, call, true, a.bool("dryRun", false));
-    checkWrite("push_directory", t);
-    return push(t, directory(a), mirrorPrefix(a));
+    Target checked = checkWrite("push_directory", t);
+    return push(checked, directory(a), mirrorPrefix(a));
   }
 
   ObjectNode plan(Arguments a, Call call) {
@@ -91,15 +90,24 @@ final class PushTools {
         dryRun);
   }
 
-  /** The allow-list, before anything is read: the branch, or the main branch when a grant limits branches. */
-  private void checkWrite(String tool, Target t) {
+  /**
+   * The allow-list, before anything is read: the branch, or the main branch when a grant limits branches. Returns the
+   * target to push: when the main branch had to be read for the check, with that branch named, so the push writes
+   * the branch that was checked even if the repository's main branch changes meanwhile.
+   */
+  private Target checkWrite(String tool, Target t) {
     policy.checkRepository(tool, t.repository());
     if (t.branch().isPresent()) {
       policy.checkBranch(tool, t.repository(), t.branch().get());
-    } else if (policy.limitsBranches(t.repository())) {
-      Repository r = connection.session().client().repository(t.repository().workspace(), t.repository().slug());
-      policy.checkBranch(tool, t.repository(), r.mainBranch().orElse("main"));
+      return t;
     }
+    if (!policy.limitsBranches(t.repository())) {
+      return t;
+    }
+    Repository r = connection.session().client().repository(t.repository().workspace(), t.repository().slug());
+    String main = r.mainBranch().orElse("main");
+    policy.checkBranch(tool, t.repository(), main);
+    return new Target(t.repository(), Optional.of(main), t.base(), t.message(), t.pullRequest(), t.dryRun());
   }
 
   private ChangeSet inline(List<Arguments> files, List<String> deletions) {
