@@ -54,19 +54,19 @@ final class PushTools {
       throw a.invalid("nothing to push: 'files' and 'deletions' are both empty",
           "Pass \"files\": [{\"path\": \"main.tf\", \"text\": \"...\"}] and/or \"deletions\": [\"old.tf\"].");
     }
-    return push(checkWrite("push_files", t), inline(files, deletions), Optional.empty());
+    return push(checkWrite("push_files", t), inline(files, deletions), Optional.empty(), call);
   }
 
   ObjectNode pushDirectory(Arguments a, Call call) {
     Target t = target(a, call, true, a.bool("dryRun", false));
     Target checked = checkWrite("push_directory", t);
-    return push(checked, directory(a), mirrorPrefix(a));
+    return push(checked, directory(a), mirrorPrefix(a), call);
   }
 
   ObjectNode plan(Arguments a, Call call) {
     Target t = target(a, call, false, true);
     if (a.has("directory")) {
-      return push(t, directory(a), mirrorPrefix(a));
+      return push(t, directory(a), mirrorPrefix(a), call);
     }
     List<Arguments> files = a.objects("files", FILE_KEYS);
     List<String> deletions = a.strings("deletions");
@@ -75,7 +75,7 @@ final class PushTools {
           "Pass \"files\": [{\"path\": \"main.tf\", \"text\": \"...\"}], \"deletions\": [...], or \"directory\": "
               + "\"infra\".");
     }
-    return push(t, inline(files, deletions), Optional.empty());
+    return push(t, inline(files, deletions), Optional.empty(), call);
   }
 
   private Target target(Arguments a, Call call, boolean writes, boolean dryRun) {
@@ -190,14 +190,15 @@ final class PushTools {
     }
   }
 
-  private ObjectNode push(Target t, ChangeSet changes, Optional<String> mirror) {
+  private ObjectNode push(Target t, ChangeSet changes, Optional<String> mirror, Call call) {
     try (ChangeSet cs = changes) {
       PushRequest.Builder r = PushRequest.builder()
           .repository(t.repository().workspace(), t.repository().slug())
           .changes(cs)
           .dryRun(t.dryRun())
           .safetyOverrides(settings.safetyOverrides())
-          .conflictTimeout(settings.conflictTimeout());
+          .conflictTimeout(settings.conflictTimeout())
+          .listener(call::onPushEvent);
       t.branch().ifPresent(r::branch);
       t.base().ifPresent(r::base);
       t.message().ifPresent(r::message);
