@@ -61,8 +61,11 @@ public final class McpCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     McpServerSettings settings = settings();
-    // Standard output is the protocol: the server gets the real stream, and anything else that would print to
-    // System.out (a stray library message) goes to standard error instead of corrupting the protocol.
+    // Standard output is the protocol: the SDK's stdio transport is given the real stream explicitly (it never uses
+    // System.out itself). The global redirect stays on purpose, an exception to STYLE.md's "no System.setOut": this
+    // process's stdout is a JSON-RPC channel, and one stray line from any dependency printing to System.out would
+    // break the framing and make the host drop the server. Sent to standard error instead, it is only a log line.
+    // Scoped to this command's run and undone in finally.
     PrintStream protocol = System.out;
     System.setOut(System.err);
     try (BbpushMcpServer server = new BbpushMcpServer(settings)) {
