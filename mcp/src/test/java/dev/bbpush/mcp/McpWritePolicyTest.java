@@ -4,13 +4,16 @@ import static dev.bbpush.mcp.McpServerProcess.rahul;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bbpush.emulator.Emulator;
+import dev.bbpush.emulator.control.Fault;
 import dev.bbpush.emulator.control.JournalEntry;
 import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
 import dev.bbpush.mcp.McpServerProcess.Answer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -74,6 +77,31 @@ class McpWritePolicyTest {
       assertThat(Branches.head(bb, "main")).contains(before);
       assertThat(toFeature.isError()).as(toFeature.text()).isFalse();
       assertThat(Branches.tree(bb, "bbpush/agent-1")).containsKey("agent.tf");
+    }
+  }
+
+  @Test
+  void underABranchGlobThePushWritesTheMainBranchTheCheckReadEvenIfItChangesMeanwhile(Emulator bb)
+      throws Exception {
+    try (McpServerProcess server = McpServerProcess.start(rahul(bb), "--allow-repo", "acme/infra:main")) {
+      // The check reads the repository's main branch ('main', allowed). Right after that answer, an admin makes
+      // 'develop' (not allowed) the main branch; any later read of the repository is held until then. The push must
+      // write the branch that was checked, not read the main branch again.
+      String repo = "/2.0/repositories/acme/infra";
+      bb.journal().clear();
+      bb.faults().add(Fault.on("GET", "^/2\\.0/repositories/acme/infra$").times(1).latency(Duration.ofMillis(1)));
+      bb.faults().add(Fault.on("GET", "^/2\\.0/repositories/acme/infra$").times(1).latency(Duration.ofSeconds(3)));
+      CompletableFuture<Answer> push = CompletableFuture.supplyAsync(() -> server.call(bb, "push_files", PUSH));
+      assertThat(bb.journal().await(e -> e.method().equals("GET") && e.path().equals(repo), Duration.ofSeconds(60)))
+          .as("the check read the repository").isPresent();
+      Branches.switchMainBranch(bb, "develop");
+      String develop = Branches.head(bb, "develop").orElseThrow();
+      Answer a = push.get(120, TimeUnit.SECONDS);
+
+      assertThat(a.isError()).as(a.text()).isFalse();
+      assertThat(a.json().path("branch").asText()).isEqualTo("main");
+      assertThat(Branches.tree(bb, "main")).containsKey("agent.tf");
+      assertThat(Branches.head(bb, "develop")).as("the unchecked branch is untouched").contains(develop);
     }
   }
 
