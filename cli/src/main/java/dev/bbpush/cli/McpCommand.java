@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
       "read a branch and diagnose the credential. Tools: push_files, push_directory, plan, auth_status,",
       "auth_doctor, read_file, list_directory (docs/mcp.md). Standard output carries only protocol messages;",
       "logs go to standard error. Nothing is writable unless --allow-repo names it; read tools always work.",
+      "No local directory is readable (push_directory, plan) unless --root names it or a parent.",
       "Credentials: the environment (BBPUSH_EMAIL + BBPUSH_API_TOKEN, BBPUSH_ACCESS_TOKEN, ...) or the config",
       "file; never a tool argument. Ends when the client closes standard input."
     },

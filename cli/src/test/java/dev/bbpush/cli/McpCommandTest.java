@@ -139,6 +139,15 @@ class McpCommandTest {
     }
   }
 
+  @Test
+  void aConflictTimeoutThatIsNotADurationIsAUsageError() {
+    CliRun r = CliRun.run(Map.of(), "mcp", "--conflict-timeout", "5x");
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("'5x' is not a duration");
+    assertThat(r.out()).isEmpty();
+  }
+
   private static void send(OutputStream in, Object message) throws Exception {
     in.write((JSON.writeValueAsString(message) + "\n").getBytes(StandardCharsets.UTF_8));
     in.flush();
