@@ -4,6 +4,7 @@ import dev.bbpush.mcp.BbpushMcpServer;
 import dev.bbpush.mcp.McpServerSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Spec;
       "read a branch and diagnose the credential. Tools: push_files, push_directory, plan, auth_status,",
       "auth_doctor, read_file, list_directory (docs/mcp.md). Standard output carries only protocol messages;",
       "logs go to standard error. Nothing is writable unless --allow-repo names it; read tools always work.",
+      "No local directory is readable (push_directory, plan) unless --root names it or a parent.",
       "Credentials: the environment (BBPUSH_EMAIL + BBPUSH_API_TOKEN, BBPUSH_ACCESS_TOKEN, ...) or the config",
       "file; never a tool argument. Ends when the client closes standard input."
     },
@@ -48,14 +50,23 @@ public final class McpCommand implements Callable<Integer> {
   List<String> allows = new ArrayList<>();
 
   @Option(names = "--root", paramLabel = "DIR",
-      description = "A local directory push_directory may read below (repeatable). Default: the working directory.")
+      description = "A local directory push_directory and plan may read below (repeatable); relative directories "
+          + "start at the first. Default: none, so no local directory is readable.")
   List<Path> roots = new ArrayList<>();
+
+  @Option(names = "--conflict-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "How long a push keeps retrying while other writers' commits on other paths keep moving the "
+          + "branch, e.g. 90s, 5m, PT2M; 0 = no retry (the tool then answers branch-busy). Default: 2m.")
+  Duration conflictTimeout;
 
   @Override
   public Integer call() throws InterruptedException {
     McpServerSettings settings = settings();
-    // Standard output is the protocol: the server gets the real stream, and anything else that would print to
-    // System.out (a stray library message) goes to standard error instead of corrupting the protocol.
+    // Standard output is the protocol: the SDK's stdio transport is given the real stream explicitly (it never uses
+    // System.out itself). The global redirect stays on purpose, an exception to STYLE.md's "no System.setOut": this
+    // process's stdout is a JSON-RPC channel, and one stray line from any dependency printing to System.out would
+    // break the framing and make the host drop the server. Sent to standard error instead, it is only a log line.
+    // Scoped to this command's run and undone in finally.
     PrintStream protocol = System.out;
     System.setOut(System.err);
     try (BbpushMcpServer server = new BbpushMcpServer(settings)) {
@@ -84,6 +95,9 @@ public final class McpCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     roots.forEach(b::root);
+    if (conflictTimeout != null) {
+      b.conflictTimeout(conflictTimeout);
+    }
     return b.build();
   }
 }

@@ -21,17 +21,28 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * Every {@code --flag} a user is told about exists in the CLI (issue 8, item 5): the string literals of the client's
- * and the CLI's main sources (the {@code Messages} catalogue, the doctor's fixes, {@code ApiErrors}, exception
+ * Every {@code --flag} a user is told about exists in the CLI (issue 8, item 5): the string literals of the client's,
+ * the CLI's and the MCP server's main sources (the {@code Messages} catalogue, the doctor's fixes, {@code ApiErrors}, exception
  * messages, command output) and their resource files are scanned for {@code --name} tokens, and each is checked
  * against the option names of every command of the real command line (picocli's model of {@link Main}).
  */
 class NamedFlagsExistTest {
   private static final Pattern FLAG = Pattern.compile("(?<![\\w-])--[a-z][a-z0-9-]*");
+  private static final Path MCP_SOURCES = Path.of("../mcp/src/main/java");
+  private static final Path MCP_RESOURCES = Path.of("../mcp/src/main/resources");
   private static final List<Path> SOURCE_ROOTS = List.of(Path.of("src/main/java"),
-      Path.of("../client/src/main/java"));
+      Path.of("../client/src/main/java"), MCP_SOURCES);
   private static final List<Path> RESOURCE_ROOTS = List.of(Path.of("src/main/resources"),
-      Path.of("../client/src/main/resources"));
+      Path.of("../client/src/main/resources"), MCP_RESOURCES);
+
+  /**
+   * Flags of {@code bbpush push} that MCP texts name on purpose, as the CLI equivalent of a tool argument: the
+   * library's push refusals say "--branch" and the MCP fix says which argument that is; tool descriptions say
+   * "like --include". Any other flag in an MCP text is one the person running {@code bbpush mcp} is told to add, so
+   * it must be an option of that command.
+   */
+  private static final Set<String> MCP_PUSH_ANALOGIES = Set.of("--branch", "--base", "--pr", "--to", "--include",
+      "--exclude", "--delete");
 
   /** A flag token found in a message source. */
   record Named(String flag, Path file, int line, String text) {
@@ -48,8 +59,36 @@ class NamedFlagsExistTest {
     for (Setting s : Setting.values()) {
       s.flag().ifPresent(settingKeys::add);
     }
+    List<Named> named = named(SOURCE_ROOTS, RESOURCE_ROOTS, settingKeys);
+
+    assertThat(named).as("flags named in message sources").hasSizeGreaterThan(50);
+    assertThat(named).filteredOn(n -> !options.contains(n.flag())).as("flags that the CLI does not have").isEmpty();
+  }
+
+  @Test
+  void everyFlagTheMcpServerTellsAboutIsAnOptionOfTheMcpCommandItself() throws IOException {
+    Set<String> options = new TreeSet<>();
+    CommandLine mcp = new CommandLine(new Main(new CliContext(Environment.of(Map.of()),
+        InputStream.nullInputStream()))).getSubcommands().get("mcp");
+    mcp.getCommandSpec().options().forEach(o -> options.addAll(List.of(o.names())));
+
+    List<Named> named = named(List.of(MCP_SOURCES), List.of(MCP_RESOURCES), Set.of());
+
+    assertThat(named).extracting(Named::flag).as("flags named in MCP texts")
+        .contains("--allow-repo", "--root", "--read-only", "--conflict-timeout");
+    assertThat(named).filteredOn(n -> !options.contains(n.flag()) && !MCP_PUSH_ANALOGIES.contains(n.flag()))
+        .as("flags in MCP refusals and fixes that 'bbpush mcp' does not have").isEmpty();
+    Set<String> push = new TreeSet<>();
+    mcp.getParent().getSubcommands().get("push").getCommandSpec().options()
+        .forEach(o -> push.addAll(List.of(o.names())));
+    assertThat(push).as("the push flags MCP texts compare arguments to").containsAll(MCP_PUSH_ANALOGIES);
+  }
+
+  /** The flag tokens of the string literals under {@code sourceRoots} and the lines under {@code resourceRoots}. */
+  private static List<Named> named(List<Path> sourceRoots, List<Path> resourceRoots, Set<String> settingKeys)
+      throws IOException {
     List<Named> named = new ArrayList<>();
-    for (Path root : SOURCE_ROOTS) {
+    for (Path root : sourceRoots) {
       for (Path f : files(root, ".java")) {
         for (Literal l : literals(Files.readString(f, StandardCharsets.UTF_8))) {
           // A literal that is only a Setting's flag name is that setting's key (the settings table), not a message;
@@ -61,7 +100,7 @@ class NamedFlagsExistTest {
         }
       }
     }
-    for (Path root : RESOURCE_ROOTS) {
+    for (Path root : resourceRoots) {
       for (Path f : files(root, "")) {
         List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
         for (int i = 0; i < lines.size(); i++) {
@@ -71,9 +110,7 @@ class NamedFlagsExistTest {
         }
       }
     }
-
-    assertThat(named).as("flags named in message sources").hasSizeGreaterThan(50);
-    assertThat(named).filteredOn(n -> !options.contains(n.flag())).as("flags that the CLI does not have").isEmpty();
+    return named;
   }
 
   @Test

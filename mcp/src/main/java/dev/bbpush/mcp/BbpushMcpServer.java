@@ -14,10 +14,13 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The bbpush MCP server: the tools {@code push_files}, {@code push_directory}, {@code plan}, {@code auth_status},
@@ -40,20 +43,30 @@ public final class BbpushMcpServer implements AutoCloseable {
   /** The tool names, stable across releases. */
   public static final List<String> TOOL_NAMES = Tools.NAMES;
 
+  private static final Logger LOG = LoggerFactory.getLogger(BbpushMcpServer.class);
+
   /** How long a server whose client hung up waits for running tool calls (a push) to finish. */
-  private static final long DRAIN_MILLIS = 60_000;
+  private static final Duration DRAIN = Duration.ofSeconds(60);
 
   private final McpServerSettings settings;
   private final Tools tools;
+  private final Duration drain;
 
   public BbpushMcpServer(McpServerSettings settings) {
+    this(settings, DRAIN);
+  }
+
+  /** With another drain time than 60 s (tests of the shutdown). */
+  BbpushMcpServer(McpServerSettings settings, Duration drain) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.tools = new Tools(settings);
+    this.drain = Objects.requireNonNull(drain, "drain");
   }
 
   /**
    * Serves one client over {@code in}/{@code out} (a process's stdin and stdout) until the client closes {@code in};
-   * then waits (a bounded time) for running tool calls to finish and returns. Writes nothing to {@code out} but
+   * then waits (60 s at most) for running tool calls to finish and returns. A call still running then is logged
+   * (warning: tool, repository, branch, how far the push got), since its outcome is unknown. Writes nothing to {@code out} but
    * protocol messages.
    *
    * @throws InterruptedException if the calling thread is interrupted while serving
@@ -75,7 +88,11 @@ public final class BbpushMcpServer implements AutoCloseable {
         .build();
     try {
       input.ended.await();
-      tools.awaitIdle(DRAIN_MILLIS);
+      for (String call : tools.awaitIdle(drain.toMillis())) {
+        LOG.warn("The client hung up and this call did not finish within {} ms; the server stops anyway, so its "
+            + "outcome is unknown: {}. Read the branch to see whether the commit landed; pushing the same files "
+            + "again is safe (a commit that landed shows as unchanged).", drain.toMillis(), call);
+      }
     } finally {
       server.closeGracefully();
     }

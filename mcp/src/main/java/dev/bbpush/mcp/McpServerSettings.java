@@ -2,7 +2,9 @@ package dev.bbpush.mcp;
 
 import dev.bbpush.client.auth.Environment;
 import dev.bbpush.client.safety.SafetyOverrides;
+import dev.bbpush.client.push.PushRequest;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,7 +22,8 @@ import java.util.Objects;
  *       writable</td></tr>
  *   <tr><td>{@code readOnly}</td><td>{@code --read-only}</td><td>off</td></tr>
  *   <tr><td>{@code allow(rule, path)}</td><td>{@code --allow RULE:PATH}</td><td>none</td></tr>
- *   <tr><td>{@code root}</td><td>{@code --root DIR}</td><td>the working directory</td></tr>
+ *   <tr><td>{@code root}</td><td>{@code --root DIR}</td><td>none: no local directory is readable</td></tr>
+ *   <tr><td>{@code conflictTimeout}</td><td>{@code --conflict-timeout DURATION}</td><td>2 minutes</td></tr>
  *   <tr><td>{@code environment}</td><td>(the process environment)</td><td>{@link Environment#system()}</td></tr>
  * </table>
  */
@@ -31,14 +34,16 @@ public final class McpServerSettings {
   private final List<String> allowFlags;
   private final List<Path> roots;
   private final Environment environment;
+  private final Duration conflictTimeout;
 
   private McpServerSettings(Builder b) {
     this.grants = List.copyOf(b.grants);
     this.readOnly = b.readOnly;
     this.overrides = b.overrides;
     this.allowFlags = List.copyOf(b.allowFlags);
-    this.roots = b.roots.isEmpty() ? List.of(real(Path.of(""))) : List.copyOf(b.roots);
+    this.roots = List.copyOf(b.roots);
     this.environment = b.environment;
+    this.conflictTimeout = b.conflictTimeout;
   }
 
   public static Builder builder() {
@@ -65,9 +70,20 @@ public final class McpServerSettings {
     return allowFlags;
   }
 
-  /** The absolute directories {@code push_directory} and {@code plan} may read below. */
+  /**
+   * The absolute real directories {@code push_directory} and {@code plan} may read below; a relative {@code
+   * directory} argument starts at the first. Empty (the default): no local directory is readable.
+   */
   public List<Path> roots() {
     return roots;
+  }
+
+  /**
+   * How long a push keeps retrying while other writers' commits on other paths move the branch ({@link
+   * PushRequest.Builder#conflictTimeout}); when it runs out, the tool answers {@code branch-busy}.
+   */
+  public Duration conflictTimeout() {
+    return conflictTimeout;
   }
 
   /** Where credentials and settings come from (variables, home directory for the config file). */
@@ -99,8 +115,23 @@ public final class McpServerSettings {
     private final List<String> allowFlags = new ArrayList<>();
     private final List<Path> roots = new ArrayList<>();
     private Environment environment = Environment.system();
+    private Duration conflictTimeout = PushRequest.DEFAULT_CONFLICT_TIMEOUT;
 
     private Builder() {}
+
+    /**
+     * The conflict budget of every push ({@code --conflict-timeout}); default {@link
+     * PushRequest#DEFAULT_CONFLICT_TIMEOUT}, zero for no retry.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder conflictTimeout(Duration timeout) {
+      if (Objects.requireNonNull(timeout, "timeout").isNegative()) {
+        throw new IllegalArgumentException("the conflict timeout must not be negative: " + timeout);
+      }
+      this.conflictTimeout = timeout;
+      return this;
+    }
 
     /** Lets the server write to a repository (and optionally only some branches). Repeatable. */
     public Builder allowRepository(WriteGrant grant) {
@@ -131,8 +162,9 @@ public final class McpServerSettings {
     }
 
     /**
-     * A local directory {@code push_directory} may read below (repeatable; made absolute and real when it exists).
-     * Default: the working directory.
+     * A local directory {@code push_directory} and {@code plan} may read below (repeatable; made absolute and real
+     * when it exists). The first one is where relative {@code directory} arguments start. Default: none, so no local
+     * directory is readable (not even the working directory).
      */
     public Builder root(Path dir) {
       roots.add(real(Objects.requireNonNull(dir, "dir")));

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -57,6 +58,21 @@ final class Branches {
       }
       rw.forEach(out::add);
       return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Makes {@code branch} (created at the main branch's head) the repository's main branch, as a repository admin
+   * changing it in Bitbucket's settings would.
+   */
+  static void switchMainBranch(Emulator bb, String branch) {
+    try (Repository r = bare(bb)) {
+      RefUpdate create = r.updateRef("refs/heads/" + branch);
+      create.setNewObjectId(r.resolve("HEAD"));
+      create.update();
+      r.updateRef(org.eclipse.jgit.lib.Constants.HEAD).link("refs/heads/" + branch);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -6,20 +6,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bbpush.emulator.Emulator;
 import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
 import dev.bbpush.mcp.McpServerProcess.Answer;
+import dev.bbpush.emulator.control.Fault;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Concurrent tool calls: several calls in flight on one server, and two server processes (two agents) pushing to one
  * branch at once. Every push lands exactly once; nothing is lost.
  */
 @BitbucketEmulatorTest(world = "demo")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class McpConcurrencyTest {
   @Test
   void concurrentCallsOnOneServerAllAnswerAndEveryPushLands(Emulator bb) throws Exception {
@@ -50,6 +56,35 @@ class McpConcurrencyTest {
       }
       assertThat(Branches.tree(bb, "main")).containsKeys("agents/0.tf", "agents/1.tf", "agents/2.tf", "agents/3.tf");
       assertThat(Branches.commitsSince(bb, "main", before)).hasSize(4);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aReadAnswersWhileAPushOnTheSameServerIsStillInFlight(Emulator bb) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try (McpServerProcess server = McpServerProcess.start(rahul(bb), "--allow-repo", "acme/infra")) {
+      // The push's commit request is held at the emulator for 8 s; a serial server could not answer the read
+      // until the push had finished.
+      Fault held = bb.faults().add(Fault.on("POST", "/src$").times(1).latency(Duration.ofSeconds(8)));
+      List<String> finished = Collections.synchronizedList(new ArrayList<>());
+      Future<Answer> push = pool.submit(() -> {
+        Answer a = server.call(bb, "push_files", Map.of("repository", "acme/infra", "message", "slow push",
+            "files", List.of(Map.of("path", "slow.tf", "text", "# slow\n"))));
+        finished.add("push");
+        return a;
+      });
+      Faults.awaitTaken(bb, held, Duration.ofSeconds(60));
+      Future<Answer> read = pool.submit(() -> {
+        Answer a = server.call(bb, "read_file", Map.of("repository", "acme/infra", "path", "README.md"));
+        finished.add("read");
+        return a;
+      });
+
+      assertThat(read.get().isError()).as(read.get().text()).isFalse();
+      assertThat(push.get().json().path("status").asText()).as(push.get().text()).isEqualTo("committed");
+      assertThat(finished).as("the read finished while the push was held").containsExactly("read", "push");
     } finally {
       pool.shutdownNow();
     }

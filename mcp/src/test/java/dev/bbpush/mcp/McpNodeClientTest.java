@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.lib.FileMode;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the reason, except in CI ({@code CI=true}, as .ci/run runs), where it fails instead.
  */
 @BitbucketEmulatorTest(world = "demo")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class McpNodeClientTest {
   private static final Path NODE_DIR = Path.of("src", "test", "node");
 
@@ -46,7 +48,8 @@ class McpNodeClientTest {
     server.putPOJO("env", serverEnv);
 
     ProcessBuilder pb = new ProcessBuilder(node.toString(), "client.mjs").directory(NODE_DIR.toFile())
-        .redirectErrorStream(false).redirectError(dir.resolve("node-stderr.txt").toFile());
+        .redirectErrorStream(false).redirectError(dir.resolve("node-stderr.txt").toFile())
+        .redirectOutput(dir.resolve("node-stdout.txt").toFile()); // to a file: waitFor's timeout then applies
     pb.environment().clear();
     pb.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
     pb.environment().put("HOME", dir.toString());
@@ -54,8 +57,12 @@ class McpNodeClientTest {
     pb.environment().put("MCP_REPO", "acme/infra");
     Process p = pb.start();
     p.getOutputStream().close();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("node client finished").isTrue();
+    boolean finished = p.waitFor(120, TimeUnit.SECONDS);
+    if (!finished) {
+      p.destroyForcibly();
+    }
+    assertThat(finished).as("node client finished").isTrue();
+    String out = Files.readString(dir.resolve("node-stdout.txt"), StandardCharsets.UTF_8);
 
     assertThat(p.exitValue()).as(out + Files.readString(dir.resolve("node-stderr.txt"))).isZero();
     McpServerProcess.assertNoSecret(bb, out);

@@ -17,7 +17,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.lib.FileMode;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the bare repository with JGit, not taken from the tool's answer.
  */
 @BitbucketEmulatorTest(world = "demo")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class McpPushToolsTest {
   @TempDir Path dir;
 
@@ -261,6 +264,27 @@ class McpPushToolsTest {
       assertThat(badBase64.json().path("summary").asText()).contains("files[0].base64");
       assertThat(both.json().path("summary").asText()).contains("exactly one of 'text' and 'base64'");
       assertThat(unknown.json().path("summary").asText()).contains("unknown argument 'ref'");
+    }
+  }
+
+  @Test
+  void readToolsRefuseDotDotAndGitPathsAsInvalidArgumentsWithoutARequest(Emulator bb) {
+    try (McpServerProcess server = McpServerProcess.start(rahul(bb))) {
+      bb.journal().clear();
+      Answer up = server.call(bb, "read_file", Map.of("repository", "acme/infra", "path", "../other/README.md"));
+      Answer middle = server.call(bb, "read_file", Map.of("repository", "acme/infra", "path", "live/../../x.tf"));
+      Answer list = server.call(bb, "list_directory", Map.of("repository", "acme/infra", "path", "live/.."));
+      Answer git = server.call(bb, "list_directory", Map.of("repository", "acme/infra", "path", ".git/refs"));
+
+      assertThat(List.of(up, middle, list, git)).allSatisfy(a -> {
+        assertThat(a.isError()).isTrue();
+        assertThat(a.json().path("cause").asText()).as(a.text()).isEqualTo("invalid-arguments");
+        assertThat(a.json().path("summary").asText()).contains("'path' is not a repository path");
+        assertThat(a.json().path("fix").asText()).contains("without '..'");
+      });
+      assertThat(up.json().path("summary").asText()).contains("'..' segment");
+      assertThat(git.json().path("summary").asText()).contains("'.git' segment");
+      assertThat(bb.journal().entries()).as("nothing was requested").isEmpty();
     }
   }
 

@@ -5,14 +5,16 @@ import java.nio.file.Path;
 
 /**
  * The library server as a process, for tests that drive it over stdio with a real MCP client: the same settings as
- * {@code bbpush mcp}'s options ({@code --allow-repo}, {@code --read-only}, {@code --allow RULE:PATH}, {@code
- * --root DIR}), the process environment for credentials, stdout for the protocol only.
+ * {@code bbpush mcp}'s options ({@code --allow-repo}, {@code --read-only}, {@code --allow RULE:PATH}, {@code --root
+ * DIR}, {@code --conflict-timeout} in ISO-8601), plus {@code --drain} (ISO-8601, the shutdown wait); the process
+ * environment for credentials, stdout for the protocol only.
  */
 public final class McpServerMain {
   private McpServerMain() {}
 
   public static void main(String[] args) throws Exception {
     McpServerSettings.Builder b = McpServerSettings.builder();
+    java.time.Duration drain = java.time.Duration.ofSeconds(60);
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--allow-repo" -> b.allowRepository(args[++i]);
@@ -22,12 +24,14 @@ public final class McpServerMain {
           b.allow(rulePath[0], rulePath[1]);
         }
         case "--root" -> b.root(Path.of(args[++i]));
+        case "--conflict-timeout" -> b.conflictTimeout(java.time.Duration.parse(args[++i]));
+        case "--drain" -> drain = java.time.Duration.parse(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     PrintStream protocol = System.out;
     System.setOut(System.err);
-    try (BbpushMcpServer server = new BbpushMcpServer(b.build())) {
+    try (BbpushMcpServer server = new BbpushMcpServer(b.build(), drain)) {
       server.serve(System.in, protocol);
     }
   }

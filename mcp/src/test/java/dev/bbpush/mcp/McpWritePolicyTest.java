@@ -4,14 +4,19 @@ import static dev.bbpush.mcp.McpServerProcess.rahul;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bbpush.emulator.Emulator;
+import dev.bbpush.emulator.control.Fault;
 import dev.bbpush.emulator.control.JournalEntry;
 import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
 import dev.bbpush.mcp.McpServerProcess.Answer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the flag to add and sends nothing to Bitbucket.
  */
 @BitbucketEmulatorTest(world = "demo")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class McpWritePolicyTest {
   @TempDir Path dir;
 
@@ -75,6 +81,31 @@ class McpWritePolicyTest {
   }
 
   @Test
+  void underABranchGlobThePushWritesTheMainBranchTheCheckReadEvenIfItChangesMeanwhile(Emulator bb)
+      throws Exception {
+    try (McpServerProcess server = McpServerProcess.start(rahul(bb), "--allow-repo", "acme/infra:main")) {
+      // The check reads the repository's main branch ('main', allowed). Right after that answer, an admin makes
+      // 'develop' (not allowed) the main branch; any later read of the repository is held until then. The push must
+      // write the branch that was checked, not read the main branch again.
+      String repo = "/2.0/repositories/acme/infra";
+      bb.journal().clear();
+      bb.faults().add(Fault.on("GET", "^/2\\.0/repositories/acme/infra$").times(1).latency(Duration.ofMillis(1)));
+      bb.faults().add(Fault.on("GET", "^/2\\.0/repositories/acme/infra$").times(1).latency(Duration.ofSeconds(3)));
+      CompletableFuture<Answer> push = CompletableFuture.supplyAsync(() -> server.call(bb, "push_files", PUSH));
+      assertThat(bb.journal().await(e -> e.method().equals("GET") && e.path().equals(repo), Duration.ofSeconds(60)))
+          .as("the check read the repository").isPresent();
+      Branches.switchMainBranch(bb, "develop");
+      String develop = Branches.head(bb, "develop").orElseThrow();
+      Answer a = push.get(120, TimeUnit.SECONDS);
+
+      assertThat(a.isError()).as(a.text()).isFalse();
+      assertThat(a.json().path("branch").asText()).isEqualTo("main");
+      assertThat(Branches.tree(bb, "main")).containsKey("agent.tf");
+      assertThat(Branches.head(bb, "develop")).as("the unchecked branch is untouched").contains(develop);
+    }
+  }
+
+  @Test
   void readOnlyRefusesPushesButReadsAndPlans(Emulator bb) {
     String before = Branches.head(bb, "main").orElseThrow();
     try (McpServerProcess server = McpServerProcess.start(rahul(bb), "--read-only", "--allow-repo",
@@ -108,6 +139,63 @@ class McpWritePolicyTest {
 
       assertThat(a.json().path("cause").asText()).isEqualTo("directory-not-allowed");
       assertThat(a.json().path("fix").asText()).contains("--root '" + outside.toRealPath() + "'");
+    }
+  }
+
+  @Test
+  void withoutRootNoLocalDirectoryIsReadableNotEvenTheWorkingDirectory(Emulator bb) {
+    try (McpServerProcess server = McpServerProcess.start(rahul(bb), "--allow-repo", "acme/infra")) {
+      bb.journal().clear();
+      Answer push = server.call(bb, "push_directory", Map.of("repository", "acme/infra", "directory", ".",
+          "message", "m"));
+      Answer plan = server.call(bb, "plan", Map.of("repository", "acme/infra", "directory", "/etc"));
+
+      for (Answer a : List.of(push, plan)) {
+        assertThat(a.json().path("cause").asText()).as(a.text()).isEqualTo("directory-not-allowed");
+        assertThat(a.json().path("summary").asText()).contains("started without --root")
+            .doesNotContain(Path.of("").toAbsolutePath().toString());
+        assertThat(a.json().path("fix").asText()).contains("--root");
+      }
+      assertThat(bb.journal().entries()).as("nothing was sent").isEmpty();
+    }
+  }
+
+  @Test
+  void aRelativeDirectoryStartsAtTheFirstRoot(Emulator bb) throws Exception {
+    Path root = Files.createDirectories(dir.resolve("root"));
+    Files.writeString(Files.createDirectories(root.resolve("network")).resolve("main.tf"), "# network\n");
+    try (McpServerProcess server = McpServerProcess.start(rahul(bb), "--root", root.toString())) {
+      Answer a = server.call(bb, "plan", Map.of("repository", "acme/infra", "directory", "network", "to", "live"));
+
+      assertThat(a.isError()).as(a.text()).isFalse();
+      assertThat(a.json().path("changes").path("added")).extracting(n -> n.asText())
+          .containsExactly("live/main.tf");
+    }
+  }
+
+  @Test
+  void dotDotAndSymlinksOutOfTheRootAreRefused(Emulator bb) throws Exception {
+    Path outside = Files.createDirectories(dir.resolve("outside"));
+    Files.writeString(outside.resolve("secret.tf"), "# outside\n");
+    Path root = Files.createDirectories(dir.resolve("root"));
+    Files.createSymbolicLink(root.resolve("link"), outside);
+    try (McpServerProcess server = McpServerProcess.start(rahul(bb), "--allow-repo", "acme/infra", "--root",
+        root.toString())) {
+      bb.journal().clear();
+      Answer dotDot = server.call(bb, "push_directory", Map.of("repository", "acme/infra", "directory",
+          "../outside", "message", "m"));
+      Answer missingOutside = server.call(bb, "plan", Map.of("repository", "acme/infra", "directory",
+          "../no-such-dir"));
+      Answer symlink = server.call(bb, "push_directory", Map.of("repository", "acme/infra", "directory", "link",
+          "message", "m"));
+
+      for (Answer a : List.of(dotDot, missingOutside, symlink)) {
+        assertThat(a.json().path("cause").asText()).as(a.text()).isEqualTo("directory-not-allowed");
+        assertThat(a.json().path("fix").asText()).contains("--root");
+      }
+      assertThat(dotDot.json().path("summary").asText()).contains("'" + outside.toRealPath() + "' is outside");
+      assertThat(symlink.json().path("summary").asText()).contains("'" + outside.toRealPath() + "' is outside");
+      assertThat(bb.journal().entries()).as("nothing was sent").isEmpty();
     }
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bbpush.client.auth.CredentialResolution;
 import dev.bbpush.client.commit.InvalidChangeSetException;
+import dev.bbpush.client.commit.LocalContentException;
 import dev.bbpush.client.diagnose.Cause;
 import dev.bbpush.client.diagnose.Diagnosis;
 import dev.bbpush.client.diagnose.Doctor;
@@ -22,6 +23,7 @@ import dev.bbpush.client.error.TransportException;
 import dev.bbpush.client.json.DiagnosisJson;
 import dev.bbpush.client.json.FailureJson;
 import dev.bbpush.client.json.PushResultJson;
+import dev.bbpush.client.push.BranchBusyException;
 import dev.bbpush.client.push.PullRequestFailedException;
 import dev.bbpush.client.push.PushConflictException;
 import dev.bbpush.client.push.PushOutcomeUnknownException;
@@ -29,6 +31,7 @@ import dev.bbpush.client.push.PushRefusedException;
 import dev.bbpush.client.push.SafetyBlockedException;
 import dev.bbpush.client.safety.Finding;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -105,6 +108,23 @@ final class Failures {
     if (t instanceof ConflictException) {
       return new Verdict(ToolCause.CONFLICT.id(), message, "Read the branch again and retry the call.");
     }
+    if (t instanceof BranchBusyException b) {
+      String landed = b.commitsLanded() < 0 ? "other writers' commits"
+          : b.commitsLanded() + " commit(s) by other writers";
+      return new Verdict(ToolCause.BRANCH_BUSY.id(),
+          "Branch '" + b.branch() + "' kept moving: for " + human(b.budget()) + " every commit attempt lost the race ("
+              + b.rejections() + " refused with 409) while " + landed + " landed, none of them on this push's paths, "
+              + "so this is not a conflict. Nothing was committed.",
+          "Call the tool again with the same arguments: it is safe (it plans against the branch's new head). If the "
+              + "branch stays this busy, push to a branch of your own with a pullRequest into '" + b.branch()
+              + "'; the person running the server can also give pushes more time with --conflict-timeout (e.g. 5m) "
+              + "on the server's command.");
+    }
+    if (t instanceof LocalContentException l) {
+      return new Verdict(ToolCause.LOCAL_INPUT_UNREADABLE.id(), beforeFix(message),
+          "Make sure " + l.source() + " exists, is readable and is not changed by another program while the push "
+              + "runs, then call the tool again. Nothing was committed, so calling again is safe.");
+    }
     if (t instanceof PushRefusedException) {
       return new Verdict(ToolCause.PUSH_REFUSED.id(), message,
           "Change the arguments as the summary says (its flags map to arguments: --branch to \"branch\", --base to "
@@ -166,6 +186,21 @@ final class Failures {
       LOG.warn("The auth doctor could not explain a failure: {}", FailureJson.message(doctorFailure));
       return Optional.empty();
     }
+  }
+
+  /** {@code 500ms}, {@code 90s}, {@code 2m}, {@code 1m30s}. */
+  private static String human(Duration d) {
+    if (d.toMillis() < 1000) {
+      return d.toMillis() + "ms";
+    }
+    long s = d.toSeconds();
+    return s < 60 ? s + "s" : s / 60 + "m" + (s % 60 == 0 ? "" : s % 60 + "s");
+  }
+
+  /** The library message without its CLI-worded "Fix: ..." tail (the tool result has its own fix). */
+  private static String beforeFix(String message) {
+    int fix = message.indexOf(" Fix: ");
+    return fix < 0 ? message : message.substring(0, fix);
   }
 
   /** {@code path:line rule masked-match (detail)}; line 0 (a whole-file finding) is left out. */

@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -55,20 +54,19 @@ final class PushTools {
       throw a.invalid("nothing to push: 'files' and 'deletions' are both empty",
           "Pass \"files\": [{\"path\": \"main.tf\", \"text\": \"...\"}] and/or \"deletions\": [\"old.tf\"].");
     }
-    checkWrite("push_files", t);
-    return push(t, inline(files, deletions), Optional.empty());
+    return push(checkWrite("push_files", t), inline(files, deletions), Optional.empty(), call);
   }
 
   ObjectNode pushDirectory(Arguments a, Call call) {
     Target t = target(a, call, true, a.bool("dryRun", false));
-    checkWrite("push_directory", t);
-    return push(t, directory(a), mirrorPrefix(a));
+    Target checked = checkWrite("push_directory", t);
+    return push(checked, directory(a), mirrorPrefix(a), call);
   }
 
   ObjectNode plan(Arguments a, Call call) {
     Target t = target(a, call, false, true);
     if (a.has("directory")) {
-      return push(t, directory(a), mirrorPrefix(a));
+      return push(t, directory(a), mirrorPrefix(a), call);
     }
     List<Arguments> files = a.objects("files", FILE_KEYS);
     List<String> deletions = a.strings("deletions");
@@ -77,7 +75,7 @@ final class PushTools {
           "Pass \"files\": [{\"path\": \"main.tf\", \"text\": \"...\"}], \"deletions\": [...], or \"directory\": "
               + "\"infra\".");
     }
-    return push(t, inline(files, deletions), Optional.empty());
+    return push(t, inline(files, deletions), Optional.empty(), call);
   }
 
   private Target target(Arguments a, Call call, boolean writes, boolean dryRun) {
@@ -92,15 +90,24 @@ final class PushTools {
         dryRun);
   }
 
-  /** The allow-list, before anything is read: the branch, or the main branch when a grant limits branches. */
-  private void checkWrite(String tool, Target t) {
+  /**
+   * The allow-list, before anything is read: the branch, or the main branch when a grant limits branches. Returns the
+   * target to push: when the main branch had to be read for the check, with that branch named, so the push writes
+   * the branch that was checked even if the repository's main branch changes meanwhile.
+   */
+  private Target checkWrite(String tool, Target t) {
     policy.checkRepository(tool, t.repository());
     if (t.branch().isPresent()) {
       policy.checkBranch(tool, t.repository(), t.branch().get());
-    } else if (policy.limitsBranches(t.repository())) {
-      Repository r = connection.session().client().repository(t.repository().workspace(), t.repository().slug());
-      policy.checkBranch(tool, t.repository(), r.mainBranch().orElse("main"));
+      return t;
     }
+    if (!policy.limitsBranches(t.repository())) {
+      return t;
+    }
+    Repository r = connection.session().client().repository(t.repository().workspace(), t.repository().slug());
+    String main = r.mainBranch().orElse("main");
+    policy.checkBranch(tool, t.repository(), main);
+    return new Target(t.repository(), Optional.of(main), t.base(), t.message(), t.pullRequest(), t.dryRun());
   }
 
   private ChangeSet inline(List<Arguments> files, List<String> deletions) {
@@ -130,19 +137,28 @@ final class PushTools {
     return build(b);
   }
 
-  /** A local directory's contents under {@code to}, walked like {@code bbpush push DIR --to PREFIX}. */
+  /**
+   * A local directory's contents under {@code to}, walked like {@code bbpush push DIR --to PREFIX}. Only below the
+   * server's roots ({@code --root}): a relative {@code directory} starts at the first root, and the real path (symlinks
+   * resolved) must stay below a root, so neither {@code ..} nor a symlink leads out.
+   */
   private ChangeSet directory(Arguments a) {
     String given = a.requiredString("directory", "\"infra/live\"");
+    policy.checkAnyRoot();
+    Path root = settings.roots().get(0);
     Path real;
     try {
-      real = Path.of("").toAbsolutePath().resolve(given).toRealPath();
-    } catch (NoSuchFileException e) {
-      throw new ToolFailure(ToolCause.INVALID_INPUT, "The directory '" + given + "' does not exist on the "
-          + "server's machine (relative paths start at " + Path.of("").toAbsolutePath() + ").",
-          "Pass an existing local directory in \"directory\".");
+      Path lexical = root.resolve(given).normalize();
+      if (!Files.exists(lexical)) {
+        policy.checkDirectory(lexical); // outside: refused without saying whether it exists
+        throw new ToolFailure(ToolCause.INVALID_INPUT, "The directory '" + given + "' does not exist on the "
+            + "server's machine (relative paths start at the server's first root, " + root + ").",
+            "Pass an existing directory below " + root + " in \"directory\" (list it with a relative path).");
+      }
+      real = lexical.toRealPath();
     } catch (IOException | java.nio.file.InvalidPathException e) {
       throw new ToolFailure(ToolCause.INVALID_INPUT, "The directory '" + given + "' cannot be read: "
-          + e.getMessage() + ".", "Pass a readable local directory in \"directory\".");
+          + e.getMessage() + ".", "Pass a readable local directory below " + root + " in \"directory\".");
     }
     policy.checkDirectory(real);
     if (!Files.isDirectory(real)) {
@@ -174,13 +190,15 @@ final class PushTools {
     }
   }
 
-  private ObjectNode push(Target t, ChangeSet changes, Optional<String> mirror) {
+  private ObjectNode push(Target t, ChangeSet changes, Optional<String> mirror, Call call) {
     try (ChangeSet cs = changes) {
       PushRequest.Builder r = PushRequest.builder()
           .repository(t.repository().workspace(), t.repository().slug())
           .changes(cs)
           .dryRun(t.dryRun())
-          .safetyOverrides(settings.safetyOverrides());
+          .safetyOverrides(settings.safetyOverrides())
+          .conflictTimeout(settings.conflictTimeout())
+          .listener(call::onPushEvent);
       t.branch().ifPresent(r::branch);
       t.base().ifPresent(r::base);
       t.message().ifPresent(r::message);

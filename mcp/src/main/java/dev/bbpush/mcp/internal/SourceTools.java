@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bbpush.client.BitbucketClient;
 import dev.bbpush.client.Branch;
+import dev.bbpush.client.commit.InvalidChangeSetException;
+import dev.bbpush.client.commit.RepoPaths;
 import dev.bbpush.client.diagnose.Operation;
 import dev.bbpush.client.diagnose.RepositoryRef;
 import dev.bbpush.client.http.Request;
@@ -50,7 +52,7 @@ final class SourceTools {
   ObjectNode readFile(Arguments a, Call call) {
     RepositoryRef repo = Tools.repository(a);
     call.about(repo, EnumSet.of(Operation.READ));
-    String path = repoPath(a.requiredString("path", "\"live/network/main.tf\""));
+    String path = repoPath(a, "path", a.requiredString("path", "\"live/network/main.tf\""));
     if (path.isEmpty()) {
       throw a.invalid("'path' names the repository root, not a file", "Call list_directory to see the root.");
     }
@@ -99,7 +101,7 @@ final class SourceTools {
   ObjectNode listDirectory(Arguments a, Call call) {
     RepositoryRef repo = Tools.repository(a);
     call.about(repo, EnumSet.of(Operation.READ));
-    String dir = repoPath(a.optionalString("path").orElse(""));
+    String dir = repoPath(a, "path", a.optionalString("path").orElse(""));
     int depth = a.integer("depth", 1, 1, 20);
     BitbucketClient client = connection.session().client();
     Head head = head(client, repo, a);
@@ -175,8 +177,14 @@ final class SourceTools {
     return o;
   }
 
-  /** A repository path without surrounding slashes; {@code ""} for the root ({@code "."} and {@code "/"} too). */
-  private static String repoPath(String p) {
+  /**
+   * A repository path without surrounding slashes; {@code ""} for the root ({@code "."} and {@code "/"} too). Checked
+   * with the rules of pushed paths ({@link RepoPaths}): no {@code ..} or {@code .} segment, no {@code .git}, no
+   * control characters.
+   *
+   * @throws ToolFailure {@link ToolCause#INVALID_ARGUMENTS} naming the rule the path breaks
+   */
+  private static String repoPath(Arguments a, String name, String p) {
     String s = p.strip();
     while (s.startsWith("/") || s.startsWith("./")) {
       s = s.startsWith("/") ? s.substring(1) : s.substring(2);
@@ -184,7 +192,18 @@ final class SourceTools {
     while (s.endsWith("/")) {
       s = s.substring(0, s.length() - 1);
     }
-    return s.equals(".") ? "" : s;
+    if (s.isEmpty() || s.equals(".")) {
+      return "";
+    }
+    try {
+      return RepoPaths.normalize(s);
+    } catch (InvalidChangeSetException e) {
+      String why = e.getMessage();
+      int cliFix = why.indexOf(" Rename the file");
+      throw a.invalid("'" + a.where(name) + "' is not a repository path: " + (cliFix < 0 ? why
+          : why.substring(0, cliFix - 1)), "Pass a path inside the repository, relative to its root and without "
+          + "'..' or '.' segments, e.g. \"live/network/main.tf\" (list_directory shows what exists).");
+    }
   }
 
   /** {@code regular}, {@code executable} or {@code symlink}, from Bitbucket's {@code attributes}. */

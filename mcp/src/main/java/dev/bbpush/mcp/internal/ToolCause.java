@@ -26,6 +26,13 @@ public enum ToolCause {
   CONFLICT("conflict"),
   /** The push cannot be done as asked (e.g. the base branch does not exist); nothing was written. */
   PUSH_REFUSED("push-refused"),
+  /**
+   * The branch kept moving on other paths (other writers) for the server's whole conflict budget; not a conflict,
+   * nothing was committed, calling the tool again is safe.
+   */
+  BRANCH_BUSY("branch-busy"),
+  /** A local file of {@code push_directory} could not be read, or changed while it was pushed; nothing committed. */
+  LOCAL_INPUT_UNREADABLE("local-input-unreadable"),
   /** The commit request got no answer and the branch could not be read: calling the tool again is safe. */
   OUTCOME_UNKNOWN("outcome-unknown"),
   /** The branch to read does not exist. */

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -50,6 +51,7 @@ public final class Tools implements AutoCloseable {
   private final Failures failures;
   private final List<Definition> definitions;
   private final AtomicInteger running = new AtomicInteger();
+  private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
   private final Object idle = new Object();
 
   public Tools(McpServerSettings settings) {
@@ -67,9 +69,9 @@ public final class Tools implements AutoCloseable {
                 + "(the findings come back masked). Needs the server's --allow-repo for the repository.",
             false, true, push::pushFiles),
         new Definition("push_directory", "Push a local directory",
-            "Commit the contents of a local directory (on the server's machine) under a repository prefix, like "
-                + "'bbpush push DIR --to PREFIX': Terraform profile (state, plans, .terraform/ left out), include/"
-                + "exclude patterns, .bbpushignore, and mirror deletes with 'delete'. Same safety checks, "
+            "Commit the contents of a local directory (on the server's machine, below its --root) under a "
+                + "repository prefix, like 'bbpush push DIR --to PREFIX': Terraform profile (state, plans, "
+                + ".terraform/ left out), include/exclude patterns, .bbpushignore, and mirror deletes with 'delete'. Same safety checks, "
                 + "exactly-once commit and pull request handling as push_files.",
             false, true, push::pushDirectory),
         new Definition("plan", "Plan a push",
@@ -120,13 +122,15 @@ public final class Tools implements AutoCloseable {
 
   private CallToolResult call(Definition d, Map<String, Object> arguments) {
     running.incrementAndGet();
-    Call call = new Call();
+    Call call = new Call(d.name());
+    inFlight.add(call);
     try {
       Arguments args = Arguments.of(d.name(), arguments, d.properties());
       return result(d.handler().call(args, call), false);
     } catch (RuntimeException e) {
       return result(failures.toJson(e, call.repository(), call.operations()), true);
     } finally {
+      inFlight.remove(call);
       if (running.decrementAndGet() == 0) {
         synchronized (idle) {
           idle.notifyAll();
@@ -156,18 +160,22 @@ public final class Tools implements AutoCloseable {
   /**
    * Waits until no call runs, at most {@code millis} (the transport drops answers once the client hung up, but a push
    * that started should still end as a whole, not be cut by the process exit).
+   *
+   * @return the calls still running when the time ran out (e.g. {@code push_files on acme/infra, branch 'main',
+   *     commit request sent}), empty when every call finished
    */
-  public void awaitIdle(long millis) throws InterruptedException {
+  public List<String> awaitIdle(long millis) throws InterruptedException {
     long deadline = System.currentTimeMillis() + millis;
     synchronized (idle) {
       while (running.get() > 0) {
         long left = deadline - System.currentTimeMillis();
         if (left <= 0) {
-          return;
+          return inFlight.stream().map(Call::describe).sorted().toList();
         }
         idle.wait(left);
       }
     }
+    return List.of();
   }
 
   @Override

@@ -74,11 +74,27 @@ final class WritePolicy {
   }
 
   /**
+   * Refuses every local directory when the server has no root ({@code --root}): by default nothing local is readable.
+   *
+   * @throws ToolFailure {@link ToolCause#DIRECTORY_NOT_ALLOWED}
+   */
+  void checkAnyRoot() {
+    if (settings.roots().isEmpty()) {
+      throw new ToolFailure(ToolCause.DIRECTORY_NOT_ALLOWED,
+          "This MCP server reads no local directories: it was started without --root. Nothing was read.",
+          "Push the files inline with push_files (or plan them inline), or have the person who configured the "
+              + "server add --root DIR (the directory to push, or a parent of it) to its command, e.g. \"args\": "
+              + "[\"mcp\", \"--root\", \"/home/me/infra\"] in the MCP host's configuration, and restart it.");
+    }
+  }
+
+  /**
    * Refuses a local directory outside the server's roots ({@code --root}).
    *
    * @throws ToolFailure {@link ToolCause#DIRECTORY_NOT_ALLOWED}
    */
   void checkDirectory(Path realDirectory) {
+    checkAnyRoot();
     for (Path root : settings.roots()) {
       if (realDirectory.startsWith(root)) {
         return;
