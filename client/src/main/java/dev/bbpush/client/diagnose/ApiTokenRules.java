@@ -5,6 +5,7 @@ import static dev.bbpush.client.diagnose.RunState.said;
 import dev.bbpush.client.auth.CredentialKind;
 import dev.bbpush.client.auth.Secret;
 import dev.bbpush.client.auth.Setting;
+import dev.bbpush.client.auth.TokenShape;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,10 +57,10 @@ final class ApiTokenRules {
   /** An API token sent as Basic: damaged, with the wrong identity, expired, or unscoped (in that order). */
   static Verdict sentAsBasic(RunState run, Answer a) {
     Facts facts = run.facts;
-    if (SecretShape.looksTruncated(facts.secret())) {
+    if (TokenShape.looksTruncated(facts.secret())) {
       return truncated(run, a);
     }
-    Optional<Verdict> identity = SecretShape.isEmail(facts.identity()) ? wrongEmail(run, a) : notAnEmail(run, a);
+    Optional<Verdict> identity = TokenShape.isEmail(facts.identity()) ? wrongEmail(run, a) : notAnEmail(run, a);
     return identity.orElseGet(() -> a.message().startsWith("Token is invalid, expired")
         // Sent correctly (Basic, an email) and refused with the token message rather than the bare challenge: the
         // token itself is no longer valid. An unscoped token gets the bare challenge (auth.md §2.2, §10).

@@ -6,6 +6,7 @@ import dev.bbpush.client.auth.CredentialResolution;
 import dev.bbpush.client.auth.ProviderOutcome;
 import dev.bbpush.client.auth.Repair;
 import dev.bbpush.client.auth.Secret;
+import dev.bbpush.client.auth.TokenShape;
 import dev.bbpush.client.error.BitbucketApiException;
 import dev.bbpush.client.error.TransportException;
 import java.net.URI;
@@ -145,11 +146,11 @@ final class DoctorRun implements AutoCloseable {
               : "; sent as " + facts.scheme() + (facts.identity().isEmpty() ? "" : " with identity '"
                   + facts.identity() + "'")));
       run.observe("secret shape: " + facts.shape().description() + ", " + facts.secret().length()
-          + " characters" + (SecretShape.looksTruncated(facts.secret()) ? " — shorter than any API token Bitbucket "
+          + " characters" + (TokenShape.looksTruncated(facts.secret()) ? " — shorter than any API token Bitbucket "
           + "issues (about 190): probably cut while pasting" : ""));
       if (!facts.identity().isEmpty() && facts.kind() != CredentialKind.OAUTH_CLIENT_CREDENTIALS) {
-        run.observe("identity '" + facts.identity() + "' " + (SecretShape.isEmail(facts.identity())
-            ? "is an email address" : "is not an email address" + (SecretShape.looksLikeConsumerKey(facts.identity())
+        run.observe("identity '" + facts.identity() + "' " + (TokenShape.isEmail(facts.identity())
+            ? "is an email address" : "is not an email address" + (TokenShape.looksLikeConsumerKey(facts.identity())
                 ? " (18 letters and digits: the shape of an OAuth consumer key)" : "")));
       }
       for (Repair rep : r.repairs()) {
@@ -158,7 +159,7 @@ final class DoctorRun implements AutoCloseable {
       for (String note : r.notes()) {
         run.observe("note: " + note);
       }
-      SecretShape.jwtExpiry(facts.secret()).ifPresent(exp -> {
+      TokenShape.jwtExpiry(facts.secret()).ifPresent(exp -> {
         run.tokenExpiry = Optional.of(exp);
         run.observe("OAuth token expiry (from its payload): " + exp
             + (exp.isAfter(ctx.clock().instant()) ? "" : " — already past"));

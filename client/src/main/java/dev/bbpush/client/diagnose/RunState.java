@@ -9,6 +9,7 @@ import dev.bbpush.client.auth.OAuthClientCredentials;
 import dev.bbpush.client.auth.Repair;
 import dev.bbpush.client.auth.ResolvedCredentials;
 import dev.bbpush.client.auth.Secret;
+import dev.bbpush.client.auth.TokenShape;
 import dev.bbpush.client.internal.ApiUrls;
 import dev.bbpush.client.oauth.ClientCredentialsAuthorizer;
 import java.net.URI;
@@ -209,7 +210,7 @@ final class RunState implements AutoCloseable {
     if (g.stream().anyMatch(s -> s.endsWith(":bitbucket"))) {
       return true;
     }
-    return facts.kind() == CredentialKind.API_TOKEN || facts.shape() == SecretShape.API_TOKEN;
+    return facts.kind() == CredentialKind.API_TOKEN || facts.shape() == TokenShape.API_TOKEN;
   }
 
   Set<Operation> operations(boolean withRepository) {

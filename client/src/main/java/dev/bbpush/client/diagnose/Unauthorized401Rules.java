@@ -6,6 +6,7 @@ import static dev.bbpush.client.diagnose.RunState.said;
 import dev.bbpush.client.auth.CredentialKind;
 import dev.bbpush.client.auth.Secret;
 import dev.bbpush.client.auth.Setting;
+import dev.bbpush.client.auth.TokenShape;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -96,26 +97,26 @@ final class Unauthorized401Rules {
 
   private static Optional<Verdict> basic(RunState run, Answer a) {
     Facts facts = run.facts;
-    SecretShape shape = facts.shape();
-    if (shape == SecretShape.ACCESS_TOKEN || shape == SecretShape.OAUTH_ACCESS_TOKEN) {
+    TokenShape shape = facts.shape();
+    if (shape == TokenShape.ACCESS_TOKEN || shape == TokenShape.OAUTH_ACCESS_TOKEN) {
       basicToBearerVariant(run);
       return Optional.of(accessTokenAsBasic(run, a));
     }
-    if (shape == SecretShape.OAUTH_CONSUMER_SECRET && !SecretShape.isEmail(facts.identity())) {
+    if (shape == TokenShape.OAUTH_CONSUMER_SECRET && !TokenShape.isEmail(facts.identity())) {
       return Optional.of(consumerKeyAsCredential(run, a));
     }
-    if (shape == SecretShape.APP_PASSWORD
-        || (facts.kind() == CredentialKind.APP_PASSWORD && shape == SecretShape.OTHER && a.message().isEmpty())) {
+    if (shape == TokenShape.APP_PASSWORD
+        || (facts.kind() == CredentialKind.APP_PASSWORD && shape == TokenShape.OTHER && a.message().isEmpty())) {
       return Optional.of(appPasswordRemoved(run, a));
     }
-    if (shape == SecretShape.API_TOKEN) {
+    if (shape == TokenShape.API_TOKEN) {
       return Optional.of(ApiTokenRules.sentAsBasic(run, a));
     }
     return Verdict.none();
   }
 
   private static Verdict accessTokenAsBasic(RunState run, Answer a) {
-    boolean accessToken = run.facts.shape() == SecretShape.ACCESS_TOKEN;
+    boolean accessToken = run.facts.shape() == TokenShape.ACCESS_TOKEN;
     return new Verdict(Cause.ACCESS_TOKEN_NEEDS_BEARER, false,
         "A" + (accessToken ? "n access token (ATCTT…)" : "n OAuth access token") + " was sent with HTTP Basic ('"
             + run.facts.identity() + "'); Bitbucket answered 401" + said(a) + ". REST takes access tokens only as "
@@ -183,7 +184,7 @@ final class Unauthorized401Rules {
   }
 
   static String bearerTokenFix(RunState run) {
-    if (run.facts.shape() == SecretShape.OAUTH_ACCESS_TOKEN) {
+    if (run.facts.shape() == TokenShape.OAUTH_ACCESS_TOKEN) {
       return Fixes.join(List.of("Get a new access token from the OAuth consumer, or let bbpush fetch and renew "
           + "tokens itself:", run.fixes.set(Setting.OAUTH_CLIENT_ID, "<consumer key>"),
           "export BBPUSH_OAUTH_CLIENT_SECRET='<consumer secret>'"));

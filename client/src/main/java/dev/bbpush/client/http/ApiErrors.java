@@ -6,6 +6,7 @@ import dev.bbpush.client.auth.AppPassword;
 import dev.bbpush.client.auth.Credentials;
 import dev.bbpush.client.auth.OAuthAccessToken;
 import dev.bbpush.client.auth.Secret;
+import dev.bbpush.client.auth.TokenShape;
 import dev.bbpush.client.error.AccessDeniedException;
 import dev.bbpush.client.error.ApiFailure;
 import dev.bbpush.client.error.AuthenticationException;
@@ -125,15 +126,12 @@ public final class ApiErrors {
     return Messages.unauthorized(f);
   }
 
-  /** Atlassian API tokens start {@code ATATT} (reference: bitbucket-cloud-auth.md §2.1). */
   private static boolean isApiToken(Secret s) {
-    return s.reveal().startsWith("ATATT");
+    return TokenShape.of(s) == TokenShape.API_TOKEN;
   }
 
   /** The Basic identity as shown in a message: masked when it looks like a pasted secret rather than a name. */
   private static String shownIdentity(String identity) {
-    boolean secretLike = identity.length() > 64 || identity.startsWith("ATATT") || identity.startsWith("ATCTT")
-        || identity.startsWith("ATBB");
-    return secretLike ? Secret.mask(identity) : identity;
+    return TokenShape.looksLikeSecret(identity) ? Secret.mask(identity) : identity;
   }
 }
