@@ -25,18 +25,14 @@ import java.util.function.Supplier;
  * RunState#diagnosis} turns it into the {@link Diagnosis}. The rules per cause family live in {@link Refusals} and
  * the {@code *Rules} classes.
  */
-final class DoctorRun implements AutoCloseable {
+final class DoctorRun {
   private final RunState run;
   private final DoctorContext ctx;
 
-  DoctorRun(DoctorContext ctx) {
+  /** A run over {@code session}'s transport and token exchange (the session stays open: its opener closes it). */
+  DoctorRun(DoctorContext ctx, DoctorSession session) {
     this.ctx = ctx;
-    this.run = new RunState(ctx);
-  }
-
-  @Override
-  public void close() {
-    run.close();
+    this.run = new RunState(ctx, session);
   }
 
   // ---------------------------------------------------------------- entry points
