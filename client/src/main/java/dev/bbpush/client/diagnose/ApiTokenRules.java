@@ -6,6 +6,7 @@ import dev.bbpush.client.auth.CredentialKind;
 import dev.bbpush.client.auth.Secret;
 import dev.bbpush.client.auth.Setting;
 import dev.bbpush.client.auth.TokenShape;
+import dev.bbpush.client.internal.RefusalTexts;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,13 +32,10 @@ final class ApiTokenRules {
               + "been revoked, or belong to another account than this email (Bitbucket answers all alike).",
           Fixes.join(run.fixes.newApiToken(run.pushScopes(true))) + "\nSend it as Basic (email:token), not Bearer.");
     }
-    return new Verdict(Cause.API_TOKEN_SENT_AS_BEARER, false,
-        "An Atlassian API token (ATATT…) was sent as 'Authorization: Bearer'; Bitbucket answered 401" + said(a)
-            + ". REST takes API tokens only as HTTP Basic with the Atlassian account email: Basic "
-            + "base64(email:token).",
+    return new Verdict(Cause.API_TOKEN_SENT_AS_BEARER, false, RefusalTexts.Doctor.apiTokenAsBearer(said(a)),
         Fixes.join(List.of(run.fixes.set(Setting.EMAIL, run.ctx.email().orElse("<your Atlassian account email>")),
             run.fixes.set(Setting.API_TOKEN, "<the same ATATT… token>") + Unauthorized401Rules.insteadOf(run),
-            "With curl: curl -u \"$BBPUSH_EMAIL:$BBPUSH_API_TOKEN\" https://api.bitbucket.org/2.0/user")));
+            RefusalTexts.Doctor.apiTokenAsBearerCurl())));
   }
 
   /** With {@code --probe-variants} and an email: the same API token as Basic {@code email:token}; its answer. */
@@ -73,7 +71,7 @@ final class ApiTokenRules {
             + " characters, shorter than any API token Bitbucket issues (about 190): it was probably cut while "
             + "pasting.",
         Fixes.join(List.of("Copy the whole token again (it is shown once; if lost, create a new one at "
-            + Fixes.API_TOKEN_PAGE + ")", run.fixes.set(Setting.API_TOKEN, "<the complete token>"))));
+            + RefusalTexts.API_TOKEN_PAGE + ")", run.fixes.set(Setting.API_TOKEN, "<the complete token>"))));
   }
 
   /** Sent with a username: REST needs the email; when Git accepts the token, one username cannot serve both. */
@@ -92,12 +90,8 @@ final class ApiTokenRules {
             emailFix(run));
       }
     }
-    return Verdict.found(Cause.API_TOKEN_NEEDS_EMAIL,
-        "Bitbucket refused the API token sent with '" + facts.identity() + "' (401" + said(a) + "). On REST an "
-            + "API token works only with the Atlassian account email as the username, not the Bitbucket "
-            + "username" + (facts.kind() == CredentialKind.APP_PASSWORD ? " (the token was configured as an app "
-            + "password)" : "") + ".",
-        emailFix(run));
+    return Verdict.found(Cause.API_TOKEN_NEEDS_EMAIL, RefusalTexts.Doctor.apiTokenNeedsEmail(facts.identity(),
+        said(a), facts.kind() == CredentialKind.APP_PASSWORD), emailFix(run));
   }
 
   /** Sent with an email: when Git accepts the token, the email is not its owner's. */

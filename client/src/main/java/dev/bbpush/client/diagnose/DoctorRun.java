@@ -9,6 +9,7 @@ import dev.bbpush.client.auth.Secret;
 import dev.bbpush.client.auth.TokenShape;
 import dev.bbpush.client.error.BitbucketApiException;
 import dev.bbpush.client.error.TransportException;
+import dev.bbpush.client.internal.RefusalTexts;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -123,12 +124,8 @@ final class DoctorRun {
     }
     String story = ctx.resolution().map(CredentialResolution::failureMessage).orElse("No credential was given.");
     run.evidence.add(new Evidence.Observation(story));
-    return Verdict.found(Cause.NO_CREDENTIALS, "No Bitbucket credential was found, so nothing could be checked.",
-        Fixes.join(List.of("Create an API token with scopes at " + Fixes.API_TOKEN_PAGE + " (app Bitbucket; "
-                + "read:repository:bitbucket, write:repository:bitbucket), then:",
-            "export BBPUSH_EMAIL='<your Atlassian account email>'",
-            "export BBPUSH_API_TOKEN='<the token>'   # or pipe it with --token-stdin",
-            "Or a repository access token: export BBPUSH_ACCESS_TOKEN='<token>'")));
+    return Verdict.found(Cause.NO_CREDENTIALS, RefusalTexts.Doctor.noCredentials(),
+        Fixes.join(RefusalTexts.Doctor.noCredentialsFix()));
   }
 
   /** Observations that need no request: the URL's form, the credential's shape, identity, repairs and sources. */

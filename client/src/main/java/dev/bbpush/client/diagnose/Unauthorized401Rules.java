@@ -7,6 +7,7 @@ import dev.bbpush.client.auth.CredentialKind;
 import dev.bbpush.client.auth.Secret;
 import dev.bbpush.client.auth.Setting;
 import dev.bbpush.client.auth.TokenShape;
+import dev.bbpush.client.internal.RefusalTexts;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -32,14 +33,11 @@ final class Unauthorized401Rules {
 
   /** Bitbucket's plain words: an account password, or a deprecated app password. */
   private static Optional<Verdict> bitbucketSays(RunState run, Answer a) {
-    if (a.textContains("stopped supporting account passwords")) {
-      return Verdict.found(Cause.ACCOUNT_PASSWORD_REJECTED,
-          "Bitbucket refused an Atlassian account password (401: \"Bitbucket Cloud recently stopped supporting "
-              + "account passwords for API authentication.\"). Account passwords are refused for REST and Git since "
-              + "2022-03-01.",
+    if (a.textContains(RefusalTexts.SAYS_ACCOUNT_PASSWORD)) {
+      return Verdict.found(Cause.ACCOUNT_PASSWORD_REJECTED, RefusalTexts.Doctor.accountPassword(),
           Fixes.join(run.fixes.newApiToken(run.pushScopes(true))));
     }
-    if (a.textContains("App passwords are deprecated")) {
+    if (a.textContains(RefusalTexts.SAYS_APP_PASSWORD_DEPRECATED)) {
       return Optional.of(appPasswordRemoved(run, a));
     }
     return Verdict.none();
@@ -52,7 +50,7 @@ final class Unauthorized401Rules {
    */
   static boolean fromBitbucket(Answer a) {
     boolean challenge = a.header("WWW-Authenticate").map(h -> h.contains("Bitbucket.org")).orElse(false);
-    return challenge || bitbucketEnvelope(a) || a.textContains("stopped supporting account passwords");
+    return challenge || bitbucketEnvelope(a) || a.textContains(RefusalTexts.SAYS_ACCOUNT_PASSWORD);
   }
 
   private static Verdict notFromBitbucket(Answer a) {
@@ -151,11 +149,8 @@ final class Unauthorized401Rules {
 
   static Verdict appPasswordRemoved(RunState run, Answer a) {
     return new Verdict(Cause.APP_PASSWORD_REMOVED, false,
-        "This is an app password (" + Secret.mask(run.facts.secret()) + "); Bitbucket answered " + a.status()
-            + said(a) + ". App passwords stopped working on 2026-07-28 (REST 401, Git 410; failing in brownouts since "
-            + "2026-06-09) and cannot be renewed.",
-        Fixes.join(run.fixes.newApiToken(run.pushScopes(true))) + "\nFor REST use the email; for Git your Bitbucket "
-            + "username or x-bitbucket-api-token-auth.");
+        RefusalTexts.Doctor.appPasswordRemoved(Secret.mask(run.facts.secret()), a.status(), said(a)),
+        Fixes.join(run.fixes.newApiToken(run.pushScopes(true))) + RefusalTexts.Doctor.appPasswordRemovedFixTail());
   }
 
   static Verdict oauthExpired(RunState run, Answer a) {

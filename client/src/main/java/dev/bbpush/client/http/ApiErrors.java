@@ -18,6 +18,7 @@ import dev.bbpush.client.error.NotFoundException;
 import dev.bbpush.client.error.RateLimitedException;
 import dev.bbpush.client.error.ServerErrorException;
 import dev.bbpush.client.internal.Messages;
+import dev.bbpush.client.internal.RefusalTexts;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -72,19 +73,19 @@ public final class ApiErrors {
       return new AuthenticationException(unauthorizedMessage(f, sent.orElse(null)), f);
     }
     if (s == 403 && (!e.required().isEmpty() || !e.granted().isEmpty())) {
-      return new MissingScopesException(Messages.missingScopes(f, e.required(), e.granted()), f);
+      return new MissingScopesException(RefusalTexts.Failed.missingScopes(f, e.required(), e.granted()), f);
     }
     if (s == 403) {
-      return new AccessDeniedException(Messages.accessDenied(f), f);
+      return new AccessDeniedException(RefusalTexts.Failed.accessDenied(f), f);
     }
     if (s == 404) {
-      return new NotFoundException(Messages.notFound(f), f);
+      return new NotFoundException(RefusalTexts.Failed.notFound(f), f);
     }
     if (s == 409 || (s == 400 && e.dataKey().filter("BRANCH_ALREADY_EXISTS"::equals).isPresent())) {
       return new ConflictException(Messages.conflict(f), f);
     }
     if (s == 429) {
-      return new RateLimitedException(Messages.rateLimited(f), f);
+      return new RateLimitedException(RefusalTexts.Failed.rateLimited(f), f);
     }
     if (s >= 500) {
       return new ServerErrorException(Messages.serverError(f, r.attempts()), f);
@@ -111,19 +112,20 @@ public final class ApiErrors {
       basicSecret = p.password();
     }
     if (basicChallenge && basicSecret != null && isApiToken(basicSecret) && basicUser.indexOf('@') < 0) {
-      return Messages.apiTokenWithUsername(f, shownIdentity(basicUser));
+      return RefusalTexts.Failed.apiTokenWithUsername(f, shownIdentity(basicUser));
     }
-    if (f.error().text().contains("stopped supporting account passwords")) {
-      return Messages.accountPassword(f);
+    if (f.error().text().contains(RefusalTexts.SAYS_ACCOUNT_PASSWORD)) {
+      return RefusalTexts.Failed.accountPassword(f);
     }
-    if (said.startsWith("App passwords are deprecated") || (sent instanceof AppPassword && basicChallenge)) {
-      return Messages.appPasswordRemoved(f);
+    if (said.startsWith(RefusalTexts.SAYS_APP_PASSWORD_DEPRECATED)
+        || (sent instanceof AppPassword && basicChallenge)) {
+      return RefusalTexts.Failed.appPasswordRemoved(f);
     }
     Secret bearer = sent instanceof AccessToken a ? a.token() : sent instanceof OAuthAccessToken o ? o.token() : null;
     if (bearer != null && isApiToken(bearer)) {
-      return Messages.apiTokenAsBearer(f);
+      return RefusalTexts.Failed.apiTokenAsBearer(f);
     }
-    return Messages.unauthorized(f);
+    return RefusalTexts.Failed.unauthorized(f);
   }
 
   private static boolean isApiToken(Secret s) {

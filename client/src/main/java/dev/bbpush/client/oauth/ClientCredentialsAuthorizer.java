@@ -15,6 +15,7 @@ import dev.bbpush.client.http.HttpTransport;
 import dev.bbpush.client.http.Request;
 import dev.bbpush.client.http.Response;
 import dev.bbpush.client.internal.Messages;
+import dev.bbpush.client.internal.RefusalTexts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -162,16 +163,16 @@ public final class ClientCredentialsAuthorizer implements Authorizer {
     String said = refused.bitbucketMessage().orElse("");
     String id = credentials.clientId();
     if (f.status() == 401) {
-      return new AuthenticationException(Messages.oauthClientRefused(f, id), f);
+      return new AuthenticationException(RefusalTexts.Failed.oauthClientRefused(f, id), f);
     }
     if (f.status() == 400 && said.contains("marked as \"public\"")) {
-      return new BitbucketApiException(Messages.oauthPublicConsumer(f, id), f);
+      return new BitbucketApiException(RefusalTexts.Failed.oauthPublicConsumer(f, id), f);
     }
     if (f.status() == 400) {
-      return new BitbucketApiException(Messages.oauthTokenRefused(f, id), f);
+      return new BitbucketApiException(RefusalTexts.Failed.oauthTokenRefused(f, id), f);
     }
     if (f.status() == 404) {
-      return new NotFoundException(Messages.oauthTokenRefused(f, id), f);
+      return new NotFoundException(RefusalTexts.Failed.oauthTokenRefused(f, id), f);
     }
     return refused; // e.g. 429 and 5xx keep their messages
   }

@@ -1,0 +1,260 @@
+package dev.bbpush.client.internal;
+
+import dev.bbpush.client.error.ApiFailure;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.List;
+
+/**
+ * The catalogue of refusal texts: what bbpush says when Bitbucket refuses a credential, in one place, keyed by the
+ * auth doctor's cause ids ({@code dev.bbpush.client.diagnose.Cause#id()}, marked {@link ForCause}). Two audiences read
+ * them, with two wordings that tests pin separately:
+ *
+ * <ul>
+ *   <li>{@link Failed}: the message of the exception a failed request throws ({@code ApiErrors}, the OAuth token
+ *       exchange): one paragraph starting with the request, naming the cause and the fix;
+ *   <li>{@link Doctor}: the auth doctor's verdict, a summary of the evidence and copy-pasteable fix lines (the lines
+ *       that set a setting are worded by the doctor for where the credential came from, and passed in).
+ * </ul>
+ *
+ * <p>Also the facts both share: where API tokens are created, which scopes bbpush needs, and Bitbucket's own words
+ * that identify a refusal. None of the texts may contain a secret: callers pass masked values.
+ *
+ * <p>Internal: not part of the public API.
+ */
+public final class RefusalTexts {
+  private RefusalTexts() {}
+
+  /** The doctor cause a text explains; texts without it are general (several causes, or none in particular). */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.METHOD)
+  public @interface ForCause {
+    /** The cause id, e.g. {@code app-password-removed}. */
+    String value();
+  }
+
+  // ---- Facts the texts share (reference: bitbucket-cloud-auth.md §2.1, §2.3, §2.7) ----
+
+  /** Where Atlassian API tokens are created. */
+  public static final String API_TOKEN_PAGE = "https://id.atlassian.com/manage-profile/security/api-tokens";
+
+  /** The API token scopes bbpush needs, for messages that tell the user to create one. */
+  public static final String API_TOKEN_SCOPES = "read:repository:bitbucket and write:repository:bitbucket (plus "
+      + "read:user:bitbucket for 'bbpush auth status', and read:pullrequest:bitbucket and write:pullrequest:bitbucket "
+      + "for pull requests)";
+
+  /** Bitbucket's words (401 body) when it was sent an Atlassian account password. */
+  public static final String SAYS_ACCOUNT_PASSWORD = "stopped supporting account passwords";
+
+  /** The start of Bitbucket's message (401) for an app password, during the brownouts and after the removal. */
+  public static final String SAYS_APP_PASSWORD_DEPRECATED = "App passwords are deprecated";
+
+  /** The texts of the exception a refused request throws. */
+  public static final class Failed {
+    private Failed() {}
+
+    /** A 401 whose cause is not recognisable from the response and the kind of credential. */
+    public static String unauthorized(ApiFailure f) {
+      return Messages.request(f) + ": Bitbucket did not accept the credential (401" + Messages.said(f) + "). API "
+          + "tokens are sent with the Atlassian account email (not the Bitbucket username); access and OAuth tokens "
+          + "as Bearer; app passwords no longer work. Run 'bbpush auth doctor' to see why.";
+    }
+
+    /** An Atlassian API token sent with a username (or anything but an email) as the Basic identity. */
+    @ForCause("api-token-needs-email")
+    public static String apiTokenWithUsername(ApiFailure f, String identity) {
+      return Messages.request(f) + ": Bitbucket refused the API token (401" + Messages.said(f) + ", Basic challenge) "
+          + "because it was sent with the identity '" + identity + "', which is not an email address. Bitbucket REST "
+          + "accepts an API token only with the Atlassian account email (the Bitbucket username works for Git only). "
+          + "Fix: use the account email for REST: set BBPUSH_EMAIL (or --email) to the Atlassian account email of the "
+          + "token's owner.";
+    }
+
+    /** An app password after Bitbucket removed them (reference: bitbucket-cloud-auth.md §2.3). */
+    @ForCause("app-password-removed")
+    public static String appPasswordRemoved(ApiFailure f) {
+      return Messages.request(f) + ": Bitbucket refused the app password (401" + Messages.said(f) + "): app "
+          + "passwords were removed on 2026-07-28, create an API token with scopes " + API_TOKEN_SCOPES + " at "
+          + API_TOKEN_PAGE + " and use it instead: set BBPUSH_EMAIL (the Atlassian account email) and "
+          + "BBPUSH_API_TOKEN, and unset BITBUCKET_APP_PASSWORD.";
+    }
+
+    /** An API token sent as {@code Bearer} (reference: bitbucket-cloud-auth.md §2.1). */
+    @ForCause("api-token-sent-as-bearer")
+    public static String apiTokenAsBearer(ApiFailure f) {
+      return Messages.request(f) + ": Bitbucket refused the token (401" + Messages.said(f) + "): it is an Atlassian "
+          + "API token (ATATT…) sent as a Bearer token, but API tokens use Basic email:token. Fix: pass it as an API "
+          + "token together with the account email (BBPUSH_EMAIL + BBPUSH_API_TOKEN; or --email with the token piped "
+          + "to --token-stdin), not as an access token.";
+    }
+
+    /** An account (login) password (reference: bitbucket-cloud-auth.md §2.7). */
+    @ForCause("account-password-rejected")
+    public static String accountPassword(ApiFailure f) {
+      return Messages.request(f) + ": Bitbucket does not accept account passwords for the API (401"
+          + Messages.said(f) + "). Fix: create an API token with scopes " + API_TOKEN_SCOPES + " at " + API_TOKEN_PAGE
+          + " and set BBPUSH_EMAIL (the Atlassian account email) and BBPUSH_API_TOKEN.";
+    }
+
+    /** A 403 naming the scopes the endpoint requires and those the credential has. */
+    @ForCause("missing-scopes")
+    public static String missingScopes(ApiFailure f, List<String> required, List<String> granted) {
+      List<String> missing = required.stream().filter(s -> !granted.contains(s)).toList();
+      return Messages.request(f) + ": the credential lacks scopes (403" + Messages.said(f) + "). Required: "
+          + required + "; granted: " + granted + ". Create a credential that also has " + missing + ".";
+    }
+
+    /** A 403 without scope details: permission, IP allowlist or credential type. */
+    public static String accessDenied(ApiFailure f) {
+      return Messages.request(f) + ": access denied (403" + Messages.said(f) + "). The credential is valid but may "
+          + "not do this: check its permission on the repository, the workspace's IP allowlist, and whether this "
+          + "credential type may use this endpoint.";
+    }
+
+    /** A 404: absent, or private and invisible to this credential. */
+    @ForCause("repository-not-found-or-no-access")
+    public static String notFound(ApiFailure f) {
+      return Messages.request(f) + ": not found (404" + Messages.said(f) + "). It does not exist, or it is private "
+          + "and this credential cannot see it: check the workspace, repository and branch names and the "
+          + "credential's access.";
+    }
+
+    /** A 429. */
+    @ForCause("rate-limited")
+    public static String rateLimited(ApiFailure f) {
+      return Messages.request(f) + ": rate limited (429" + Messages.said(f) + ")"
+          + f.retryAfterSeconds().map(s -> "; Bitbucket asked to wait " + s + " s").orElse("")
+          + ". Bitbucket counts requests per hour per credential; wait and try again.";
+    }
+
+    // ---- OAuth token endpoint (reference: bitbucket-cloud-auth.md §2.5) ----
+
+    /** 401 {@code invalid_client}: the consumer key or secret is wrong. */
+    @ForCause("token-expired-or-revoked")
+    public static String oauthClientRefused(ApiFailure f, String clientId) {
+      return Messages.request(f) + ": Bitbucket refused the OAuth consumer key '" + clientId + "' with its secret "
+          + "(401" + Messages.said(f) + "): the key or the secret is wrong, or the consumer was deleted. Fix: copy "
+          + "both from Workspace settings > OAuth consumers and set BBPUSH_OAUTH_CLIENT_ID (or --oauth-client-id) "
+          + "and BBPUSH_OAUTH_CLIENT_SECRET (the secret is never taken on the command line).";
+    }
+
+    /** 400 {@code invalid_grant} for a consumer marked public: client credentials need a private consumer. */
+    @ForCause("oauth-consumer-not-private")
+    public static String oauthPublicConsumer(ApiFailure f, String clientId) {
+      return Messages.request(f) + ": Bitbucket will not issue a client-credentials token to OAuth consumer '"
+          + clientId + "' because the consumer is marked as public (400" + Messages.said(f) + "). Client "
+          + "credentials work only with a private consumer. Fix: in Workspace settings > OAuth consumers, edit the "
+          + "consumer, tick 'This is a private consumer' and save; or use an API token or access token instead.";
+    }
+
+    /** Any other refusal by the token endpoint. */
+    public static String oauthTokenRefused(ApiFailure f, String clientId) {
+      return Messages.request(f) + ": Bitbucket refused to issue a token to OAuth consumer '" + clientId + "' ("
+          + f.status() + Messages.said(f) + "). Check the consumer in Workspace settings > OAuth consumers, and the "
+          + "token URL (BBPUSH_OAUTH_TOKEN_URL; default https://bitbucket.org/site/oauth2/access_token).";
+    }
+  }
+
+  /**
+   * The auth doctor's verdict texts. {@code said} is Bitbucket's message as the doctor quotes it ({@code : "…"} or
+   * {@code , no message}); fix lines that set a setting come worded for the credential's source.
+   */
+  public static final class Doctor {
+    private Doctor() {}
+
+    /** No source supplied a credential. */
+    @ForCause("no-credentials")
+    public static String noCredentials() {
+      return "No Bitbucket credential was found, so nothing could be checked.";
+    }
+
+    /** The fix for no credential: what to create and the variables to set. */
+    @ForCause("no-credentials")
+    public static List<String> noCredentialsFix() {
+      return List.of("Create an API token with scopes at " + API_TOKEN_PAGE + " (app Bitbucket; "
+              + "read:repository:bitbucket, write:repository:bitbucket), then:",
+          "export BBPUSH_EMAIL='<your Atlassian account email>'",
+          "export BBPUSH_API_TOKEN='<the token>'   # or pipe it with --token-stdin",
+          "Or a repository access token: export BBPUSH_ACCESS_TOKEN='<token>'");
+    }
+
+    /** The first step of every "create a new API token" fix. */
+    public static String createApiToken(List<String> scopes) {
+      return "Create an API token with scopes: " + API_TOKEN_PAGE + " -> 'Create API token with scopes' -> app "
+          + "'Bitbucket' -> select " + String.join(", ", scopes);
+    }
+
+    /** Bitbucket's account-password notice. */
+    @ForCause("account-password-rejected")
+    public static String accountPassword() {
+      return "Bitbucket refused an Atlassian account password (401: \"Bitbucket Cloud recently stopped supporting "
+          + "account passwords for API authentication.\"). Account passwords are refused for REST and Git since "
+          + "2022-03-01.";
+    }
+
+    /** An app password, refused on REST (401) or Git (410). */
+    @ForCause("app-password-removed")
+    public static String appPasswordRemoved(String maskedSecret, int status, String said) {
+      return "This is an app password (" + maskedSecret + "); Bitbucket answered " + status + said + ". App "
+          + "passwords stopped working on 2026-07-28 (REST 401, Git 410; failing in brownouts since 2026-06-09) and "
+          + "cannot be renewed.";
+    }
+
+    /** Appended to the new-API-token fix for an app password: the username each protocol needs. */
+    @ForCause("app-password-removed")
+    public static String appPasswordRemovedFixTail() {
+      return "\nFor REST use the email; for Git your Bitbucket username or x-bitbucket-api-token-auth.";
+    }
+
+    /** An API token sent as Bearer. */
+    @ForCause("api-token-sent-as-bearer")
+    public static String apiTokenAsBearer(String said) {
+      return "An Atlassian API token (ATATT…) was sent as 'Authorization: Bearer'; Bitbucket answered 401" + said
+          + ". REST takes API tokens only as HTTP Basic with the Atlassian account email: Basic base64(email:token).";
+    }
+
+    /** The fix lines for an API token sent as Bearer, after the lines setting the email and the token. */
+    @ForCause("api-token-sent-as-bearer")
+    public static String apiTokenAsBearerCurl() {
+      return "With curl: curl -u \"$BBPUSH_EMAIL:$BBPUSH_API_TOKEN\" https://api.bitbucket.org/2.0/user";
+    }
+
+    /** An API token sent with a non-email identity. */
+    @ForCause("api-token-needs-email")
+    public static String apiTokenNeedsEmail(String identity, String said, boolean configuredAsAppPassword) {
+      return "Bitbucket refused the API token sent with '" + identity + "' (401" + said + "). On REST an API token "
+          + "works only with the Atlassian account email as the username, not the Bitbucket username"
+          + (configuredAsAppPassword ? " (the token was configured as an app password)" : "") + ".";
+    }
+
+    /** The token endpoint refused the client-credentials grant: the consumer is public. */
+    @ForCause("oauth-consumer-not-private")
+    public static String oauthConsumerNotPrivate(String who, int status, String said) {
+      return who + " refused the client-credentials grant (" + status + said + "): the consumer is marked "
+          + "public. Only private consumers may use client credentials.";
+    }
+
+    /** The fix for a public consumer. */
+    @ForCause("oauth-consumer-not-private")
+    public static String oauthConsumerNotPrivateFix() {
+      return "Workspace settings -> OAuth consumers -> Edit the consumer -> tick 'This is a private consumer' -> "
+          + "Save.\nThen run the command again (the key and secret stay the same).";
+    }
+
+    /** The token endpoint refused the consumer's key and secret. */
+    @ForCause("token-expired-or-revoked")
+    public static String oauthConsumerRefused(String who, int status, String said) {
+      return who + " refused the consumer key and secret (" + status + said + "): the consumer was deleted, its "
+          + "secret was regenerated, or a value is mistyped.";
+    }
+
+    /** The fix for a refused consumer, given the line setting the consumer key. */
+    @ForCause("token-expired-or-revoked")
+    public static String oauthConsumerRefusedFix(String setClientId) {
+      return "Copy the key and secret again from Workspace settings -> OAuth consumers:\n" + setClientId
+          + "\nexport BBPUSH_OAUTH_CLIENT_SECRET='<consumer secret>'";
+    }
+  }
+}
