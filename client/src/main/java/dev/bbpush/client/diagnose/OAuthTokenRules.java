@@ -35,12 +35,8 @@ final class OAuthTokenRules {
       return Verdict.none();
     }
     return Verdict.found(Cause.OAUTH_REFRESH_TOKEN_INVALID,
-        who + " refused the refresh token (" + a.status() + said(a) + "). Refresh tokens rotate: each use returns "
-            + "a new one and the old one dies; an unused one expires after 3 months.",
-        "Store the refresh_token from each token response and use only the newest one.\nIf it is lost, authorize "
-            + "again (authorization code grant), or use client credentials with a private consumer:\n"
-            + run.fixes.set(Setting.OAUTH_CLIENT_ID, "<consumer key>") + "\nexport "
-            + "BBPUSH_OAUTH_CLIENT_SECRET='<consumer secret>'");
+        RefusalTexts.Doctor.refreshTokenInvalid(who, a.status(), said(a)),
+        RefusalTexts.Doctor.refreshTokenInvalidFix(run.fixes.set(Setting.OAUTH_CLIENT_ID, "<consumer key>")));
   }
 
   private static Optional<Verdict> consumerRefused(RunState run, Answer a, String who, String text) {

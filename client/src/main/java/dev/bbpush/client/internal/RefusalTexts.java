@@ -5,7 +5,9 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The catalogue of refusal texts: what bbpush says when Bitbucket refuses a credential, in one place, keyed by the
@@ -50,6 +52,9 @@ public final class RefusalTexts {
 
   /** The start of Bitbucket's message (401) for an app password, during the brownouts and after the removal. */
   public static final String SAYS_APP_PASSWORD_DEPRECATED = "App passwords are deprecated";
+
+  /** The fix line that sets the OAuth consumer secret (never suggested as a flag). */
+  public static final String EXPORT_CONSUMER_SECRET = "export BBPUSH_OAUTH_CLIENT_SECRET='<consumer secret>'";
 
   /** The texts of the exception a refused request throws. */
   public static final class Failed {
@@ -254,7 +259,197 @@ public final class RefusalTexts {
     @ForCause("token-expired-or-revoked")
     public static String oauthConsumerRefusedFix(String setClientId) {
       return "Copy the key and secret again from Workspace settings -> OAuth consumers:\n" + setClientId
-          + "\nexport BBPUSH_OAUTH_CLIENT_SECRET='<consumer secret>'";
+          + "\n" + EXPORT_CONSUMER_SECRET;
+    }
+
+    /** The token endpoint refused a refresh token. */
+    @ForCause("oauth-refresh-token-invalid")
+    public static String refreshTokenInvalid(String who, int status, String said) {
+      return who + " refused the refresh token (" + status + said + "). Refresh tokens rotate: each use returns a new "
+          + "one and the old one dies; an unused one expires after 3 months.";
+    }
+
+    /** The fix for a refused refresh token, given the line setting the consumer key. */
+    @ForCause("oauth-refresh-token-invalid")
+    public static String refreshTokenInvalidFix(String setClientId) {
+      return "Store the refresh_token from each token response and use only the newest one.\nIf it is lost, authorize "
+          + "again (authorization code grant), or use client credentials with a private consumer:\n" + setClientId
+          + "\n" + EXPORT_CONSUMER_SECRET;
+    }
+
+    // ---- 401 without a recognised cause
+
+    /** A 401 for a secret of none of Bitbucket's shapes. */
+    public static String unrecognisedSecret(String said) {
+      return "Bitbucket refused the credential (401" + said + "). The secret has none of Bitbucket's token shapes "
+          + "(API token ATATT…, access token ATCTT…), so the doctor cannot tell what it is: check that it is the value "
+          + "you meant.";
+    }
+
+    /** A 401 without Bitbucket's signature. */
+    public static String notFromBitbucket(String said) {
+      return "The 401" + said + " carries neither Bitbucket's challenge (WWW-Authenticate: Basic/OAuth "
+          + "realm=\"Bitbucket.org HTTP\") nor its JSON error body, so something else may have answered (a proxy or "
+          + "gateway asking for its own login, or another server at the API URL). It says nothing certain about the "
+          + "Bitbucket credential.";
+    }
+
+    // ---- Bearer tokens
+
+    /** The access token Bitbucket just issued for an OAuth consumer is refused. */
+    @ForCause("token-expired-or-revoked")
+    public static String consumerTokenRefused(String said) {
+      return "Bitbucket refused the access token it just issued for the OAuth consumer (401" + said + "): the "
+          + "consumer was probably deleted or disabled.";
+    }
+
+    /** A Bearer token refused without a more specific sign. */
+    @ForCause("token-expired-or-revoked")
+    public static String bearerTokenRefused(String maskedToken, String said, Optional<Instant> payloadExpiry) {
+      return "Bitbucket did not accept the Bearer token " + maskedToken + " (401" + said + "). It has expired or been "
+          + "revoked (or its resource was deleted), or the value is wrong"
+          + payloadExpiry.map(e -> "; its payload says it expires " + e).orElse("") + ".";
+    }
+
+    /** The first fix line for a refused OAuth access token. */
+    @ForCause("token-expired-or-revoked")
+    public static String newOauthAccessToken() {
+      return "Get a new access token from the OAuth consumer, or let bbpush fetch and renew tokens itself:";
+    }
+
+    /** The first fix line for a refused access token. */
+    @ForCause("token-expired-or-revoked")
+    public static String newAccessToken() {
+      return "Create a new access token (Repository/Project/Workspace settings -> Access tokens) with the scopes you "
+          + "need, e.g. repository:write";
+    }
+
+    /** An access token or OAuth access token sent with Basic. */
+    @ForCause("access-token-needs-bearer")
+    public static String accessTokenAsBasic(boolean accessToken, String identity, String said) {
+      return "A" + (accessToken ? "n access token (ATCTT…)" : "n OAuth access token") + " was sent with HTTP Basic ('"
+          + identity + "'); Bitbucket answered 401" + said + ". REST takes access tokens only as 'Authorization: "
+          + "Bearer <token>' (Git uses the user x-token-auth).";
+    }
+
+    /** The curl line of the fix for an access token sent with Basic. */
+    @ForCause("access-token-needs-bearer")
+    public static String accessTokenAsBasicCurl() {
+      return "With curl: curl -H \"Authorization: Bearer $BBPUSH_ACCESS_TOKEN\" "
+          + "https://api.bitbucket.org/2.0/repositories/WORKSPACE/REPO";
+    }
+
+    /** An expired OAuth access token; {@code when} is {@code " It expired at …."} or empty. */
+    @ForCause("oauth-token-expired")
+    public static String oauthTokenExpired(String said, Optional<String> challenge, String when) {
+      return "The OAuth access token has expired (401" + said + challenge.map(h -> ", " + h).orElse("") + ")." + when
+          + " Bitbucket's access tokens live 1-2 hours (trust expires_in).";
+    }
+
+    /** The first fix line for an expired OAuth access token. */
+    @ForCause("oauth-token-expired")
+    public static String oauthTokenExpiredFix() {
+      return "Get a new access token (refresh token grant, or client credentials), or let bbpush fetch and renew it "
+          + "from the consumer:";
+    }
+
+    /** A consumer's key and secret sent as a username and password. */
+    @ForCause("oauth-consumer-key-as-credential")
+    public static String consumerKeyAsCredential(String identity, int status, String said) {
+      return "An OAuth consumer's key and secret were sent as username and password (Basic '" + identity + "' + a "
+          + "32-character secret); Bitbucket answered " + status + said + ". A consumer's key and secret are not "
+          + "credentials for REST or Git: exchange them for an access token first.";
+    }
+
+    /** The first fix line for a consumer key used as a credential. */
+    @ForCause("oauth-consumer-key-as-credential")
+    public static String consumerKeyAsCredentialFix() {
+      return "Let bbpush exchange them (client credentials; the consumer must be private):";
+    }
+
+    /** The last fix line for a consumer key used as a credential: the exchange by hand. */
+    @ForCause("oauth-consumer-key-as-credential")
+    public static String consumerKeyAsCredentialCurl() {
+      return "By hand: curl -u \"KEY:SECRET\" -d grant_type=client_credentials "
+          + "https://bitbucket.org/site/oauth2/access_token";
+    }
+
+    // ---- API tokens sent as Basic
+
+    /** An API token refused as Bearer and, as a variant, as Basic {@code email:token} too. */
+    @ForCause("api-token-unscoped")
+    public static String apiTokenUnscopedEitherWay(String said, String email, String saidToBasic) {
+      return "An Atlassian API token (ATATT…) was sent as 'Authorization: Bearer' (401" + said + "), and sent "
+          + "correctly as Basic '" + email + ":token' it is refused too (401" + saidToBasic + "): Bitbucket does not "
+          + "accept the token itself. Most often it was created with 'Create API token' (no scopes), which Bitbucket "
+          + "never accepts; it may also have expired, been revoked, or belong to another account than this email "
+          + "(Bitbucket answers all alike).";
+    }
+
+    /** Appended to the new-API-token fix when the token was sent as Bearer. */
+    @ForCause("api-token-unscoped")
+    public static String apiTokenAsBasicNotBearer() {
+      return "\nSend it as Basic (email:token), not Bearer.";
+    }
+
+    /** A well-sent API token refused with the bare challenge. */
+    @ForCause("api-token-unscoped")
+    public static String apiTokenUnscoped(String email, String said) {
+      return "Bitbucket refused the API token for '" + email + "' (401" + said + "). The token is well formed and "
+          + "sent correctly (Basic email:token), so Bitbucket does not accept the token itself: most often it was "
+          + "created with 'Create API token' (no scopes), which Bitbucket never accepts. It may also belong to "
+          + "another account than this email; Bitbucket gives the same answer for both.";
+    }
+
+    /** A well-sent API token refused with "Token is invalid, expired…". */
+    @ForCause("token-expired-or-revoked")
+    public static String apiTokenExpired(String email, String said) {
+      return "Bitbucket refused the API token for '" + email + "' (401" + said + "). The token is well formed and "
+          + "sent correctly (Basic email:token), and Bitbucket says it is invalid or expired: it has passed its "
+          + "expiry date (API tokens last at most one year) or was revoked by you or an organization admin. The same "
+          + "message has also been seen for a token created without scopes; the fix (a new token with scopes) cures "
+          + "both.";
+    }
+
+    /** An API token shorter than any Bitbucket issues. */
+    @ForCause("secret-paste-damage")
+    public static String apiTokenTruncated(String said, int length) {
+      return "Bitbucket refused the API token (401" + said + "); the token is only " + length + " characters, "
+          + "shorter than any API token Bitbucket issues (about 190): it was probably cut while pasting.";
+    }
+
+    /** The first fix line for a cut API token. */
+    @ForCause("secret-paste-damage")
+    public static String apiTokenTruncatedFix() {
+      return "Copy the whole token again (it is shown once; if lost, create a new one at " + API_TOKEN_PAGE + ")";
+    }
+
+    /** An API token with an email Git proves is not its owner's. */
+    @ForCause("api-token-needs-email")
+    public static String apiTokenWrongEmail(String email, String said) {
+      return "Git accepts this API token, but REST refused it with the email '" + email + "' (401" + said + "): the "
+          + "email is not the Atlassian account email of the token's owner.";
+    }
+
+    /** Comment appended to the fix line setting the email. */
+    @ForCause("api-token-needs-email")
+    public static String whichEmail() {
+      return "   # the email you log in to Atlassian with (Bitbucket -> Personal settings -> Email aliases)";
+    }
+
+    /** The fix lines about Git's username for an API token. */
+    @ForCause("api-token-needs-email")
+    public static List<String> gitUsernameForApiToken() {
+      return List.of("For Git keep the Bitbucket username or use x-bitbucket-api-token-auth (bbpush does this itself):",
+          "  git clone https://x-bitbucket-api-token-auth@bitbucket.org/WORKSPACE/REPO.git");
+    }
+
+    /** REST refused an API token that Git accepts with its username. */
+    @ForCause("git-identity-mismatch")
+    public static String gitIdentityMismatch(String said, String identity) {
+      return "Git accepts this API token but REST refused it (401" + said + ") because it was sent with '" + identity
+          + "': REST needs the Atlassian account email, Git the Bitbucket username or x-bitbucket-api-token-auth. One "
+          + "username cannot serve both.";
     }
   }
 }

@@ -37,26 +37,20 @@ class RefusalCatalogueTest {
   private static final String BASIC = "Basic realm=\"Bitbucket.org HTTP\"";
 
   /**
-   * Causes whose only texts are the doctor's own verdicts in its rule classes: no failed request is mapped to them
-   * (they need the doctor's probes or evidence to be told apart), so nothing else words them.
+   * Causes without catalogue texts, each with the reason. No failed request is mapped to any of them (they need the
+   * doctor's probes to be told apart), so only the doctor words them: those texts are still in its 403, 404, 410,
+   * URL and transport rule classes.
    */
   private static final Map<Cause, String> WITHOUT_CATALOGUE_TEXTS = Map.ofEntries(
       Map.entry(Cause.OK, "not a refusal"),
       Map.entry(Cause.UNKNOWN, "no cause: the raw evidence is the text"),
-      Map.entry(Cause.API_TOKEN_UNSCOPED, "told apart from expiry only by the doctor's probes"),
-      Map.entry(Cause.ACCESS_TOKEN_NEEDS_BEARER, "doctor-only: needs the secret's shape and the scheme sent"),
       Map.entry(Cause.ACCESS_TOKEN_WRONG_RESOURCE, "doctor-only: needs a probe of the token's own resource"),
       Map.entry(Cause.ENDPOINT_NOT_FOR_ACCESS_TOKENS, "doctor-only: an expected 403, not a push failure"),
-      Map.entry(Cause.OAUTH_TOKEN_EXPIRED, "doctor-only: bbpush renews its own OAuth tokens"),
-      Map.entry(Cause.OAUTH_REFRESH_TOKEN_INVALID, "doctor-only: bbpush falls back to client credentials"),
       Map.entry(Cause.NO_WRITE_PERMISSION, "a push gets the general access-denied text"),
       Map.entry(Cause.IP_NOT_ALLOWLISTED, "a push gets the general access-denied text"),
       Map.entry(Cause.TWO_STEP_VERIFICATION_REQUIRED, "a push gets the general access-denied text"),
-      Map.entry(Cause.SECRET_PASTE_DAMAGE, "doctor-only: the repairs are reported by the credential chain"),
-      Map.entry(Cause.OAUTH_CONSUMER_KEY_AS_CREDENTIAL, "doctor-only: needs the identity's and secret's shapes"),
       Map.entry(Cause.ENDPOINT_REMOVED, "doctor-only: a 410 on REST"),
       Map.entry(Cause.WRONG_API_HOST, "checked when the client is built (ApiUrls) and by the doctor"),
-      Map.entry(Cause.GIT_IDENTITY_MISMATCH, "doctor-only: needs a Git probe"),
       Map.entry(Cause.TLS_OR_PROXY_FAILURE, "no answer: the transport's message, and the doctor's Transports"));
 
   private static Set<String> catalogued() {
