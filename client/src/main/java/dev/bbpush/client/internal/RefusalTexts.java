@@ -451,5 +451,101 @@ public final class RefusalTexts {
           + "': REST needs the Atlassian account email, Git the Bitbucket username or x-bitbucket-api-token-auth. One "
           + "username cannot serve both.";
     }
+
+    // ---- 403
+
+    /** A 403 none of the rules explains. */
+    public static String unexplained403(String said) {
+      return "Bitbucket refused with 403" + said + ", which none of the doctor's rules explains.";
+    }
+
+    /** A 403 naming the scopes required and granted (the fix comes from the scope table). */
+    @ForCause("missing-scopes")
+    public static String missingScopes(String said, List<String> required, List<String> granted) {
+      return "Bitbucket refused for missing scopes (403" + said + "). Required: " + String.join(", ", required)
+          + "; granted: " + String.join(", ", granted) + ".";
+    }
+
+    /** An access token that authenticates but may not call {@code GET /2.0/user}: expected. */
+    @ForCause("endpoint-not-for-access-tokens")
+    public static String userNotForAccessTokens(String credentialType, String said) {
+      return "The token authenticates (X-Credential-Type " + credentialType + "), but GET /2.0/user is not for access "
+          + "tokens (403" + said + "): they have no account. That is expected; check a repository the token belongs "
+          + "to instead.";
+    }
+
+    /** The fix (a suggestion) for {@link #userNotForAccessTokens}. */
+    @ForCause("endpoint-not-for-access-tokens")
+    public static String userNotForAccessTokensFix() {
+      return "bbpush auth doctor --repo WORKSPACE/REPO";
+    }
+
+    /** An account endpoint called with an access token; {@code request} is {@code METHOD /path}. */
+    @ForCause("endpoint-not-for-access-tokens")
+    public static String endpointNotForAccessTokens(String request, String said) {
+      return request + " is not available to access tokens (403" + said + "): user and cross-workspace endpoints "
+          + "(/2.0/user, /2.0/workspaces, /2.0/users/…) need an account. The token itself may be fine.";
+    }
+
+    /** The fix for {@link #endpointNotForAccessTokens}. */
+    @ForCause("endpoint-not-for-access-tokens")
+    public static String endpointNotForAccessTokensFix() {
+      return "Check the repository instead: bbpush auth doctor --repo WORKSPACE/REPO\nFor account endpoints use an "
+          + "API token with read:user:bitbucket (and read:workspace:bitbucket), or OAuth with the account scope.";
+    }
+
+    /** The workspace's IP allowlist refused the request. */
+    @ForCause("ip-not-allowlisted")
+    public static String ipNotAllowlisted(String said) {
+      return "The workspace admits only allowlisted IP addresses, and this request came from outside the list (403"
+          + said + "). The credential itself was accepted.";
+    }
+
+    /** The fix for {@link #ipNotAllowlisted}. */
+    @ForCause("ip-not-allowlisted")
+    public static String ipNotAllowlistedFix() {
+      return "Ask a workspace admin to add your public IP address (or your CI's egress range): Workspace settings -> "
+          + "IP allowlisting. Find your address: curl https://checkip.amazonaws.com";
+    }
+
+    /** The workspace requires two-step verification. */
+    @ForCause("two-step-verification-required")
+    public static String twoStepRequired(String said) {
+      return "The workspace requires two-step verification and the account has none (403" + said + "). The "
+          + "credential itself was accepted.";
+    }
+
+    /** The fix for {@link #twoStepRequired}. */
+    @ForCause("two-step-verification-required")
+    public static String twoStepRequiredFix() {
+      return "Enable two-step verification for the account: Bitbucket -> Personal settings -> Two-step verification "
+          + "(https://bitbucket.org/account/settings/two-step-verification/), then try again.\nOr use an access token "
+          + "of the repository/workspace, which has no account to verify.";
+    }
+
+    /** The credential may read but not write the repository. */
+    @ForCause("no-write-permission")
+    public static String noWritePermission(String repository, String said) {
+      return "The credential is valid but may not write " + repository + " (403" + said + ").";
+    }
+
+    /** The fix for {@link #noWritePermission}. */
+    @ForCause("no-write-permission")
+    public static String noWritePermissionFix() {
+      return "Ask a workspace admin to grant Write on the repository (Repository settings -> Repository permissions), "
+          + "or use an access token with repository:write.";
+    }
+
+    /** The account is not a member of the workspace. */
+    @ForCause("repository-not-found-or-no-access")
+    public static String notWorkspaceMember(String said) {
+      return "The account is not a member of the workspace (403" + said + ").";
+    }
+
+    /** The fix for {@link #notWorkspaceMember}. */
+    @ForCause("repository-not-found-or-no-access")
+    public static String notWorkspaceMemberFix() {
+      return "Check the workspace name; ask a workspace admin to invite your account.";
+    }
   }
 }

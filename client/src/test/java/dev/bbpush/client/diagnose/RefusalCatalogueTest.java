@@ -38,17 +38,13 @@ class RefusalCatalogueTest {
 
   /**
    * Causes without catalogue texts, each with the reason. No failed request is mapped to any of them (they need the
-   * doctor's probes to be told apart), so only the doctor words them: those texts are still in its 403, 404, 410,
+   * doctor's probes to be told apart), so only the doctor words them: those texts are still in its 404, 410,
    * URL and transport rule classes.
    */
   private static final Map<Cause, String> WITHOUT_CATALOGUE_TEXTS = Map.ofEntries(
       Map.entry(Cause.OK, "not a refusal"),
       Map.entry(Cause.UNKNOWN, "no cause: the raw evidence is the text"),
       Map.entry(Cause.ACCESS_TOKEN_WRONG_RESOURCE, "doctor-only: needs a probe of the token's own resource"),
-      Map.entry(Cause.ENDPOINT_NOT_FOR_ACCESS_TOKENS, "doctor-only: an expected 403, not a push failure"),
-      Map.entry(Cause.NO_WRITE_PERMISSION, "a push gets the general access-denied text"),
-      Map.entry(Cause.IP_NOT_ALLOWLISTED, "a push gets the general access-denied text"),
-      Map.entry(Cause.TWO_STEP_VERIFICATION_REQUIRED, "a push gets the general access-denied text"),
       Map.entry(Cause.ENDPOINT_REMOVED, "doctor-only: a 410 on REST"),
       Map.entry(Cause.WRONG_API_HOST, "checked when the client is built (ApiUrls) and by the doctor"),
       Map.entry(Cause.TLS_OR_PROXY_FAILURE, "no answer: the transport's message, and the doctor's Transports"));
