@@ -1,6 +1,5 @@
 package dev.bbpush.client.diagnose;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.bbpush.client.auth.CredentialKind;
 import dev.bbpush.client.auth.CredentialSource;
 import dev.bbpush.client.auth.Credentials;

@@ -2,7 +2,6 @@ package dev.bbpush.client.internal;
 
 import dev.bbpush.client.error.ApiFailure;
 import java.net.URI;
-import java.util.List;
 import java.util.Optional;
 
 /**
