@@ -103,4 +103,17 @@ class AuthStatusCommandTest {
 
     assertThat(r.code()).as(r.out()).isEqualTo(6);
   }
+
+  @Test
+  void oauthConsumerStatusAsksTheTokenEndpointOnceForTheWholeReport(Emulator bb) {
+    CliRun r = CliRun.run(Map.of("BBPUSH_API_URL", bb.apiUrl(),
+        "BBPUSH_OAUTH_CLIENT_ID", bb.credential("acme-agent").key(),
+        "BBPUSH_OAUTH_CLIENT_SECRET", bb.secret("acme-agent")), "auth", "status", "--repo", "acme/infra");
+
+    assertThat(r.out()).contains("Repository acme/infra:\n  ✓ push: works\n  ✓ pull requests: works")
+        .doesNotContain(bb.secret("acme-agent"));
+    assertThat(bb.journal().entries().stream()
+        .filter(e -> e.method().equals("POST") && e.path().equals("/site/oauth2/access_token")))
+        .as("token requests of one 'bbpush auth status'").hasSize(1);
+  }
 }

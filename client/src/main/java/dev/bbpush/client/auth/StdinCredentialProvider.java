@@ -75,7 +75,8 @@ public final class StdinCredentialProvider implements CredentialProvider {
     List<String> notes = new ArrayList<>();
     Credentials c;
     List<String> names = new ArrayList<>(List.of("--token-stdin"));
-    if (token.value().startsWith("ATATT")) {
+    TokenShape shape = TokenShape.of(token.value());
+    if (shape == TokenShape.API_TOKEN) {
       Optional<EmailValue> e = email.get();
       if (e.isEmpty()) {
         return ProviderOutcome.failed(name(), "standard input holds an API token (ATATT...), which REST accepts only "
@@ -86,7 +87,7 @@ public final class StdinCredentialProvider implements CredentialProvider {
       names.add(0, e.get().name());
       c = Credentials.apiToken(cleanedEmail.value(), token.value());
     } else {
-      if (!token.value().startsWith("ATCTT")) {
+      if (shape != TokenShape.ACCESS_TOKEN) {
         notes.add("the token's shape is not an Atlassian API token (ATATT...) or access token (ATCTT...): "
             + "sending it as a Bearer access token");
       }

@@ -78,23 +78,27 @@ public final class AuthStatus {
 
   /**
    * Checks the context's credential and each repository. Makes a few GET requests per repository (two doctor runs:
-   * push, pull requests) and at most two for the account.
+   * push, pull requests) and at most two for the account, over one connection pool; an OAuth consumer's token is
+   * requested once for the whole report.
    */
   public static Report check(DoctorContext ctx, List<RepositoryRef> repositories) {
     Objects.requireNonNull(ctx, "ctx");
     DoctorContext base = ctx.toBuilder().repository(null).git(false).checkUrl(null)
         .operations(EnumSet.of(Operation.PUSH)).build();
-    Diagnosis credential = Doctor.diagnose(base);
+    Diagnosis credential;
     ServerView server;
-    try (DoctorRun run = new DoctorRun(base)) {
-      server = run.serverView();
-    }
     List<RepositoryStatus> repos = new ArrayList<>();
-    for (RepositoryRef r : repositories) {
-      Diagnosis push = Doctor.diagnose(base.toBuilder().repository(r).operations(EnumSet.of(Operation.PUSH)).build());
-      Diagnosis pr = Doctor.diagnose(base.toBuilder().repository(r).operations(EnumSet.of(Operation.PULL_REQUEST))
-          .build());
-      repos.add(new RepositoryStatus(r, push, pr));
+    // One transport (one connection pool) and, for an OAuth consumer, one token for every run of the report.
+    try (DoctorSession session = new DoctorSession(base)) {
+      credential = Doctor.diagnose(base, session);
+      server = new DoctorRun(base, session).serverView();
+      for (RepositoryRef r : repositories) {
+        Diagnosis push = Doctor.diagnose(base.toBuilder().repository(r).operations(EnumSet.of(Operation.PUSH))
+            .build(), session);
+        Diagnosis pr = Doctor.diagnose(base.toBuilder().repository(r).operations(EnumSet.of(Operation.PULL_REQUEST))
+            .build(), session);
+        repos.add(new RepositoryStatus(r, push, pr));
+      }
     }
     return new Report(ctx.resolution().map(res -> res.outcomes()).orElse(List.of()), credential, server, repos);
   }

@@ -46,9 +46,14 @@ public final class Doctor {
    */
   public static Diagnosis diagnose(DoctorContext ctx) {
     Objects.requireNonNull(ctx, "ctx");
-    try (DoctorRun run = new DoctorRun(ctx)) {
-      return run.diagnose();
+    try (DoctorSession session = new DoctorSession(ctx)) {
+      return diagnose(ctx, session);
     }
+  }
+
+  /** A run of {@link #diagnose(DoctorContext)} over a session other runs of the same command share. */
+  static Diagnosis diagnose(DoctorContext ctx, DoctorSession session) {
+    return new DoctorRun(ctx, session).diagnose();
   }
 
   /**
@@ -59,8 +64,8 @@ public final class Doctor {
   public static Diagnosis explain(BitbucketApiException failure, DoctorContext ctx) {
     Objects.requireNonNull(failure, "failure");
     Objects.requireNonNull(ctx, "ctx");
-    try (DoctorRun run = new DoctorRun(ctx)) {
-      return run.explain(failure);
+    try (DoctorSession session = new DoctorSession(ctx)) {
+      return new DoctorRun(ctx, session).explain(failure);
     }
   }
 
@@ -68,8 +73,8 @@ public final class Doctor {
   public static Diagnosis explain(TransportException failure, DoctorContext ctx) {
     Objects.requireNonNull(failure, "failure");
     Objects.requireNonNull(ctx, "ctx");
-    try (DoctorRun run = new DoctorRun(ctx)) {
-      return run.explain(failure);
+    try (DoctorSession session = new DoctorSession(ctx)) {
+      return new DoctorRun(ctx, session).explain(failure);
     }
   }
 }

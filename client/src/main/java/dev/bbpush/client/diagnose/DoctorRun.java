@@ -6,8 +6,10 @@ import dev.bbpush.client.auth.CredentialResolution;
 import dev.bbpush.client.auth.ProviderOutcome;
 import dev.bbpush.client.auth.Repair;
 import dev.bbpush.client.auth.Secret;
+import dev.bbpush.client.auth.TokenShape;
 import dev.bbpush.client.error.BitbucketApiException;
 import dev.bbpush.client.error.TransportException;
+import dev.bbpush.client.internal.RefusalTexts;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -24,18 +26,14 @@ import java.util.function.Supplier;
  * RunState#diagnosis} turns it into the {@link Diagnosis}. The rules per cause family live in {@link Refusals} and
  * the {@code *Rules} classes.
  */
-final class DoctorRun implements AutoCloseable {
+final class DoctorRun {
   private final RunState run;
   private final DoctorContext ctx;
 
-  DoctorRun(DoctorContext ctx) {
+  /** A run over {@code session}'s transport and token exchange (the session stays open: its opener closes it). */
+  DoctorRun(DoctorContext ctx, DoctorSession session) {
     this.ctx = ctx;
-    this.run = new RunState(ctx);
-  }
-
-  @Override
-  public void close() {
-    run.close();
+    this.run = new RunState(ctx, session);
   }
 
   // ---------------------------------------------------------------- entry points
@@ -126,12 +124,8 @@ final class DoctorRun implements AutoCloseable {
     }
     String story = ctx.resolution().map(CredentialResolution::failureMessage).orElse("No credential was given.");
     run.evidence.add(new Evidence.Observation(story));
-    return Verdict.found(Cause.NO_CREDENTIALS, "No Bitbucket credential was found, so nothing could be checked.",
-        Fixes.join(List.of("Create an API token with scopes at " + Fixes.API_TOKEN_PAGE + " (app Bitbucket; "
-                + "read:repository:bitbucket, write:repository:bitbucket), then:",
-            "export BBPUSH_EMAIL='<your Atlassian account email>'",
-            "export BBPUSH_API_TOKEN='<the token>'   # or pipe it with --token-stdin",
-            "Or a repository access token: export BBPUSH_ACCESS_TOKEN='<token>'")));
+    return Verdict.found(Cause.NO_CREDENTIALS, RefusalTexts.Doctor.noCredentials(),
+        Fixes.join(RefusalTexts.Doctor.noCredentialsFix()));
   }
 
   /** Observations that need no request: the URL's form, the credential's shape, identity, repairs and sources. */
@@ -145,11 +139,11 @@ final class DoctorRun implements AutoCloseable {
               : "; sent as " + facts.scheme() + (facts.identity().isEmpty() ? "" : " with identity '"
                   + facts.identity() + "'")));
       run.observe("secret shape: " + facts.shape().description() + ", " + facts.secret().length()
-          + " characters" + (SecretShape.looksTruncated(facts.secret()) ? " — shorter than any API token Bitbucket "
+          + " characters" + (TokenShape.looksTruncated(facts.secret()) ? " — shorter than any API token Bitbucket "
           + "issues (about 190): probably cut while pasting" : ""));
       if (!facts.identity().isEmpty() && facts.kind() != CredentialKind.OAUTH_CLIENT_CREDENTIALS) {
-        run.observe("identity '" + facts.identity() + "' " + (SecretShape.isEmail(facts.identity())
-            ? "is an email address" : "is not an email address" + (SecretShape.looksLikeConsumerKey(facts.identity())
+        run.observe("identity '" + facts.identity() + "' " + (TokenShape.isEmail(facts.identity())
+            ? "is an email address" : "is not an email address" + (TokenShape.looksLikeConsumerKey(facts.identity())
                 ? " (18 letters and digits: the shape of an OAuth consumer key)" : "")));
       }
       for (Repair rep : r.repairs()) {
@@ -158,7 +152,7 @@ final class DoctorRun implements AutoCloseable {
       for (String note : r.notes()) {
         run.observe("note: " + note);
       }
-      SecretShape.jwtExpiry(facts.secret()).ifPresent(exp -> {
+      TokenShape.jwtExpiry(facts.secret()).ifPresent(exp -> {
         run.tokenExpiry = Optional.of(exp);
         run.observe("OAuth token expiry (from its payload): " + exp
             + (exp.isAfter(ctx.clock().instant()) ? "" : " — already past"));

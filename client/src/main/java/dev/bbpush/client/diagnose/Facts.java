@@ -7,6 +7,7 @@ import dev.bbpush.client.auth.Credentials;
 import dev.bbpush.client.auth.FixedCredentials;
 import dev.bbpush.client.auth.OAuthClientCredentials;
 import dev.bbpush.client.auth.Secret;
+import dev.bbpush.client.auth.TokenShape;
 
 /**
  * The credential's parts as sent: kind, secret, identity, scheme, Git user. Holds the revealed secret, so {@link
@@ -28,8 +29,8 @@ record Facts(CredentialKind kind, String secret, String identity, String scheme,
   }
 
   /** The secret's shape (API token, access token, …), judged from its value. */
-  SecretShape shape() {
-    return SecretShape.of(secret);
+  TokenShape shape() {
+    return TokenShape.of(secret);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.bbpush.client.diagnose;
 
 import dev.bbpush.client.auth.CredentialSource;
 import dev.bbpush.client.auth.Setting;
+import dev.bbpush.client.internal.RefusalTexts;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,12 +10,10 @@ import java.util.Set;
 
 /**
  * Copy-pasteable fix lines, worded for where the credential came from (environment variables, the config file, flags
- * or stdin). The texts of the fixes live here and in the doctor's rules ({@code *Rules}), nowhere else.
+ * or stdin). The texts of refusals shared with the rest of bbpush are in {@link RefusalTexts}; the doctor-only
+ * texts in its rules ({@code *Rules}) and here.
  */
 final class Fixes {
-  /** Where Atlassian API tokens are created (reference: bitbucket-cloud-auth.md §2.1). */
-  static final String API_TOKEN_PAGE = "https://id.atlassian.com/manage-profile/security/api-tokens";
-
   private final CredentialSource source;
 
   Fixes(CredentialSource source) {
@@ -60,8 +59,7 @@ final class Fixes {
   /** The steps to create an API token with the scopes the operations need, and to use it with the email. */
   List<String> newApiToken(List<String> scopes) {
     List<String> lines = new ArrayList<>();
-    lines.add("Create an API token with scopes: " + API_TOKEN_PAGE + " -> 'Create API token with scopes' -> app "
-        + "'Bitbucket' -> select " + String.join(", ", scopes));
+    lines.add(RefusalTexts.Doctor.createApiToken(scopes));
     lines.add(set(Setting.EMAIL, "<your Atlassian account email>"));
     String token = set(Setting.API_TOKEN, "<the new token>");
     lines.add(token.startsWith("Pipe") ? token : token + "   # or pipe it: printf '%s' \"$TOKEN\" | bbpush ... "

@@ -2,6 +2,7 @@ package dev.bbpush.client.diagnose;
 
 import static dev.bbpush.client.diagnose.RunState.said;
 
+import dev.bbpush.client.internal.RefusalTexts;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,8 +24,7 @@ final class Forbidden403Rules {
         .or(() -> twoStepRequired(a, lower))
         .or(() -> noWriteAccess(run, a, lower))
         .or(() -> notWorkspaceMember(a, lower))
-        .orElseGet(() -> Verdict.unknown("Bitbucket refused with 403" + said(a) + ", which none of the doctor's "
-            + "rules explains."));
+        .orElseGet(() -> Verdict.unknown(RefusalTexts.Doctor.unexplained403(said(a))));
   }
 
   /** Scopes per operation from the table (never the error's detail alone), plus those the failing endpoint named. */
@@ -46,8 +46,7 @@ final class Forbidden403Rules {
           run.observe("GET /user needs " + String.join(", ", named) + ", which bbpush does not need: fine");
           return Optional.of(OkRules.okOrRepaired(run, null));
         })
-        .or(() -> Verdict.found(Cause.MISSING_SCOPES, "Bitbucket refused for missing scopes (403" + said(a) + "). "
-            + "Required: " + String.join(", ", named) + "; granted: " + String.join(", ", granted) + ".",
+        .or(() -> Verdict.found(Cause.MISSING_SCOPES, RefusalTexts.Doctor.missingScopes(said(a), named, granted),
             ScopeRules.fix(run, fine, named)));
   }
 
@@ -61,18 +60,12 @@ final class Forbidden403Rules {
               List.of()))
           .or(() -> run.repairs().isEmpty() ? Verdict.none() : Optional.of(OkRules.okOrRepaired(run, null)))
           .or(() -> Verdict.works(Cause.ENDPOINT_NOT_FOR_ACCESS_TOKENS,
-              "The token authenticates (X-Credential-Type " + a.credentialType().orElse("?") + "), but GET "
-                  + "/2.0/user is not for access tokens (403" + said(a) + "): they have no account. That is "
-                  + "expected; check a repository the token belongs to instead.",
-              "bbpush auth doctor --repo WORKSPACE/REPO"));
+              RefusalTexts.Doctor.userNotForAccessTokens(a.credentialType().orElse("?"), said(a)),
+              RefusalTexts.Doctor.userNotForAccessTokensFix()));
     }
     return Verdict.found(Cause.ENDPOINT_NOT_FOR_ACCESS_TOKENS,
-        a.method() + " " + a.apiPath(run.ctx.apiUrl()) + " is not available to access tokens (403" + said(a) + "): "
-            + "user and cross-workspace endpoints (/2.0/user, /2.0/workspaces, /2.0/users/…) need an account. "
-            + "The token itself may be fine.",
-        "Check the repository instead: bbpush auth doctor --repo WORKSPACE/REPO\n"
-            + "For account endpoints use an API token with read:user:bitbucket (and read:workspace:bitbucket), or "
-            + "OAuth with the account scope.");
+        RefusalTexts.Doctor.endpointNotForAccessTokens(a.method() + " " + a.apiPath(run.ctx.apiUrl()), said(a)),
+        RefusalTexts.Doctor.endpointNotForAccessTokensFix());
   }
 
   private static Optional<Verdict> ipNotAllowlisted(Answer a, String lower) {
@@ -80,10 +73,7 @@ final class Forbidden403Rules {
       return Verdict.none();
     }
     return Verdict.found(Cause.IP_NOT_ALLOWLISTED,
-        "The workspace admits only allowlisted IP addresses, and this request came from outside the list (403"
-            + said(a) + "). The credential itself was accepted.",
-        "Ask a workspace admin to add your public IP address (or your CI's egress range): Workspace settings -> "
-            + "IP allowlisting. Find your address: curl https://checkip.amazonaws.com");
+        RefusalTexts.Doctor.ipNotAllowlisted(said(a)), RefusalTexts.Doctor.ipNotAllowlistedFix());
   }
 
   private static Optional<Verdict> twoStepRequired(Answer a, String lower) {
@@ -91,11 +81,7 @@ final class Forbidden403Rules {
       return Verdict.none();
     }
     return Verdict.found(Cause.TWO_STEP_VERIFICATION_REQUIRED,
-        "The workspace requires two-step verification and the account has none (403" + said(a) + "). The "
-            + "credential itself was accepted.",
-        "Enable two-step verification for the account: Bitbucket -> Personal settings -> Two-step verification "
-            + "(https://bitbucket.org/account/settings/two-step-verification/), then try again.\nOr use an access "
-            + "token of the repository/workspace, which has no account to verify.");
+        RefusalTexts.Doctor.twoStepRequired(said(a)), RefusalTexts.Doctor.twoStepRequiredFix());
   }
 
   private static Optional<Verdict> noWriteAccess(RunState run, Answer a, String lower) {
@@ -104,10 +90,8 @@ final class Forbidden403Rules {
     }
     Optional<RepositoryRef> repo = run.repositoryOf(a).or(run.ctx::repository);
     return Verdict.found(Cause.NO_WRITE_PERMISSION,
-        "The credential is valid but may not write " + repo.map(RepositoryRef::toString).orElse("this repository")
-            + " (403" + said(a) + ").",
-        "Ask a workspace admin to grant Write on the repository (Repository settings -> Repository permissions), "
-            + "or use an access token with repository:write.");
+        RefusalTexts.Doctor.noWritePermission(repo.map(RepositoryRef::toString).orElse("this repository"), said(a)),
+        RefusalTexts.Doctor.noWritePermissionFix());
   }
 
   private static Optional<Verdict> notWorkspaceMember(Answer a, String lower) {
@@ -115,7 +99,6 @@ final class Forbidden403Rules {
       return Verdict.none();
     }
     return Verdict.found(Cause.REPOSITORY_NOT_FOUND_OR_NO_ACCESS,
-        "The account is not a member of the workspace (403" + said(a) + ").",
-        "Check the workspace name; ask a workspace admin to invite your account.");
+        RefusalTexts.Doctor.notWorkspaceMember(said(a)), RefusalTexts.Doctor.notWorkspaceMemberFix());
   }
 }

@@ -3,6 +3,7 @@ package dev.bbpush.client.diagnose;
 import static dev.bbpush.client.diagnose.RunState.said;
 
 import dev.bbpush.client.auth.CredentialKind;
+import dev.bbpush.client.auth.TokenShape;
 import dev.bbpush.client.error.ErrorBody;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -70,9 +71,9 @@ final class GitRules {
 
   /** The Git username Bitbucket documents for this credential's kind (reference §8). */
   static String documentedUser(Facts facts) {
-    return facts.kind() == CredentialKind.APP_PASSWORD && facts.shape() != SecretShape.API_TOKEN
+    return facts.kind() == CredentialKind.APP_PASSWORD && facts.shape() != TokenShape.API_TOKEN
         ? facts.identity()
-        : facts.shape() == SecretShape.API_TOKEN ? "x-bitbucket-api-token-auth" : facts.gitUser();
+        : facts.shape() == TokenShape.API_TOKEN ? "x-bitbucket-api-token-auth" : facts.gitUser();
   }
 
   /**
@@ -92,7 +93,7 @@ final class GitRules {
     }
     Facts facts = run.facts;
     String user = facts.kind() == CredentialKind.APP_PASSWORD ? facts.identity()
-        : facts.shape() == SecretShape.API_TOKEN ? "x-bitbucket-api-token-auth" : facts.gitUser();
+        : facts.shape() == TokenShape.API_TOKEN ? "x-bitbucket-api-token-auth" : facts.gitUser();
     Outcome<Optional<Answer>> a = run.gitProbe(repo.get(), user, facts.secret(), "does Git accept the same secret "
         + "with user '" + user + "'?");
     if (a.ended()) {
@@ -134,7 +135,7 @@ final class GitRules {
   private static Optional<Verdict> emailAsUserVariant(RunState run, RepositoryRef repo, String user) {
     Facts facts = run.facts;
     if (!run.ctx.probeVariants() || facts.identity().isEmpty() || facts.identity().equals(user)
-        || !SecretShape.isEmail(facts.identity()) || !run.prober.canSend(1)) {
+        || !TokenShape.isEmail(facts.identity()) || !run.prober.canSend(1)) {
       return Verdict.none();
     }
     Outcome<Optional<Answer>> v = run.gitProbe(repo, facts.identity(), facts.secret(), "variant: Git with the email '"

@@ -3,6 +3,7 @@ package dev.bbpush.client.diagnose;
 import static dev.bbpush.client.diagnose.RunState.said;
 
 import dev.bbpush.client.auth.Setting;
+import dev.bbpush.client.internal.RefusalTexts;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -25,10 +26,8 @@ final class OAuthTokenRules {
       return Verdict.none();
     }
     return Verdict.found(Cause.OAUTH_CONSUMER_NOT_PRIVATE,
-        who + " refused the client-credentials grant (" + a.status() + said(a) + "): the consumer is marked "
-            + "public. Only private consumers may use client credentials.",
-        "Workspace settings -> OAuth consumers -> Edit the consumer -> tick 'This is a private consumer' -> Save.\n"
-            + "Then run the command again (the key and secret stay the same).");
+        RefusalTexts.Doctor.oauthConsumerNotPrivate(who, a.status(), said(a)),
+        RefusalTexts.Doctor.oauthConsumerNotPrivateFix());
   }
 
   private static Optional<Verdict> refreshTokenInvalid(RunState run, Answer a, String who, String text) {
@@ -36,12 +35,8 @@ final class OAuthTokenRules {
       return Verdict.none();
     }
     return Verdict.found(Cause.OAUTH_REFRESH_TOKEN_INVALID,
-        who + " refused the refresh token (" + a.status() + said(a) + "). Refresh tokens rotate: each use returns "
-            + "a new one and the old one dies; an unused one expires after 3 months.",
-        "Store the refresh_token from each token response and use only the newest one.\nIf it is lost, authorize "
-            + "again (authorization code grant), or use client credentials with a private consumer:\n"
-            + run.fixes.set(Setting.OAUTH_CLIENT_ID, "<consumer key>") + "\nexport "
-            + "BBPUSH_OAUTH_CLIENT_SECRET='<consumer secret>'");
+        RefusalTexts.Doctor.refreshTokenInvalid(who, a.status(), said(a)),
+        RefusalTexts.Doctor.refreshTokenInvalidFix(run.fixes.set(Setting.OAUTH_CLIENT_ID, "<consumer key>")));
   }
 
   private static Optional<Verdict> consumerRefused(RunState run, Answer a, String who, String text) {
@@ -49,10 +44,7 @@ final class OAuthTokenRules {
       return Verdict.none();
     }
     return Verdict.found(Cause.TOKEN_EXPIRED_OR_REVOKED,
-        who + " refused the consumer key and secret (" + a.status() + said(a) + "): the consumer was deleted, "
-            + "its secret was regenerated, or a value is mistyped.",
-        "Copy the key and secret again from Workspace settings -> OAuth consumers:\n"
-            + run.fixes.set(Setting.OAUTH_CLIENT_ID, "<consumer key>") + "\nexport "
-            + "BBPUSH_OAUTH_CLIENT_SECRET='<consumer secret>'");
+        RefusalTexts.Doctor.oauthConsumerRefused(who, a.status(), said(a)),
+        RefusalTexts.Doctor.oauthConsumerRefusedFix(run.fixes.set(Setting.OAUTH_CLIENT_ID, "<consumer key>")));
   }
 }

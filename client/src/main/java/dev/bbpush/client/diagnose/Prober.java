@@ -4,7 +4,7 @@ import dev.bbpush.client.auth.Secret;
 import dev.bbpush.client.error.TransportException;
 import dev.bbpush.client.http.HttpTransport;
 import dev.bbpush.client.http.Request;
-import dev.bbpush.client.http.RetryPolicy;
+import dev.bbpush.client.http.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -15,34 +15,29 @@ import java.util.Optional;
  * with secrets scrubbed. Sends {@code Authorization} only when the caller passes one, and the caller passes the
  * credential only to the API and Git origins.
  */
-final class Prober implements AutoCloseable {
+final class Prober {
   private final HttpTransport transport;
   private final int budget;
   private final List<Evidence> evidence;
   private final Redactor redactor;
   private int used;
 
-  Prober(DoctorContext ctx, List<Evidence> evidence, Redactor redactor) {
-    this.transport = HttpTransport.builder()
-        .connectTimeout(ctx.connectTimeout())
-        .readTimeout(ctx.readTimeout())
-        .userAgent(ctx.userAgent())
-        .retryPolicy(RetryPolicy.none())
-        .listener(ctx.listener())
-        .build();
+  /** A prober sending through {@code transport} (shared by a {@link DoctorSession}; not closed here). */
+  Prober(HttpTransport transport, List<Evidence> evidence, Redactor redactor) {
+    this.transport = transport;
     this.budget = DoctorContext.MAX_REQUESTS;
     this.evidence = evidence;
     this.redactor = redactor;
   }
 
   /** The outcome of one request: Bitbucket's answer, or why none arrived. */
-  record Result(Optional<Answer> answer, Optional<TransportException> failure) {
-    static Result of(Answer a) {
-      return new Result(Optional.of(a), Optional.empty());
+  record Result(Optional<Answer> answer, Optional<Response> response, Optional<TransportException> failure) {
+    static Result of(Response r) {
+      return new Result(Optional.of(Answer.of(r)), Optional.of(r), Optional.empty());
     }
 
     static Result failed(TransportException e) {
-      return new Result(Optional.empty(), Optional.of(e));
+      return new Result(Optional.empty(), Optional.empty(), Optional.of(e));
     }
   }
 
@@ -61,19 +56,19 @@ final class Prober implements AutoCloseable {
     if (authorization != null) {
       b.header("Authorization", authorization.reveal());
     }
-    return send(b.noRetry().build(), purpose);
+    return sendOnce(b.noRetry().build(), purpose);
   }
 
-  /** POST of a form (the OAuth token request: it mints a token and changes no repository data). */
-  Optional<Result> postForm(URI uri, String form, Secret authorization, String purpose) {
-    Request.Builder b = Request.postForm(uri, form).header("Accept", "application/json");
-    if (authorization != null) {
-      b.header("Authorization", authorization.reveal());
-    }
-    return send(b.noRetry().build(), purpose);
+  /**
+   * Sends a request built elsewhere (the OAuth token request of {@link
+   * dev.bbpush.client.oauth.ClientCredentialsAuthorizer#clientCredentialsRequest()}: it mints a token and changes no
+   * repository data), once; empty when the budget is spent.
+   */
+  Optional<Result> send(Request request, String purpose) {
+    return sendOnce(request.newBuilder().noRetry().build(), purpose);
   }
 
-  private Optional<Result> send(Request request, String purpose) {
+  private Optional<Result> sendOnce(Request request, String purpose) {
     if (!canSend(1)) {
       evidence.add(new Evidence.Observation("not sent (request budget of " + budget + " spent): " + request.method()
           + " " + request.uri() + " (" + purpose + ")"));
@@ -81,9 +76,9 @@ final class Prober implements AutoCloseable {
     }
     used++;
     try {
-      Answer a = Answer.of(transport.exchange(request));
-      record(a, purpose);
-      return Optional.of(Result.of(a));
+      Result result = Result.of(transport.exchange(request));
+      record(result.answer().orElseThrow(), purpose);
+      return Optional.of(result);
     } catch (TransportException e) {
       evidence.add(new Evidence.Exchange(request.method(), request.uri().toString(), Optional.empty(),
           java.util.Map.of(), "", redactor.scrub(purpose + "; no response: " + Transports.describe(e))));
@@ -119,10 +114,5 @@ final class Prober implements AutoCloseable {
     List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).limit(3).toList();
     String joined = String.join(" | ", lines);
     return joined.length() > 400 ? joined.substring(0, 400) + "…" : joined;
-  }
-
-  @Override
-  public void close() {
-    transport.close();
   }
 }

@@ -1,6 +1,5 @@
 package dev.bbpush.client.diagnose;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.bbpush.client.auth.CredentialKind;
 import dev.bbpush.client.auth.CredentialSource;
 import dev.bbpush.client.auth.Credentials;
@@ -9,6 +8,7 @@ import dev.bbpush.client.auth.OAuthClientCredentials;
 import dev.bbpush.client.auth.Repair;
 import dev.bbpush.client.auth.ResolvedCredentials;
 import dev.bbpush.client.auth.Secret;
+import dev.bbpush.client.auth.TokenShape;
 import dev.bbpush.client.internal.ApiUrls;
 import dev.bbpush.client.oauth.ClientCredentialsAuthorizer;
 import java.net.URI;
@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * redactor and the prober. Rules read it and append evidence; the probes that may end the run (transport failure,
  * 429, budget spent) return an {@link Outcome}. Not thread-safe; used once.
  */
-final class RunState implements AutoCloseable {
+final class RunState {
   final DoctorContext ctx;
   final List<Evidence> evidence = new ArrayList<>();
   final Redactor redactor = new Redactor();
@@ -47,8 +47,12 @@ final class RunState implements AutoCloseable {
   /** The repository being examined (the context's, or the one a failure being explained named). */
   RepositoryRef examined;
 
-  RunState(DoctorContext ctx) {
+  /** The transport and token exchange this run shares with the other runs of its command. */
+  private final DoctorSession session;
+
+  RunState(DoctorContext ctx, DoctorSession session) {
     this.ctx = ctx;
+    this.session = session;
     this.resolved = ctx.credentials();
     this.facts = resolved.map(r -> Facts.of(r.credentials())).orElse(null);
     if (facts != null) {
@@ -58,13 +62,8 @@ final class RunState implements AutoCloseable {
       }
     }
     this.fixes = new Fixes(source());
-    this.prober = new Prober(ctx, evidence, redactor);
+    this.prober = new Prober(session.transport(), evidence, redactor);
     this.urlProblem = DoctorRun.apiUrlProblem(ctx.apiUrl());
-  }
-
-  @Override
-  public void close() {
-    prober.close();
   }
 
   // ---------------------------------------------------------------- the verdict
@@ -108,29 +107,42 @@ final class RunState implements AutoCloseable {
     return exchangeClientCredentials((OAuthClientCredentials) c);
   }
 
+  /**
+   * The client's own token exchange ({@link ClientCredentialsAuthorizer}), shared by the runs of one session: a token
+   * an earlier run got is reused; otherwise the request is sent once through the prober (evidence, budget, no retry)
+   * and its answer handed back to the authorizer, which keeps the token as it would after its own fetch.
+   */
   private Outcome<Secret> exchangeClientCredentials(OAuthClientCredentials o) {
-    URI tokenUrl = o.explicitTokenEndpoint().or(ctx::oauthTokenUrl).orElseGet(() ->
-        ClientCredentialsAuthorizer.defaultTokenEndpoint(ctx.apiUrl(), ApiUrls.isLoopback(ctx.apiUrl().getHost())));
-    Secret basic = basic(o.clientId(), o.clientSecret().reveal());
+    ClientCredentialsAuthorizer authorizer = session.authorizer(o, ctx);
+    Optional<ClientCredentialsAuthorizer.Grant> held = authorizer.currentGrant();
+    if (held.isPresent()) {
+      return Outcome.of(useToken(held.get(), "OAuth access token reused (issued earlier in this command)",
+          java.time.Duration.between(ctx.clock().instant(), held.get().expiresAt())));
+    }
+    basic(o.clientId(), o.clientSecret().reveal()); // the request's Basic header, for the redactor
     // The token request is the first request of a run, so the budget never stops it.
-    Outcome<Answer> a = answer(prober.postForm(tokenUrl, "grant_type=client_credentials", basic,
-        "exchange the OAuth consumer's key and secret for an access token (client credentials)"));
+    Optional<Prober.Result> sent = prober.send(authorizer.clientCredentialsRequest(),
+        "exchange the OAuth consumer's key and secret for an access token (client credentials)");
+    Outcome<Answer> a = answer(sent);
     if (a.ended()) {
       return Outcome.ended(a.verdict().get());
     }
-    JsonNode json = a.value().json();
-    if (a.value().status() == 200 && json != null && json.path("access_token").isTextual()) {
-      String token = json.path("access_token").asText();
-      redactor.add(token);
-      long expiresIn = json.path("expires_in").asLong(3600);
-      tokenExpiry = Optional.of(ctx.clock().instant().plusSeconds(expiresIn));
-      observe("OAuth access token issued: expires in " + expiresIn + " s (" + tokenExpiry.get()
-          .truncatedTo(ChronoUnit.SECONDS) + "), scope: "
-          + json.path("scope").asText(json.path("scopes").asText("(not reported)")));
-      restAuthorization = Secret.of("Bearer " + token);
-      return Outcome.of(restAuthorization);
+    Optional<ClientCredentialsAuthorizer.Grant> issued = a.value().status() == 200
+        ? sent.flatMap(Prober.Result::response).flatMap(authorizer::accept) : Optional.empty();
+    if (issued.isPresent()) {
+      return Outcome.of(useToken(issued.get(), "OAuth access token issued", issued.get().lifetime()));
     }
     return Outcome.ended(OAuthTokenRules.judge(this, a.value(), "The OAuth token endpoint"));
+  }
+
+  private Secret useToken(ClientCredentialsAuthorizer.Grant grant, String what, java.time.Duration left) {
+    redactor.add(grant.accessToken().reveal());
+    long expiresIn = left.toSeconds();
+    tokenExpiry = Optional.of(grant.expiresAt());
+    observe(what + ": expires in " + expiresIn + " s (" + grant.expiresAt().truncatedTo(ChronoUnit.SECONDS)
+        + "), scope: " + grant.scopes().orElse("(not reported)"));
+    restAuthorization = Secret.of("Bearer " + grant.accessToken().reveal());
+    return restAuthorization;
   }
 
   /** The answer of a probe; a spent budget, a transport failure and a 429 end the run. */
@@ -209,7 +221,7 @@ final class RunState implements AutoCloseable {
     if (g.stream().anyMatch(s -> s.endsWith(":bitbucket"))) {
       return true;
     }
-    return facts.kind() == CredentialKind.API_TOKEN || facts.shape() == SecretShape.API_TOKEN;
+    return facts.kind() == CredentialKind.API_TOKEN || facts.shape() == TokenShape.API_TOKEN;
   }
 
   Set<Operation> operations(boolean withRepository) {

@@ -6,6 +6,7 @@ import static dev.bbpush.client.diagnose.RunState.withQuery;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bbpush.client.auth.CredentialKind;
 import dev.bbpush.client.auth.Setting;
+import dev.bbpush.client.auth.TokenShape;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -93,7 +94,7 @@ final class ScopeRules {
     }
     boolean oauth = facts.kind() == CredentialKind.OAUTH_CLIENT_CREDENTIALS
         || facts.kind() == CredentialKind.OAUTH_ACCESS_TOKEN
-        || facts.shape() == SecretShape.OAUTH_ACCESS_TOKEN;
+        || facts.shape() == TokenShape.OAUTH_ACCESS_TOKEN;
     CredentialKind kind = oauth ? CredentialKind.OAUTH_ACCESS_TOKEN : facts.kind();
     return switch (kind) {
       case ACCESS_TOKEN -> Fixes.join(List.of(

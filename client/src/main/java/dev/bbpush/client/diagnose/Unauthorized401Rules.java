@@ -6,6 +6,8 @@ import static dev.bbpush.client.diagnose.RunState.said;
 import dev.bbpush.client.auth.CredentialKind;
 import dev.bbpush.client.auth.Secret;
 import dev.bbpush.client.auth.Setting;
+import dev.bbpush.client.auth.TokenShape;
+import dev.bbpush.client.internal.RefusalTexts;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -24,21 +26,16 @@ final class Unauthorized401Rules {
         .or(() -> oauthExpiry(run, a))
         .or(() -> consumerTokenRefused(run, a))
         .or(() -> run.facts.scheme().equals("Bearer") ? Optional.of(bearer(run, a)) : basic(run, a))
-        .orElseGet(() -> Verdict.unknown("Bitbucket refused the credential (401" + said(a) + "). The secret has "
-            + "none of Bitbucket's token shapes (API token ATATT…, access token ATCTT…), so the doctor cannot tell "
-            + "what it is: check that it is the value you meant."));
+        .orElseGet(() -> Verdict.unknown(RefusalTexts.Doctor.unrecognisedSecret(said(a))));
   }
 
   /** Bitbucket's plain words: an account password, or a deprecated app password. */
   private static Optional<Verdict> bitbucketSays(RunState run, Answer a) {
-    if (a.textContains("stopped supporting account passwords")) {
-      return Verdict.found(Cause.ACCOUNT_PASSWORD_REJECTED,
-          "Bitbucket refused an Atlassian account password (401: \"Bitbucket Cloud recently stopped supporting "
-              + "account passwords for API authentication.\"). Account passwords are refused for REST and Git since "
-              + "2022-03-01.",
+    if (a.textContains(RefusalTexts.SAYS_ACCOUNT_PASSWORD)) {
+      return Verdict.found(Cause.ACCOUNT_PASSWORD_REJECTED, RefusalTexts.Doctor.accountPassword(),
           Fixes.join(run.fixes.newApiToken(run.pushScopes(true))));
     }
-    if (a.textContains("App passwords are deprecated")) {
+    if (a.textContains(RefusalTexts.SAYS_APP_PASSWORD_DEPRECATED)) {
       return Optional.of(appPasswordRemoved(run, a));
     }
     return Verdict.none();
@@ -51,14 +48,11 @@ final class Unauthorized401Rules {
    */
   static boolean fromBitbucket(Answer a) {
     boolean challenge = a.header("WWW-Authenticate").map(h -> h.contains("Bitbucket.org")).orElse(false);
-    return challenge || bitbucketEnvelope(a) || a.textContains("stopped supporting account passwords");
+    return challenge || bitbucketEnvelope(a) || a.textContains(RefusalTexts.SAYS_ACCOUNT_PASSWORD);
   }
 
   private static Verdict notFromBitbucket(Answer a) {
-    return Verdict.unknown("The 401" + said(a) + " carries neither Bitbucket's challenge (WWW-Authenticate: "
-        + "Basic/OAuth realm=\"Bitbucket.org HTTP\") nor its JSON error body, so something else may have answered (a "
-        + "proxy or gateway asking for its own login, or another server at the API URL). It says nothing certain "
-        + "about the Bitbucket credential.");
+    return Verdict.unknown(RefusalTexts.Doctor.notFromBitbucket(said(a)));
   }
 
   private static Optional<Verdict> oauthExpiry(RunState run, Answer a) {
@@ -71,8 +65,8 @@ final class Unauthorized401Rules {
     if (run.facts.kind() != CredentialKind.OAUTH_CLIENT_CREDENTIALS) {
       return Verdict.none();
     }
-    return Verdict.found(Cause.TOKEN_EXPIRED_OR_REVOKED, "Bitbucket refused the access token it just issued for the "
-        + "OAuth consumer (401" + said(a) + "): the consumer was probably deleted or disabled.", bearerTokenFix(run));
+    return Verdict.found(Cause.TOKEN_EXPIRED_OR_REVOKED, RefusalTexts.Doctor.consumerTokenRefused(said(a)),
+        bearerTokenFix(run));
   }
 
   // ---------------------------------------------------------------- sent as Bearer
@@ -86,9 +80,7 @@ final class Unauthorized401Rules {
       default -> Verdict.none();
     };
     return byShape.orElseGet(() -> new Verdict(Cause.TOKEN_EXPIRED_OR_REVOKED, false,
-        "Bitbucket did not accept the Bearer token " + Secret.mask(run.facts.secret()) + " (401" + said(a) + "). "
-            + "It has expired or been revoked (or its resource was deleted), or the value is wrong"
-            + run.tokenExpiry.map(e -> "; its payload says it expires " + e).orElse("") + ".",
+        RefusalTexts.Doctor.bearerTokenRefused(Secret.mask(run.facts.secret()), said(a), run.tokenExpiry),
         bearerTokenFix(run)));
   }
 
@@ -96,34 +88,31 @@ final class Unauthorized401Rules {
 
   private static Optional<Verdict> basic(RunState run, Answer a) {
     Facts facts = run.facts;
-    SecretShape shape = facts.shape();
-    if (shape == SecretShape.ACCESS_TOKEN || shape == SecretShape.OAUTH_ACCESS_TOKEN) {
+    TokenShape shape = facts.shape();
+    if (shape == TokenShape.ACCESS_TOKEN || shape == TokenShape.OAUTH_ACCESS_TOKEN) {
       basicToBearerVariant(run);
       return Optional.of(accessTokenAsBasic(run, a));
     }
-    if (shape == SecretShape.OAUTH_CONSUMER_SECRET && !SecretShape.isEmail(facts.identity())) {
+    if (shape == TokenShape.OAUTH_CONSUMER_SECRET && !TokenShape.isEmail(facts.identity())) {
       return Optional.of(consumerKeyAsCredential(run, a));
     }
-    if (shape == SecretShape.APP_PASSWORD
-        || (facts.kind() == CredentialKind.APP_PASSWORD && shape == SecretShape.OTHER && a.message().isEmpty())) {
+    if (shape == TokenShape.APP_PASSWORD
+        || (facts.kind() == CredentialKind.APP_PASSWORD && shape == TokenShape.OTHER && a.message().isEmpty())) {
       return Optional.of(appPasswordRemoved(run, a));
     }
-    if (shape == SecretShape.API_TOKEN) {
+    if (shape == TokenShape.API_TOKEN) {
       return Optional.of(ApiTokenRules.sentAsBasic(run, a));
     }
     return Verdict.none();
   }
 
   private static Verdict accessTokenAsBasic(RunState run, Answer a) {
-    boolean accessToken = run.facts.shape() == SecretShape.ACCESS_TOKEN;
+    boolean accessToken = run.facts.shape() == TokenShape.ACCESS_TOKEN;
     return new Verdict(Cause.ACCESS_TOKEN_NEEDS_BEARER, false,
-        "A" + (accessToken ? "n access token (ATCTT…)" : "n OAuth access token") + " was sent with HTTP Basic ('"
-            + run.facts.identity() + "'); Bitbucket answered 401" + said(a) + ". REST takes access tokens only as "
-            + "'Authorization: Bearer <token>' (Git uses the user x-token-auth).",
+        RefusalTexts.Doctor.accessTokenAsBasic(accessToken, run.facts.identity(), said(a)),
         Fixes.join(List.of(run.fixes.set(Setting.ACCESS_TOKEN, "<the same token>") + insteadOf(run),
             run.fixes.unsetLegacy(),
-            "With curl: curl -H \"Authorization: Bearer $BBPUSH_ACCESS_TOKEN\" "
-                + "https://api.bitbucket.org/2.0/repositories/WORKSPACE/REPO")));
+            RefusalTexts.Doctor.accessTokenAsBasicCurl())));
   }
 
   /** {@code   # instead of NAME, …} naming where the credential came from, or nothing. */
@@ -150,46 +139,35 @@ final class Unauthorized401Rules {
 
   static Verdict appPasswordRemoved(RunState run, Answer a) {
     return new Verdict(Cause.APP_PASSWORD_REMOVED, false,
-        "This is an app password (" + Secret.mask(run.facts.secret()) + "); Bitbucket answered " + a.status()
-            + said(a) + ". App passwords stopped working on 2026-07-28 (REST 401, Git 410; failing in brownouts since "
-            + "2026-06-09) and cannot be renewed.",
-        Fixes.join(run.fixes.newApiToken(run.pushScopes(true))) + "\nFor REST use the email; for Git your Bitbucket "
-            + "username or x-bitbucket-api-token-auth.");
+        RefusalTexts.Doctor.appPasswordRemoved(Secret.mask(run.facts.secret()), a.status(), said(a)),
+        Fixes.join(run.fixes.newApiToken(run.pushScopes(true))) + RefusalTexts.Doctor.appPasswordRemovedFixTail());
   }
 
   static Verdict oauthExpired(RunState run, Answer a) {
     String when = run.tokenExpiry.map(e -> " It expired at " + e + ".").orElse("");
     return new Verdict(Cause.OAUTH_TOKEN_EXPIRED, false,
-        "The OAuth access token has expired (401" + said(a) + a.header("WWW-Authenticate").map(h -> ", " + h)
-            .orElse("") + ")." + when + " Bitbucket's access tokens live 1-2 hours (trust expires_in).",
-        Fixes.join(List.of("Get a new access token (refresh token grant, or client credentials), or let bbpush "
-                + "fetch and renew it from the consumer:",
-            run.fixes.set(Setting.OAUTH_CLIENT_ID, "<consumer key>"),
-            "export BBPUSH_OAUTH_CLIENT_SECRET='<consumer secret>'")));
+        RefusalTexts.Doctor.oauthTokenExpired(said(a), a.header("WWW-Authenticate"), when),
+        Fixes.join(List.of(RefusalTexts.Doctor.oauthTokenExpiredFix(),
+            run.fixes.set(Setting.OAUTH_CLIENT_ID, "<consumer key>"), RefusalTexts.EXPORT_CONSUMER_SECRET)));
   }
 
   static Verdict consumerKeyAsCredential(RunState run, Answer a) {
     String identity = run.facts.identity();
     return new Verdict(Cause.OAUTH_CONSUMER_KEY_AS_CREDENTIAL, false,
-        "An OAuth consumer's key and secret were sent as username and password (Basic '" + identity + "' + a "
-            + "32-character secret); Bitbucket answered " + a.status() + said(a) + ". A consumer's key and secret "
-            + "are not credentials for REST or Git: exchange them for an access token first.",
-        Fixes.join(List.of("Let bbpush exchange them (client credentials; the consumer must be private):",
+        RefusalTexts.Doctor.consumerKeyAsCredential(identity, a.status(), said(a)),
+        Fixes.join(List.of(RefusalTexts.Doctor.consumerKeyAsCredentialFix(),
             run.fixes.set(Setting.OAUTH_CLIENT_ID, identity.isEmpty() ? "<consumer key>" : identity),
-            "export BBPUSH_OAUTH_CLIENT_SECRET='<consumer secret>'",
+            RefusalTexts.EXPORT_CONSUMER_SECRET,
             run.fixes.unsetLegacy(),
-            "By hand: curl -u \"KEY:SECRET\" -d grant_type=client_credentials "
-                + "https://bitbucket.org/site/oauth2/access_token")));
+            RefusalTexts.Doctor.consumerKeyAsCredentialCurl())));
   }
 
   static String bearerTokenFix(RunState run) {
-    if (run.facts.shape() == SecretShape.OAUTH_ACCESS_TOKEN) {
-      return Fixes.join(List.of("Get a new access token from the OAuth consumer, or let bbpush fetch and renew "
-          + "tokens itself:", run.fixes.set(Setting.OAUTH_CLIENT_ID, "<consumer key>"),
-          "export BBPUSH_OAUTH_CLIENT_SECRET='<consumer secret>'"));
+    if (run.facts.shape() == TokenShape.OAUTH_ACCESS_TOKEN) {
+      return Fixes.join(List.of(RefusalTexts.Doctor.newOauthAccessToken(),
+          run.fixes.set(Setting.OAUTH_CLIENT_ID, "<consumer key>"), RefusalTexts.EXPORT_CONSUMER_SECRET));
     }
-    return Fixes.join(List.of("Create a new access token (Repository/Project/Workspace settings -> Access "
-            + "tokens) with the scopes you need, e.g. repository:write",
+    return Fixes.join(List.of(RefusalTexts.Doctor.newAccessToken(),
         run.fixes.set(Setting.ACCESS_TOKEN, "<the new token>")));
   }
 }

@@ -6,6 +6,7 @@ import dev.bbpush.client.auth.AppPassword;
 import dev.bbpush.client.auth.Credentials;
 import dev.bbpush.client.auth.OAuthAccessToken;
 import dev.bbpush.client.auth.Secret;
+import dev.bbpush.client.auth.TokenShape;
 import dev.bbpush.client.error.AccessDeniedException;
 import dev.bbpush.client.error.ApiFailure;
 import dev.bbpush.client.error.AuthenticationException;
@@ -17,6 +18,7 @@ import dev.bbpush.client.error.NotFoundException;
 import dev.bbpush.client.error.RateLimitedException;
 import dev.bbpush.client.error.ServerErrorException;
 import dev.bbpush.client.internal.Messages;
+import dev.bbpush.client.internal.RefusalTexts;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -71,19 +73,19 @@ public final class ApiErrors {
       return new AuthenticationException(unauthorizedMessage(f, sent.orElse(null)), f);
     }
     if (s == 403 && (!e.required().isEmpty() || !e.granted().isEmpty())) {
-      return new MissingScopesException(Messages.missingScopes(f, e.required(), e.granted()), f);
+      return new MissingScopesException(RefusalTexts.Failed.missingScopes(f, e.required(), e.granted()), f);
     }
     if (s == 403) {
-      return new AccessDeniedException(Messages.accessDenied(f), f);
+      return new AccessDeniedException(RefusalTexts.Failed.accessDenied(f), f);
     }
     if (s == 404) {
-      return new NotFoundException(Messages.notFound(f), f);
+      return new NotFoundException(RefusalTexts.Failed.notFound(f), f);
     }
     if (s == 409 || (s == 400 && e.dataKey().filter("BRANCH_ALREADY_EXISTS"::equals).isPresent())) {
       return new ConflictException(Messages.conflict(f), f);
     }
     if (s == 429) {
-      return new RateLimitedException(Messages.rateLimited(f), f);
+      return new RateLimitedException(RefusalTexts.Failed.rateLimited(f), f);
     }
     if (s >= 500) {
       return new ServerErrorException(Messages.serverError(f, r.attempts()), f);
@@ -110,30 +112,28 @@ public final class ApiErrors {
       basicSecret = p.password();
     }
     if (basicChallenge && basicSecret != null && isApiToken(basicSecret) && basicUser.indexOf('@') < 0) {
-      return Messages.apiTokenWithUsername(f, shownIdentity(basicUser));
+      return RefusalTexts.Failed.apiTokenWithUsername(f, shownIdentity(basicUser));
     }
-    if (f.error().text().contains("stopped supporting account passwords")) {
-      return Messages.accountPassword(f);
+    if (f.error().text().contains(RefusalTexts.SAYS_ACCOUNT_PASSWORD)) {
+      return RefusalTexts.Failed.accountPassword(f);
     }
-    if (said.startsWith("App passwords are deprecated") || (sent instanceof AppPassword && basicChallenge)) {
-      return Messages.appPasswordRemoved(f);
+    if (said.startsWith(RefusalTexts.SAYS_APP_PASSWORD_DEPRECATED)
+        || (sent instanceof AppPassword && basicChallenge)) {
+      return RefusalTexts.Failed.appPasswordRemoved(f);
     }
     Secret bearer = sent instanceof AccessToken a ? a.token() : sent instanceof OAuthAccessToken o ? o.token() : null;
     if (bearer != null && isApiToken(bearer)) {
-      return Messages.apiTokenAsBearer(f);
+      return RefusalTexts.Failed.apiTokenAsBearer(f);
     }
-    return Messages.unauthorized(f);
+    return RefusalTexts.Failed.unauthorized(f);
   }
 
-  /** Atlassian API tokens start {@code ATATT} (reference: bitbucket-cloud-auth.md §2.1). */
   private static boolean isApiToken(Secret s) {
-    return s.reveal().startsWith("ATATT");
+    return TokenShape.of(s) == TokenShape.API_TOKEN;
   }
 
   /** The Basic identity as shown in a message: masked when it looks like a pasted secret rather than a name. */
   private static String shownIdentity(String identity) {
-    boolean secretLike = identity.length() > 64 || identity.startsWith("ATATT") || identity.startsWith("ATCTT")
-        || identity.startsWith("ATBB");
-    return secretLike ? Secret.mask(identity) : identity;
+    return TokenShape.looksLikeSecret(identity) ? Secret.mask(identity) : identity;
   }
 }

@@ -15,6 +15,7 @@ import dev.bbpush.client.http.HttpTransport;
 import dev.bbpush.client.http.Request;
 import dev.bbpush.client.http.Response;
 import dev.bbpush.client.internal.Messages;
+import dev.bbpush.client.internal.RefusalTexts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -55,6 +56,8 @@ public final class ClientCredentialsAuthorizer implements Authorizer {
 
   private Secret accessToken;
   private Instant renewAt;
+  private Duration lifetime;
+  private Instant expiresAt;
   private Secret refreshToken;
   private Optional<String> scopes = Optional.empty();
 
@@ -160,31 +163,88 @@ public final class ClientCredentialsAuthorizer implements Authorizer {
     String said = refused.bitbucketMessage().orElse("");
     String id = credentials.clientId();
     if (f.status() == 401) {
-      return new AuthenticationException(Messages.oauthClientRefused(f, id), f);
+      return new AuthenticationException(RefusalTexts.Failed.oauthClientRefused(f, id), f);
     }
     if (f.status() == 400 && said.contains("marked as \"public\"")) {
-      return new BitbucketApiException(Messages.oauthPublicConsumer(f, id), f);
+      return new BitbucketApiException(RefusalTexts.Failed.oauthPublicConsumer(f, id), f);
     }
     if (f.status() == 400) {
-      return new BitbucketApiException(Messages.oauthTokenRefused(f, id), f);
+      return new BitbucketApiException(RefusalTexts.Failed.oauthTokenRefused(f, id), f);
     }
     if (f.status() == 404) {
-      return new NotFoundException(Messages.oauthTokenRefused(f, id), f);
+      return new NotFoundException(RefusalTexts.Failed.oauthTokenRefused(f, id), f);
     }
     return refused; // e.g. 429 and 5xx keep their messages
   }
 
   private Response post(String form, boolean retrySafe) {
-    String basic = java.util.Base64.getEncoder().encodeToString(
-        (credentials.clientId() + ":" + credentials.clientSecret().reveal()).getBytes(StandardCharsets.UTF_8));
-    Request.Builder b = Request.postForm(tokenEndpoint, form)
-        .withoutAuthorization()
-        .header("Authorization", "Basic " + basic)
-        .header("Accept", "application/json");
+    Request.Builder b = tokenRequest(form);
     if (retrySafe) {
       b.retrySafe();
     }
     return transport.send(b.build());
+  }
+
+  /** The token request with this consumer's HTTP Basic {@code key:secret} (and no other authorization). */
+  private Request.Builder tokenRequest(String form) {
+    String basic = java.util.Base64.getEncoder().encodeToString(
+        (credentials.clientId() + ":" + credentials.clientSecret().reveal()).getBytes(StandardCharsets.UTF_8));
+    return Request.postForm(tokenEndpoint, form)
+        .withoutAuthorization()
+        .header("Authorization", "Basic " + basic)
+        .header("Accept", "application/json");
+  }
+
+  /**
+   * The client-credentials token request, for a caller that sends it itself and hands the answer back with {@link
+   * #accept(Response)}: the auth doctor, which sends it once (no retry) and keeps the exchange as evidence. Retries
+   * are the caller's choice; the request carries the consumer's secret in its {@code Authorization}.
+   */
+  public Request clientCredentialsRequest() {
+    return tokenRequest("grant_type=client_credentials").build();
+  }
+
+  /**
+   * Keeps the token of a token endpoint's answer to {@link #clientCredentialsRequest()} that the caller sent itself,
+   * exactly as a fetch of this authorizer would; afterwards {@link #authorization()} and {@link #currentGrant()} use
+   * it until it is due for renewal.
+   *
+   * @return the grant kept, or empty when the answer is not a success carrying an {@code access_token} (nothing is
+   *     kept then)
+   */
+  public synchronized Optional<Grant> accept(Response r) {
+    if (!r.isSuccessful()) {
+      return Optional.empty();
+    }
+    try {
+      accept(r, clock.instant());
+    } catch (UnexpectedResponseException noToken) {
+      return Optional.empty();
+    }
+    return currentGrant();
+  }
+
+  /** The cached token, when one is held and not yet due for renewal; never fetches. */
+  public synchronized Optional<Grant> currentGrant() {
+    if (accessToken == null || !clock.instant().isBefore(renewAt)) {
+      return Optional.empty();
+    }
+    return Optional.of(new Grant(accessToken, lifetime, expiresAt, scopes));
+  }
+
+  /**
+   * A token the endpoint issued.
+   *
+   * @param accessToken the access token (sent as {@code Bearer})
+   * @param lifetime its {@code expires_in} (3600 s when the answer gave none)
+   * @param expiresAt when it expires, by this authorizer's clock
+   * @param scopes the scopes the answer granted, when it named them
+   */
+  public record Grant(Secret accessToken, Duration lifetime, Instant expiresAt, Optional<String> scopes) {
+    @Override
+    public String toString() {
+      return "Grant[" + accessToken + ", expires " + expiresAt + ", scopes " + scopes.orElse("(not reported)") + "]";
+    }
   }
 
   private void accept(Response r, Instant now) {
@@ -202,6 +262,8 @@ public final class ClientCredentialsAuthorizer implements Authorizer {
         ? Duration.ofSeconds(json.path("expires_in").asLong())
         : DEFAULT_LIFETIME;
     accessToken = Secret.of(json.path("access_token").asText());
+    this.lifetime = lifetime;
+    expiresAt = now.plus(lifetime);
     renewAt = now.plusMillis((long) (lifetime.toMillis() * RENEW_AT));
     String newRefresh = json.path("refresh_token").asText("");
     refreshToken = newRefresh.isEmpty() ? null : Secret.of(newRefresh);

@@ -240,7 +240,7 @@ class DoctorExplainTest {
   void jwtExpiryIsReadFromTheTokenPayload() {
     String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(
         "{\"exp\":1800000000}".getBytes(StandardCharsets.UTF_8));
-    assertThat(SecretShape.jwtExpiry("eyJhbGciOiJub25lIn0." + payload + ".sig"))
+    assertThat(dev.bbpush.client.auth.TokenShape.jwtExpiry("eyJhbGciOiJub25lIn0." + payload + ".sig"))
         .contains(Instant.ofEpochSecond(1_800_000_000L));
   }
 }

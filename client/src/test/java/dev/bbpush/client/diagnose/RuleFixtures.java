@@ -42,7 +42,9 @@ final class RuleFixtures {
 
   /** Applies {@code rule} to a fresh run of {@code context}; asserts the rule sent no request. */
   static <T> T apply(DoctorContext.Builder context, Function<RunState, T> rule) {
-    try (RunState run = new RunState(context.build())) {
+    DoctorContext ctx = context.build();
+    try (DoctorSession session = new DoctorSession(ctx)) {
+      RunState run = new RunState(ctx, session);
       T result = rule.apply(run);
       assertThat(run.evidence).noneMatch(Evidence.Exchange.class::isInstance);
       return result;
