@@ -26,9 +26,11 @@ import dev.bbpush.client.json.PushResultJson;
 import dev.bbpush.client.push.BranchBusyException;
 import dev.bbpush.client.push.PullRequestFailedException;
 import dev.bbpush.client.push.PushConflictException;
+import dev.bbpush.client.push.PushInterruptedException;
 import dev.bbpush.client.push.PushOutcomeUnknownException;
 import dev.bbpush.client.push.PushRefusedException;
 import dev.bbpush.client.push.SafetyBlockedException;
+import dev.bbpush.client.push.UnexplainedConflictException;
 import dev.bbpush.client.safety.Finding;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -104,6 +106,19 @@ final class Failures {
     if (t instanceof PushConflictException c) {
       return new Verdict(ToolCause.CONFLICT.id(), message,
           "Read the files again on '" + c.branch() + "' (read_file), merge your change into them, and push again.");
+    }
+    if (t instanceof UnexplainedConflictException u) {
+      return new Verdict(ToolCause.REQUEST_REFUSED.id(), beforeFix(message),
+          "Call the tool again later with the same arguments (it is safe: nothing was committed). If it keeps "
+              + "failing, the branch '" + u.branch() + "' may be being rewritten or restricted in Bitbucket.");
+    }
+    if (t instanceof PushInterruptedException i) {
+      return i.nothingLanded()
+          ? new Verdict(ToolCause.INTERRUPTED.id(), message,
+              "Call the tool again with the same arguments: nothing was committed, so it is safe.")
+          : new Verdict(ToolCause.OUTCOME_UNKNOWN.id(), message,
+              "Call the tool again with the same arguments: it plans against the branch's current head, so a commit "
+                  + "that did land (change id " + i.changeId() + ") shows as unchanged and is not made twice.");
     }
     if (t instanceof ConflictException) {
       return new Verdict(ToolCause.CONFLICT.id(), message, "Read the branch again and retry the call.");

@@ -33,6 +33,11 @@ public enum ToolCause {
   BRANCH_BUSY("branch-busy"),
   /** A local file of {@code push_directory} could not be read, or changed while it was pushed; nothing committed. */
   LOCAL_INPUT_UNREADABLE("local-input-unreadable"),
+  /**
+   * The push was interrupted (the server is shutting down) while it waited to send the commit again, and every attempt
+   * so far was refused: nothing was committed, calling the tool again is safe.
+   */
+  INTERRUPTED("interrupted"),
   /** The commit request got no answer and the branch could not be read: calling the tool again is safe. */
   OUTCOME_UNKNOWN("outcome-unknown"),
   /** The branch to read does not exist. */
