@@ -8,6 +8,7 @@ import dev.bbpush.client.diagnose.RepositoryRef;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -60,7 +61,7 @@ public final class AuthStatusCommand implements Callable<Integer> {
     int i = 1;
     for (ProviderOutcome o : r.sources()) {
       out.println("  " + i++ + ". " + mark(o.status() != ProviderOutcome.Status.FAILED) + " " + o.provider() + ": "
-          + o.status().name().toLowerCase(java.util.Locale.ROOT) + " — " + o.reason());
+          + o.status().name().toLowerCase(Locale.ROOT) + " — " + o.reason());
       for (String note : o.notes()) {
         out.println("       note: " + note);
       }

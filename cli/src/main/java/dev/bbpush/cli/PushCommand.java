@@ -31,6 +31,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -332,7 +333,7 @@ public final class PushCommand implements Callable<Integer> {
    * Hands values the user gave (options, the environment's API URL) to a library builder: a value it refuses is a
    * usage error with the builder's message, which names the value and what is wrong with it.
    */
-  private static <T> T userValues(java.util.function.Supplier<T> step) {
+  private static <T> T userValues(Supplier<T> step) {
     try {
       return step.get();
     } catch (IllegalArgumentException e) {

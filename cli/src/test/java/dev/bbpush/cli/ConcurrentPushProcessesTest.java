@@ -12,11 +12,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -208,7 +210,7 @@ class ConcurrentPushProcessesTest {
    */
   private static final class SrcAnswers implements AutoCloseable {
     private final Emulator bb;
-    private final Map<Integer, Integer> byStatus = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Integer, Integer> byStatus = new ConcurrentHashMap<>();
     private final Thread taker;
     private volatile boolean stop;
 
@@ -218,7 +220,7 @@ class ConcurrentPushProcessesTest {
       taker = new Thread(() -> {
         try {
           while (!stop) {
-            take(java.time.Duration.ofMillis(100));
+            take(Duration.ofMillis(100));
           }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
@@ -229,7 +231,7 @@ class ConcurrentPushProcessesTest {
     }
 
     /** Takes one completed request, if one completes within {@code wait}; false when none did. */
-    private boolean take(java.time.Duration wait) throws InterruptedException {
+    private boolean take(Duration wait) throws InterruptedException {
       JournalEntry e = bb.journal().takeRequest(wait);
       if (e == null) {
         return false;
@@ -244,7 +246,7 @@ class ConcurrentPushProcessesTest {
     Map<Integer, Integer> finish() throws InterruptedException {
       stop = true;
       taker.join();
-      while (take(java.time.Duration.ofMillis(500))) {
+      while (take(Duration.ofMillis(500))) {
         // drain
       }
       return Map.copyOf(byStatus);

@@ -3,6 +3,7 @@ package dev.bbpush.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bbpush.client.commit.InvalidChangeSetException;
+import dev.bbpush.client.commit.LocalContentException;
 import dev.bbpush.client.error.NoCredentialsException;
 import dev.bbpush.client.error.TransportException;
 import dev.bbpush.client.push.PlanSource;
@@ -19,10 +20,13 @@ import dev.bbpush.client.push.RequestCounts;
 import dev.bbpush.client.push.SafetyBlockedException;
 import dev.bbpush.client.safety.Finding;
 import dev.bbpush.client.safety.SafetyReport;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
@@ -56,9 +60,9 @@ class ExitCodesTest {
     assertThat(ExitCodes.of(new TransportException("x", "GET", URI.create("http://127.0.0.1/"), false, 1, null)))
         .isEqualTo(ExitCode.NETWORK);
     assertThat(ExitCodes.of(new IllegalStateException("x"))).isEqualTo(ExitCode.UNEXPECTED);
-    assertThat(ExitCodes.of(new dev.bbpush.client.commit.LocalContentException("live/a.tf", "/tmp/a.tf",
+    assertThat(ExitCodes.of(new LocalContentException("live/a.tf", "/tmp/a.tf",
         "changed while uploading", null))).isEqualTo(ExitCode.USAGE);
-    assertThat(ExitCodes.of(new java.io.UncheckedIOException(new java.io.IOException("x"))))
+    assertThat(ExitCodes.of(new UncheckedIOException(new IOException("x"))))
         .isEqualTo(ExitCode.UNEXPECTED);
   }
 
@@ -106,7 +110,7 @@ class ExitCodesTest {
 
   @Test
   void verboseIsAcceptedOnSubcommands() {
-    CliRun r = CliRun.run(java.util.Map.of(), "auth", "doctor", "--verbose", "--repo", "bad");
+    CliRun r = CliRun.run(Map.of(), "auth", "doctor", "--verbose", "--repo", "bad");
 
     assertThat(r.code()).isEqualTo(2);
   }

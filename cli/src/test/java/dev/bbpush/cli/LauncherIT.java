@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bbpush.emulator.Emulator;
 import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -206,7 +207,7 @@ class LauncherIT {
     ProcessBuilder pb = new ProcessBuilder(command)
         .redirectOutput(out.toFile())
         .redirectError(tmp.resolve(out.getFileName() + ".err").toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     Map<String, String> e = pb.environment();
     e.keySet().removeIf(k -> k.startsWith("BBPUSH_") || k.startsWith("BITBUCKET_") || k.startsWith("JAVA_TOOL"));
     Map<String, String> all = new HashMap<>(EmulatorRepo.env(bb));

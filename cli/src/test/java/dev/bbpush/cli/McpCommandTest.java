@@ -13,6 +13,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,7 +89,7 @@ class McpCommandTest {
     assertThat(call.path("structuredContent").path("commit").asText())
         .isEqualTo(EmulatorRepo.head(bb, "main").orElseThrow());
     assertThat(EmulatorRepo.tree(bb, "main").get("mcp/cli.tf").text()).isEqualTo("# cli\n");
-    String stderr = java.nio.file.Files.readString(home.resolve("stderr.txt"));
+    String stderr = Files.readString(home.resolve("stderr.txt"));
     assertThat(stderr).contains("initialize");
     for (String name : EmulatorRepo.SECRET_NAMES) {
       assertThat(String.join("\n", lines) + stderr).doesNotContain(bb.secret(name));

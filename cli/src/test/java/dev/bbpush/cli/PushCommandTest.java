@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.jgit.lib.FileMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -263,7 +264,7 @@ class PushCommandTest {
   }
   @Test
   void textOutputOfALargePushListsTwentyPathsAndCountsTheRest(Emulator bb) throws Exception {
-    Map<String, String> many = new java.util.TreeMap<>();
+    Map<String, String> many = new TreeMap<>();
     for (int i = 0; i < 30; i++) {
       many.put(String.format("f%02d.tf", i), "# " + i + "\n");
     }
@@ -280,7 +281,7 @@ class PushCommandTest {
 
   @Test
   void verboseListsEveryPathAndJsonKeepsThemAll(Emulator bb) throws Exception {
-    Map<String, String> many = new java.util.TreeMap<>();
+    Map<String, String> many = new TreeMap<>();
     for (int i = 0; i < 30; i++) {
       many.put(String.format("f%02d.tf", i), "# " + i + "\n");
     }

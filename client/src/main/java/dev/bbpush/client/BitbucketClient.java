@@ -15,6 +15,7 @@ import dev.bbpush.client.auth.ResolvedCredentials;
 import dev.bbpush.client.error.NoCredentialsException;
 import dev.bbpush.client.error.NotFoundException;
 import dev.bbpush.client.error.UnexpectedResponseException;
+import dev.bbpush.client.http.ApiErrors;
 import dev.bbpush.client.http.Authorizer;
 import dev.bbpush.client.http.HttpListener;
 import dev.bbpush.client.http.HttpTransport;
@@ -178,7 +179,7 @@ public final class BitbucketClient implements AutoCloseable {
       return Optional.empty();
     }
     if (!r.isSuccessful()) {
-      throw dev.bbpush.client.http.ApiErrors.toException(r, api.retryPolicy().clock(), authorizer.credentials());
+      throw ApiErrors.toException(r, api.retryPolicy().clock(), authorizer.credentials());
     }
     return Optional.of(branchOf(r, json(r)));
   }

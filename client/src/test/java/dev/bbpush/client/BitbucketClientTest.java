@@ -19,6 +19,7 @@ import dev.bbpush.emulator.control.Fault;
 import dev.bbpush.emulator.control.JournalEntry;
 import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -41,7 +42,7 @@ class BitbucketClientTest {
   @Test
   void readsRepositoryWithApiToken(Emulator bb) {
     try (BitbucketClient client = rahul(bb, new RecordingListener())) {
-      dev.bbpush.client.Repository repo = client.repository("acme", "infra");
+      dev.bbpush.client.Repository repo = client.repository("acme", "infra"); // fqn: JGit's Repository is imported here
 
       assertThat(repo.fullName()).isEqualTo("acme/infra");
       assertThat(repo.mainBranch()).contains("main");
@@ -144,7 +145,7 @@ class BitbucketClientTest {
       ObjectId id = git.resolve("refs/heads/" + branch);
       return id == null ? null : id.name();
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -238,7 +239,7 @@ class BitbucketClientTest {
     bb.faults().add(Fault.on("GET", "^/2.0/repositories/acme/empty$").respond(200, "{\"type\":\"repository\","
         + "\"full_name\":\"acme/empty\",\"uuid\":\"{e}\",\"is_private\":true,\"mainbranch\":null}"));
     try (BitbucketClient client = rahul(bb, new RecordingListener())) {
-      dev.bbpush.client.Repository repo = client.repository("acme", "empty");
+      dev.bbpush.client.Repository repo = client.repository("acme", "empty"); // fqn: JGit's Repository is imported here
 
       assertThat(repo.fullName()).isEqualTo("acme/empty");
       assertThat(repo.mainBranch()).isEmpty();

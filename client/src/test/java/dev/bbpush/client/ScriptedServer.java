@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,7 +33,7 @@ public final class ScriptedServer implements AutoCloseable {
   /** A received request. Header names are lower-case. */
   public record Recorded(String method, String path, String query, Map<String, String> headers, String body) {
     public String header(String name) {
-      return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+      return headers.get(name.toLowerCase(Locale.ROOT));
     }
   }
 
@@ -68,7 +70,7 @@ public final class ScriptedServer implements AutoCloseable {
     try {
       return new ScriptedServer();
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -101,7 +103,7 @@ public final class ScriptedServer implements AutoCloseable {
 
   private void handle(HttpExchange ex) throws IOException {
     Map<String, String> headers = new LinkedHashMap<>();
-    ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), String.join(", ", v)));
+    ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(", ", v)));
     String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     Recorded rec = new Recorded(ex.getRequestMethod(), ex.getRequestURI().getRawPath(),
         ex.getRequestURI().getRawQuery(), headers, body);

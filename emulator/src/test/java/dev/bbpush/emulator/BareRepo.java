@@ -6,6 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,7 +126,7 @@ public final class BareRepo implements AutoCloseable {
             .redirectOutput(log)
             .start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("git fsck finished").isTrue();
-        String out = java.nio.file.Files.readString(log.toPath());
+        String out = Files.readString(log.toPath());
         assertThat(p.exitValue()).as("git fsck exit code; output:\n" + out).isZero();
         assertThat(out).as("git fsck output").doesNotContain("error").doesNotContain("warning");
       } finally {

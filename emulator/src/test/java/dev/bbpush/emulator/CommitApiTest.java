@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.junit.jupiter.api.Test;
 
 @BitbucketEmulatorTest(world = "demo")
@@ -157,18 +162,18 @@ class CommitApiTest {
       sha = r.tip("main").name();
     }
     String prefix = sha.substring(0, 4);
-    try (org.eclipse.jgit.lib.Repository db = new org.eclipse.jgit.storage.file.FileRepositoryBuilder()
+    try (Repository db = new FileRepositoryBuilder()
             .setGitDir(bb.dataDir().resolve("repositories/acme/infra.git").toFile()).setMustExist(true).build();
-        org.eclipse.jgit.lib.ObjectInserter ins = db.newObjectInserter()) {
+        ObjectInserter ins = db.newObjectInserter()) {
       // Find blob content whose id starts with the commit's 4-digit prefix (about 65,000 hashes), then store it.
       byte[] content = null;
       for (int i = 0; content == null; i++) {
-        byte[] candidate = ("collide " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        if (ins.idFor(org.eclipse.jgit.lib.Constants.OBJ_BLOB, candidate).name().startsWith(prefix)) {
+        byte[] candidate = ("collide " + i).getBytes(StandardCharsets.UTF_8);
+        if (ins.idFor(Constants.OBJ_BLOB, candidate).name().startsWith(prefix)) {
           content = candidate;
         }
       }
-      ins.insert(org.eclipse.jgit.lib.Constants.OBJ_BLOB, content);
+      ins.insert(Constants.OBJ_BLOB, content);
       ins.flush();
     }
 

@@ -12,7 +12,9 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SrcBadInputTest {
 
   /** Runs {@code request} and asserts a 4xx error envelope with {@code status} and no ref moved. */
-  private static Http.Response assertRefusedUnchanged(Emulator bb, int status, java.util.function.Supplier<Http.Response> request) {
+  private static Http.Response assertRefusedUnchanged(Emulator bb, int status, Supplier<Http.Response> request) {
     try (BareRepo repo = BareRepo.of(bb, "acme", "infra")) {
       Map<String, String> before = repo.refs();
       Http.Response r = request.get();
@@ -245,7 +247,7 @@ class SrcBadInputTest {
 
   @Test
   void unknownBranchOrCommitToReadIs404(Emulator bb) {
-    for (String ref : java.util.List.of("no-such-branch", "0123456789abcdef0123456789abcdef01234567", "abc", "deadbeef")) {
+    for (String ref : List.of("no-such-branch", "0123456789abcdef0123456789abcdef01234567", "abc", "deadbeef")) {
       Http.Response r = Http.get(src(bb) + "/" + ref + "/", rahul(bb));
       assertThat(r.status()).as(ref).isEqualTo(404);
       assertThat(r.json().path("error").path("message").asText()).isEqualTo("Commit not found");

@@ -8,6 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
 import java.util.Map;
+import org.apache.hc.client5.http.classic.methods.HttpDelete;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 
@@ -210,7 +213,7 @@ class SrcBranchTableTest {
       commit2(bb, "empty", SrcForm.create().field("branch", "trunk").file("a.txt", "a"));
       commit2(bb, "empty", SrcForm.create().field("branch", "feature").file("b.txt", "b"));
 
-      Http.Response del = Http.send(authorized(new org.apache.hc.client5.http.classic.methods.HttpDelete(
+      Http.Response del = Http.send(authorized(new HttpDelete(
           bb.apiUrl() + "/repositories/acme/empty/refs/branches/trunk"), rahul(bb)));
       assertThat(del.status()).as(del.toString()).isEqualTo(400);
       assertThat(repo.tip("trunk")).isNotNull();
@@ -222,7 +225,7 @@ class SrcBranchTableTest {
     }
   }
 
-  private static org.apache.hc.core5.http.ClassicHttpRequest authorized(org.apache.hc.core5.http.ClassicHttpRequest r, String auth) {
+  private static ClassicHttpRequest authorized(ClassicHttpRequest r, String auth) {
     r.setHeader("Authorization", auth);
     return r;
   }
@@ -303,7 +306,7 @@ class SrcBranchTableTest {
       commit(bb, SrcForm.create().field("branch", "keep").file("a.txt", "a"));
       var del = repo.db().updateRef("refs/heads/main");
       del.setForceUpdate(true);
-      assertThat(del.delete()).isEqualTo(org.eclipse.jgit.lib.RefUpdate.Result.FORCED);
+      assertThat(del.delete()).isEqualTo(RefUpdate.Result.FORCED);
       Map<String, String> before = repo.refs();
 
       Http.Response r = post(bb, "infra", SrcForm.create().file("b.txt", "b"));

@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class SrcConcurrencyTest {
   private static final int THREADS = 8;
   private static final int COMMITS_PER_THREAD = 5;
 
-  private static List<Http.Response> runConcurrently(int n, java.util.function.IntFunction<Http.Response> request) throws Exception {
+  private static List<Http.Response> runConcurrently(int n, IntFunction<Http.Response> request) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(n);
     try {
       CountDownLatch start = new CountDownLatch(1);

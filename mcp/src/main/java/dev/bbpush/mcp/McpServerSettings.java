@@ -3,6 +3,7 @@ package dev.bbpush.mcp;
 import dev.bbpush.client.auth.Environment;
 import dev.bbpush.client.safety.SafetyOverrides;
 import dev.bbpush.client.push.PushRequest;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -96,7 +97,7 @@ public final class McpServerSettings {
     Path abs = dir.toAbsolutePath().normalize();
     try {
       return abs.toRealPath();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return abs; // a root that does not exist (yet): nothing below it can be read anyway
     }
   }

@@ -3,9 +3,13 @@ package dev.bbpush.mcp;
 import dev.bbpush.emulator.Emulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.RefUpdate;
@@ -22,7 +26,7 @@ final class Branches {
   /** A file on a branch: its Git mode and its bytes. */
   record TreeFile(FileMode mode, byte[] bytes) {
     String text() {
-      return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+      return new String(bytes, StandardCharsets.UTF_8);
     }
   }
 
@@ -49,8 +53,8 @@ final class Branches {
   }
 
   /** The commits on {@code branch} since {@code since} (exclusive), newest first. */
-  static java.util.List<RevCommit> commitsSince(Emulator bb, String branch, String since) {
-    java.util.List<RevCommit> out = new java.util.ArrayList<>();
+  static List<RevCommit> commitsSince(Emulator bb, String branch, String since) {
+    List<RevCommit> out = new ArrayList<>();
     try (Repository r = bare(bb); RevWalk rw = new RevWalk(r)) {
       rw.markStart(rw.parseCommit(r.resolve("refs/heads/" + branch)));
       if (since != null) {
@@ -72,7 +76,7 @@ final class Branches {
       RefUpdate create = r.updateRef("refs/heads/" + branch);
       create.setNewObjectId(r.resolve("HEAD"));
       create.update();
-      r.updateRef(org.eclipse.jgit.lib.Constants.HEAD).link("refs/heads/" + branch);
+      r.updateRef(Constants.HEAD).link("refs/heads/" + branch);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator.ValidationResponse;
 import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class ToolSchemasTest {
   void thePushFilesSchemaAcceptsAnInlinePushAndRefusesAnUnknownArgument() throws Exception {
     Map<String, Object> schema = schema("push_files");
     Map<String, Object> ok = Map.of("repository", "acme/infra", "message", "m",
-        "files", java.util.List.of(Map.of("path", "a.tf", "text", "x", "executable", true)));
+        "files", List.of(Map.of("path", "a.tf", "text", "x", "executable", true)));
 
     assertThat(validator.validate(schema, ok).valid()).isTrue();
     assertThat(validator.validate(schema, Map.of("repository", "acme/infra", "message", "m", "token", "x")).valid())

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +96,7 @@ final class ConfigFile {
       notes.add("permissions of " + path + " not checked: " + e.getClass().getSimpleName());
     }
     Map<String, String> values = new LinkedHashMap<>();
-    Set<String> known = new java.util.HashSet<>();
+    Set<String> known = new HashSet<>();
     for (Setting s : Setting.values()) {
       s.configKey().ifPresent(known::add);
     }

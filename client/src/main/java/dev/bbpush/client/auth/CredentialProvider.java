@@ -1,5 +1,7 @@
 package dev.bbpush.client.auth;
 
+import java.util.Objects;
+
 /**
  * One source of credentials (flags, environment, config file, stdin, or a whole {@link CredentialChain}). Never throws
  * for configuration problems: it returns them as a {@link ProviderOutcome} so that every source's story can be shown.
@@ -22,7 +24,7 @@ public interface CredentialProvider {
 
   /** A provider of one fixed credential (source: explicit). */
   static CredentialProvider of(Credentials credentials) {
-    ResolvedCredentials r = ResolvedCredentials.explicit(java.util.Objects.requireNonNull(credentials, "credentials"));
+    ResolvedCredentials r = ResolvedCredentials.explicit(Objects.requireNonNull(credentials, "credentials"));
     return new CredentialProvider() {
       @Override
       public String name() {

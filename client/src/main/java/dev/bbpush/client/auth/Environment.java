@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * The one door to the process environment: every environment variable and the home directory are read through an
@@ -58,7 +59,7 @@ public interface Environment {
       @Override
       public String toString() {
         // Names only: values may be secrets.
-        return "Environment.of(" + new java.util.TreeSet<>(copy.keySet()) + ")";
+        return "Environment.of(" + new TreeSet<>(copy.keySet()) + ")";
       }
     };
   }

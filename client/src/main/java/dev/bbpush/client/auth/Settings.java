@@ -1,7 +1,9 @@
 package dev.bbpush.client.auth;
 
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Non-credential settings, with the same precedence as the credential chain: flag, then environment, then config
@@ -11,8 +13,8 @@ public final class Settings {
   /** A setting's value and its source (a flag, variable name, or {@code <path>: key}). */
   public record Value(String value, String source) {}
 
-  private static final java.util.Set<Setting> SECRETS =
-      java.util.EnumSet.of(Setting.API_TOKEN, Setting.ACCESS_TOKEN, Setting.OAUTH_CLIENT_SECRET, Setting.APP_PASSWORD);
+  private static final Set<Setting> SECRETS =
+      EnumSet.of(Setting.API_TOKEN, Setting.ACCESS_TOKEN, Setting.OAUTH_CLIENT_SECRET, Setting.APP_PASSWORD);
 
   private final CredentialFlags flags;
   private final Environment env;

@@ -2,6 +2,7 @@ package dev.bbpush.client.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -113,7 +114,7 @@ public enum TokenShape {
       JsonNode n = MAPPER.readTree(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
       return n != null && n.path("exp").canConvertToLong()
           ? Optional.of(Instant.ofEpochSecond(n.path("exp").asLong())) : Optional.empty();
-    } catch (RuntimeException | java.io.IOException e) {
+    } catch (RuntimeException | IOException e) {
       return Optional.empty();
     }
   }

@@ -1,5 +1,6 @@
 package dev.bbpush.client.commit;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.lib.Repository;
 
@@ -28,7 +29,7 @@ public record CommitMetadata(String message, String author, String parent, Strin
           "author must look like 'Full Name <email@example.com>', got '" + author.replaceAll("[\\r\\n]", " ") + "'");
     }
     if (parent != null) {
-      parent = parent.toLowerCase(java.util.Locale.ROOT);
+      parent = parent.toLowerCase(Locale.ROOT);
       if (!SHA1.matcher(parent).matches()) {
         throw new IllegalArgumentException("parent must be a full 40-hex-digit commit SHA, got '" + parent + "'");
       }

@@ -1,7 +1,10 @@
 package dev.bbpush.client.commit;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,11 +35,11 @@ public final class LocalTree {
     for (FileChange c : changes.puts()) {
       if (Thread.currentThread().isInterrupted()) {
         // The caller gave up (e.g. planning failed): stop reading its files.
-        throw new java.io.InterruptedIOException("hashing interrupted");
+        throw new InterruptedIOException("hashing interrupted");
       }
       try {
         m.put(c.path(), fingerprint(c));
-      } catch (java.io.InterruptedIOException e) {
+      } catch (InterruptedIOException e) {
         throw e;
       } catch (IOException e) {
         throw new LocalContentException(c.path(), c.requireContent().description(), "could not be read for hashing ("
@@ -66,7 +69,7 @@ public final class LocalTree {
       ObjectId id;
       try {
         id = f.idFor(Constants.OBJ_BLOB, size, in);
-      } catch (java.io.EOFException e) {
+      } catch (EOFException e) {
         throw new IOException(src.description() + " is shorter than its recorded size " + size
             + " bytes; it changed after the change set was built. Run the push again.", e);
       }
@@ -80,7 +83,7 @@ public final class LocalTree {
 
   private static long count(ContentSource src) throws IOException {
     try (InputStream in = src.open()) {
-      return in.transferTo(java.io.OutputStream.nullOutputStream());
+      return in.transferTo(OutputStream.nullOutputStream());
     }
   }
 

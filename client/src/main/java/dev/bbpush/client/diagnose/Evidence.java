@@ -1,5 +1,6 @@
 package dev.bbpush.client.diagnose;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,7 +36,7 @@ public sealed interface Evidence permits Evidence.Exchange, Evidence.Observation
       Objects.requireNonNull(method, "method");
       Objects.requireNonNull(url, "url");
       Objects.requireNonNull(status, "status");
-      headers = java.util.Collections.unmodifiableMap(new TreeMap<>(headers));
+      headers = Collections.unmodifiableMap(new TreeMap<>(headers));
       Objects.requireNonNull(message, "message");
       Objects.requireNonNull(note, "note");
     }

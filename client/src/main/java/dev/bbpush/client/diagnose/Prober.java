@@ -6,7 +6,9 @@ import dev.bbpush.client.http.HttpTransport;
 import dev.bbpush.client.http.Request;
 import dev.bbpush.client.http.Response;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -81,14 +83,14 @@ final class Prober {
       return Optional.of(result);
     } catch (TransportException e) {
       evidence.add(new Evidence.Exchange(request.method(), request.uri().toString(), Optional.empty(),
-          java.util.Map.of(), "", redactor.scrub(purpose + "; no response: " + Transports.describe(e))));
+          Map.of(), "", redactor.scrub(purpose + "; no response: " + Transports.describe(e))));
       return Optional.of(Result.failed(e));
     }
   }
 
   /** Records an answer as evidence (also used for the failure {@link Doctor#explain} is given). */
   void record(Answer a, String note) {
-    java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+    Map<String, String> headers = new LinkedHashMap<>();
     a.headers().forEach((k, v) -> {
       if (!k.equalsIgnoreCase("Location")) {
         headers.put(k, redactor.scrub(v));

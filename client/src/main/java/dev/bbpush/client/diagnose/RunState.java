@@ -12,7 +12,9 @@ import dev.bbpush.client.auth.TokenShape;
 import dev.bbpush.client.internal.ApiUrls;
 import dev.bbpush.client.oauth.ClientCredentialsAuthorizer;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -117,7 +119,7 @@ final class RunState {
     Optional<ClientCredentialsAuthorizer.Grant> held = authorizer.currentGrant();
     if (held.isPresent()) {
       return Outcome.of(useToken(held.get(), "OAuth access token reused (issued earlier in this command)",
-          java.time.Duration.between(ctx.clock().instant(), held.get().expiresAt())));
+          Duration.between(ctx.clock().instant(), held.get().expiresAt())));
     }
     basic(o.clientId(), o.clientSecret().reveal()); // the request's Basic header, for the redactor
     // The token request is the first request of a run, so the budget never stops it.
@@ -135,7 +137,7 @@ final class RunState {
     return Outcome.ended(OAuthTokenRules.judge(this, a.value(), "The OAuth token endpoint"));
   }
 
-  private Secret useToken(ClientCredentialsAuthorizer.Grant grant, String what, java.time.Duration left) {
+  private Secret useToken(ClientCredentialsAuthorizer.Grant grant, String what, Duration left) {
     redactor.add(grant.accessToken().reveal());
     long expiresIn = left.toSeconds();
     tokenExpiry = Optional.of(grant.expiresAt());
@@ -302,6 +304,6 @@ final class RunState {
   }
 
   private static String dec(String s) {
-    return java.net.URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -112,13 +113,13 @@ final class ScopeTable {
         throw new IllegalStateException("scope-table.json missing from the bbpush client jar");
       }
       JsonNode root = new ObjectMapper().readTree(in);
-      Map<String, List<String>> classic = new java.util.LinkedHashMap<>();
-      Map<String, List<String>> fine = new java.util.LinkedHashMap<>();
+      Map<String, List<String>> classic = new LinkedHashMap<>();
+      Map<String, List<String>> fine = new LinkedHashMap<>();
       root.path("endpoints").fields().forEachRemaining(e -> {
         classic.put(e.getKey(), strings(e.getValue().path("classic")));
         fine.put(e.getKey(), strings(e.getValue().path("apiToken")));
       });
-      Map<String, List<String>> ops = new java.util.LinkedHashMap<>();
+      Map<String, List<String>> ops = new LinkedHashMap<>();
       root.path("operations").fields().forEachRemaining(e -> ops.put(e.getKey(), strings(e.getValue())));
       for (Operation op : Operation.values()) {
         if (!ops.containsKey(op.id())) {

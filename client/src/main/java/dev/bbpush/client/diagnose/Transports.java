@@ -1,6 +1,7 @@
 package dev.bbpush.client.diagnose;
 
 import dev.bbpush.client.error.TransportException;
+import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -57,7 +58,7 @@ final class Transports {
           "Check the host in --api-url / BBPUSH_API_URL (Bitbucket Cloud: https://api.bitbucket.org/2.0).\n"
               + "Check DNS and proxy settings: nslookup " + uri.getHost());
     }
-    if (e.getCause() instanceof java.io.IOException io && io.getClass().getSimpleName().contains("Proxy")) {
+    if (e.getCause() instanceof IOException io && io.getClass().getSimpleName().contains("Proxy")) {
       return new Verdict(Cause.TLS_OR_PROXY_FAILURE, "A proxy refused the connection to " + where + " (" + seen + ").",
           "Check the proxy settings, or run from a network that reaches api.bitbucket.org directly.");
     }

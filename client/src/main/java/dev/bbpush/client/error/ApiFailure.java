@@ -1,6 +1,8 @@
 package dev.bbpush.client.error;
 
 import java.net.URI;
+import java.util.Collections;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -30,12 +32,12 @@ public record ApiFailure(
 
   public ApiFailure {
     TreeMap<String, String> lower = new TreeMap<>();
-    headers.forEach((k, v) -> lower.put(k.toLowerCase(java.util.Locale.ROOT), v));
-    headers = java.util.Collections.unmodifiableMap(lower);
+    headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
+    headers = Collections.unmodifiableMap(lower);
   }
 
   /** A selected response header, by case-insensitive name. */
   public Optional<String> header(String name) {
-    return Optional.ofNullable(headers.get(name.toLowerCase(java.util.Locale.ROOT)));
+    return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
   }
 }

@@ -1,5 +1,7 @@
 package dev.bbpush.client.error;
 
+import java.util.Optional;
+
 /**
  * 401: Bitbucket did not accept the credential (missing, wrong identity, invalid, expired or revoked). {@link
  * #wwwAuthenticate()} carries the challenge.
@@ -12,12 +14,12 @@ public class AuthenticationException extends BitbucketApiException {
   }
 
   /** The {@code WWW-Authenticate} challenge, when sent (e.g. {@code Basic realm="Bitbucket.org HTTP"}). */
-  public java.util.Optional<String> wwwAuthenticate() {
+  public Optional<String> wwwAuthenticate() {
     return header("WWW-Authenticate");
   }
 
   /** {@code X-Credential-Type}, when sent: how Bitbucket classified the credential. */
-  public java.util.Optional<String> credentialType() {
+  public Optional<String> credentialType() {
     return header("X-Credential-Type");
   }
 }

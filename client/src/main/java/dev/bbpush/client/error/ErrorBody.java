@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -44,7 +45,7 @@ public record ErrorBody(
     granted = List.copyOf(granted);
     required = List.copyOf(required);
     fields = Map.copyOf(fields);
-    java.util.Objects.requireNonNull(data, "data");
+    Objects.requireNonNull(data, "data");
   }
 
   /** An empty body. */

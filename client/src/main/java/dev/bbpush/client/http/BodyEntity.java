@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.hc.core5.function.Supplier;
 import org.apache.hc.core5.http.Header;
@@ -14,7 +15,7 @@ final class BodyEntity implements HttpEntity {
   private final RequestBody body;
 
   BodyEntity(RequestBody body) {
-    this.body = java.util.Objects.requireNonNull(body, "body");
+    this.body = Objects.requireNonNull(body, "body");
   }
 
   @Override

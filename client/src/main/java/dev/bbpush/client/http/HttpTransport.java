@@ -1,6 +1,7 @@
 package dev.bbpush.client.http;
 
 import dev.bbpush.client.auth.Secret;
+import dev.bbpush.client.commit.LocalContentException;
 import dev.bbpush.client.error.BitbucketApiException;
 import dev.bbpush.client.error.TransportException;
 import dev.bbpush.client.internal.Messages;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -172,7 +174,7 @@ public final class HttpTransport implements AutoCloseable {
               r.getReasonPhrase() == null ? "" : r.getReasonPhrase(), headersOf(r.getHeaders()), body, n), value);
         });
       } catch (IOException | RuntimeException e) {
-        dev.bbpush.client.commit.LocalContentException local = localContentFailure(e);
+        LocalContentException local = localContentFailure(e);
         if (local != null) {
           // Our own body could not be produced (a local file changed or is unreadable): not a network failure,
           // never retried. Bitbucket only commits complete bodies.
@@ -307,9 +309,9 @@ public final class HttpTransport implements AutoCloseable {
   }
 
   /** The {@link dev.bbpush.client.commit.LocalContentException} in {@code e}'s cause chain, or null. */
-  private static dev.bbpush.client.commit.LocalContentException localContentFailure(Throwable e) {
+  private static LocalContentException localContentFailure(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof dev.bbpush.client.commit.LocalContentException l) {
+      if (t instanceof LocalContentException l) {
         return l;
       }
     }
@@ -335,8 +337,8 @@ public final class HttpTransport implements AutoCloseable {
     if (port == -1) {
       port = "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
-    return URI.create(uri.getScheme().toLowerCase(java.util.Locale.ROOT) + "://"
-        + uri.getHost().toLowerCase(java.util.Locale.ROOT) + ":" + port);
+    return URI.create(uri.getScheme().toLowerCase(Locale.ROOT) + "://"
+        + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port);
   }
 
   /** Builds an {@link HttpTransport} (and its connection pool). */

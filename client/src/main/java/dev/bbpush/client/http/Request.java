@@ -2,6 +2,7 @@ package dev.bbpush.client.http;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.hc.core5.http.ContentType;
@@ -141,7 +142,7 @@ public final class Request {
     private boolean authorize = true;
 
     private Builder(String method, URI uri, HttpEntity entity) {
-      this.method = Objects.requireNonNull(method, "method").toUpperCase(java.util.Locale.ROOT);
+      this.method = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
       Objects.requireNonNull(uri, "uri");
       if (!uri.isAbsolute() || uri.getHost() == null) {
         throw new IllegalArgumentException("uri must be absolute with a host: " + uri);

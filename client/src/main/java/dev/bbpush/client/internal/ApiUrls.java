@@ -2,7 +2,9 @@ package dev.bbpush.client.internal;
 
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -31,7 +33,7 @@ public final class ApiUrls {
 
   /** Percent-encodes one path segment or query value ({@code +} is never used for a space). */
   public static String encodeSegment(String s) {
-    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   /**

@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -187,7 +188,7 @@ public final class ClientCredentialsAuthorizer implements Authorizer {
 
   /** The token request with this consumer's HTTP Basic {@code key:secret} (and no other authorization). */
   private Request.Builder tokenRequest(String form) {
-    String basic = java.util.Base64.getEncoder().encodeToString(
+    String basic = Base64.getEncoder().encodeToString(
         (credentials.clientId() + ":" + credentials.clientSecret().reveal()).getBytes(StandardCharsets.UTF_8));
     return Request.postForm(tokenEndpoint, form)
         .withoutAuthorization()

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -235,7 +236,7 @@ final class CommitProtocol {
    * when every earlier attempt is known not to have landed; otherwise (an earlier attempt got no answer or a 5xx, so
    * the server may have been writing it) as {@link PushOutcomeUnknownException}.
    */
-  private <T> T readOrUnknown(PushPlan plan, String when, java.util.function.Supplier<T> read) {
+  private <T> T readOrUnknown(PushPlan plan, String when, Supplier<T> read) {
     try {
       return read.get();
     } catch (BbpushException e) {
@@ -295,9 +296,9 @@ final class CommitProtocol {
    * 5xx answers or failed connections are spread out. A wait longer than the policy's total time ends the push with
    * {@code last} (it was resolved: nothing of ours landed); an interrupt with {@link PushInterruptedException}.
    */
-  private void pause(int failures, Optional<java.time.Duration> hint, RuntimeException last) {
+  private void pause(int failures, Optional<Duration> hint, RuntimeException last) {
     RetryPolicy policy = rest.http().retryPolicy();
-    java.time.Duration wait = policy.waitAfter(failures, hint);
+    Duration wait = policy.waitAfter(failures, hint);
     if (wait.compareTo(policy.maxTotalTime()) > 0) {
       throw last;
     }
@@ -308,7 +309,7 @@ final class CommitProtocol {
     }
   }
 
-  private Optional<java.time.Duration> serverHint(Response r) {
+  private Optional<Duration> serverHint(Response r) {
     return r.status() == 429 || r.status() == 503
         ? ServerWaitHint.of(r.headers(), rest.http().retryPolicy().clock().instant())
         : Optional.empty();

@@ -4,13 +4,18 @@ import dev.bbpush.client.auth.GitCredentials;
 import dev.bbpush.client.commit.FileMode;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.eclipse.jgit.errors.NotSupportedException;
 import org.eclipse.jgit.errors.TransportException;
 import org.eclipse.jgit.internal.storage.dfs.DfsRepositoryDescription;
 import org.eclipse.jgit.internal.storage.dfs.InMemoryRepository;
@@ -22,6 +27,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.FetchConnection;
 import org.eclipse.jgit.transport.FilterSpec;
+import org.eclipse.jgit.transport.TagOpt;
 import org.eclipse.jgit.transport.Transport;
 import org.eclipse.jgit.transport.TransportHttp;
 import org.eclipse.jgit.transport.URIish;
@@ -61,7 +67,7 @@ final class GitTreeReader {
    *
    * @throws IOException (including JGit's {@link TransportException}) when Git is unavailable or refuses
    */
-  Snapshot snapshot(java.util.function.Function<Advertisement, Optional<String>> choose, TreeFilter scope)
+  Snapshot snapshot(Function<Advertisement, Optional<String>> choose, TreeFilter scope)
       throws IOException {
     try (InMemoryRepository repo = new InMemoryRepository(new DfsRepositoryDescription("bbpush-plan"));
         Transport transport = open(repo)) {
@@ -77,7 +83,7 @@ final class GitTreeReader {
         conn.fetch(NullProgressMonitor.INSTANCE, List.of(want), Set.of());
         return new Snapshot(ad, RemoteTree.of(head.get(), readTree(repo, id, scope), PlanSource.GIT));
       }
-    } catch (org.eclipse.jgit.errors.NotSupportedException e) {
+    } catch (NotSupportedException e) {
       throw new IOException(e.getMessage(), e);
     }
   }
@@ -86,7 +92,7 @@ final class GitTreeReader {
     Transport t;
     try {
       t = Transport.open(repo, new URIish(gitUrl.toString()));
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       throw new IOException("invalid Git URL " + gitUrl, e);
     }
     if (!(t instanceof TransportHttp http)) {
@@ -99,11 +105,11 @@ final class GitTreeReader {
     http.setTimeout(timeoutSeconds);
     http.setDepth(1);
     http.setFilterSpec(FilterSpec.fromFilterLine("blob:none"));
-    http.setTagOpt(org.eclipse.jgit.transport.TagOpt.NO_TAGS);
+    http.setTagOpt(TagOpt.NO_TAGS);
     return http;
   }
 
-  private static Advertisement advertisement(java.util.Collection<Ref> refs) {
+  private static Advertisement advertisement(Collection<Ref> refs) {
     Map<String, String> branches = new HashMap<>();
     Optional<String> main = Optional.empty();
     for (Ref r : refs) {
@@ -122,11 +128,11 @@ final class GitTreeReader {
    * The files a plan needs to look at: {@link TreeFilter#ALL} for the whole tree, or only {@code paths} and what lies
    * below them (a deleted directory), plus everything under {@code mirrorPrefix} when it is not {@code null}.
    */
-  static TreeFilter scope(java.util.Collection<String> paths, String mirrorPrefix) {
+  static TreeFilter scope(Collection<String> paths, String mirrorPrefix) {
     if (mirrorPrefix != null && mirrorPrefix.isEmpty()) {
       return TreeFilter.ALL; // mirroring the root compares every remote file
     }
-    java.util.Set<String> scope = new java.util.TreeSet<>(paths);
+    Set<String> scope = new TreeSet<>(paths);
     if (mirrorPrefix != null) {
       scope.add(mirrorPrefix);
     }
@@ -154,13 +160,13 @@ final class GitTreeReader {
 
   /** Regular, executable or symlink; {@code null} for submodules (gitlinks), which a push cannot change. */
   static FileMode modeOf(int rawMode) {
-    if (org.eclipse.jgit.lib.FileMode.EXECUTABLE_FILE.equals(rawMode)) {
+    if (org.eclipse.jgit.lib.FileMode.EXECUTABLE_FILE.equals(rawMode)) { // fqn: our commit.FileMode is imported, this is JGit's
       return FileMode.EXECUTABLE;
     }
-    if (org.eclipse.jgit.lib.FileMode.SYMLINK.equals(rawMode)) {
+    if (org.eclipse.jgit.lib.FileMode.SYMLINK.equals(rawMode)) { // fqn: our commit.FileMode is imported, this is JGit's
       return FileMode.SYMLINK;
     }
-    if (org.eclipse.jgit.lib.FileMode.REGULAR_FILE.equals(rawMode)) {
+    if (org.eclipse.jgit.lib.FileMode.REGULAR_FILE.equals(rawMode)) { // fqn: our commit.FileMode is imported, this is JGit's
       return FileMode.REGULAR;
     }
     return null;

@@ -2,6 +2,7 @@ package dev.bbpush.client.push;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What a push changes against the branch head it was planned on. Paths are repository paths, sorted.
@@ -40,7 +41,7 @@ public record PushPlan(
 
   /** Every path the commit writes or removes, sorted. */
   public List<String> changedPaths() {
-    return java.util.stream.Stream.of(added, modified, deleted).flatMap(List::stream).sorted().toList();
+    return Stream.of(added, modified, deleted).flatMap(List::stream).sorted().toList();
   }
 
   /** The same plan against another head (used after a concurrent commit that touched none of our paths). */

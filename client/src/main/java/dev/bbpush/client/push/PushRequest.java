@@ -2,6 +2,7 @@ package dev.bbpush.client.push;
 
 import dev.bbpush.client.commit.ChangeSet;
 import dev.bbpush.client.commit.CommitMetadata;
+import dev.bbpush.client.internal.ApiUrls;
 import dev.bbpush.client.safety.SafetyOverrides;
 import dev.bbpush.client.safety.SafetyScanner;
 import java.net.URI;
@@ -287,7 +288,7 @@ public final class PushRequest {
      * @throws IllegalArgumentException for plain http to a non-loopback host, user info, a query or a fragment
      */
     public Builder gitUrl(URI gitUrl) {
-      this.gitUrl = dev.bbpush.client.internal.ApiUrls.check(Objects.requireNonNull(gitUrl, "gitUrl"), "gitUrl",
+      this.gitUrl = ApiUrls.check(Objects.requireNonNull(gitUrl, "gitUrl"), "gitUrl",
           "https://bitbucket.org/acme/infra.git");
       return this;
     }

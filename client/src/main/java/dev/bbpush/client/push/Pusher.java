@@ -1,6 +1,7 @@
 package dev.bbpush.client.push;
 
 import dev.bbpush.client.BitbucketClient;
+import dev.bbpush.client.commit.LocalContentException;
 import dev.bbpush.client.commit.LocalTree;
 import dev.bbpush.client.commit.RepoPaths;
 import dev.bbpush.client.http.HttpEvent;
@@ -8,11 +9,13 @@ import dev.bbpush.client.http.HttpTransport;
 import dev.bbpush.client.safety.SafetyReport;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Pushes a change set to a Bitbucket Cloud branch as <b>one</b> commit, exactly once, and optionally opens a pull
@@ -41,7 +44,7 @@ public final class Pusher {
   private final BitbucketClient client;
 
   public Pusher(BitbucketClient client) {
-    this.client = java.util.Objects.requireNonNull(client, "client");
+    this.client = Objects.requireNonNull(client, "client");
   }
 
   /**
@@ -63,7 +66,7 @@ public final class Pusher {
    *     (named in the message); nothing was committed
    */
   public PushResult push(PushRequest request) {
-    java.util.Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(request, "request");
     PushListener listener = request.listener();
     Optional<SafetyReport> safety = Optional.empty();
     if (request.safetyChecks()) {
@@ -75,7 +78,7 @@ public final class Pusher {
       safety = Optional.of(report);
     }
     // Hashing reads only local files, so it runs while the remote tree is read over the network.
-    java.util.concurrent.atomic.AtomicReference<Thread> hasher = new java.util.concurrent.atomic.AtomicReference<>();
+    AtomicReference<Thread> hasher = new AtomicReference<>();
     CompletableFuture<LocalTree> hashing = CompletableFuture.supplyAsync(
         () -> io(() -> LocalTree.of(request.changes())), r -> hasher.set(startHashingThread(r)));
 
@@ -168,7 +171,7 @@ public final class Pusher {
     try {
       return call.call();
     } catch (IOException e) {
-      throw new dev.bbpush.client.commit.LocalContentException(null, "a local input", "could not be read (" + e + ")",
+      throw new LocalContentException(null, "a local input", "could not be read (" + e + ")",
           e);
     }
   }

@@ -5,6 +5,7 @@ import dev.bbpush.client.commit.FileMode;
 import java.net.URI;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -98,7 +99,7 @@ final class RestTreeReader {
   private static FileMode modeOf(JsonNode attributes) {
     boolean executable = false;
     // Real responses carry an array; the spec's schema says a single string (reference: key facts 7).
-    Iterable<JsonNode> values = attributes.isTextual() ? java.util.List.of(attributes) : attributes;
+    Iterable<JsonNode> values = attributes.isTextual() ? List.of(attributes) : attributes;
     for (JsonNode a : values) {
       switch (a.asText()) {
         case "link":

@@ -3,6 +3,7 @@ package dev.bbpush.client.safety;
 import dev.bbpush.client.commit.ChangeSet;
 import dev.bbpush.client.commit.FileChange;
 import dev.bbpush.client.commit.FileMode;
+import dev.bbpush.client.commit.LocalContentException;
 import dev.bbpush.client.commit.TerraformProfile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 
@@ -50,7 +52,7 @@ public final class SafetyScanner {
   }
 
   public SafetyScanner withOverrides(SafetyOverrides o) {
-    return new SafetyScanner(java.util.Objects.requireNonNull(o, "overrides"), maxScanBytes, terraformProfile);
+    return new SafetyScanner(Objects.requireNonNull(o, "overrides"), maxScanBytes, terraformProfile);
   }
 
   /** @throws IllegalArgumentException unless {@code bytes} is positive */
@@ -96,7 +98,7 @@ public final class SafetyScanner {
       try {
         head = readHead(put);
       } catch (IOException e) {
-        throw new dev.bbpush.client.commit.LocalContentException(path, put.requireContent().description(),
+        throw new LocalContentException(path, put.requireContent().description(),
             "could not be read for the safety checks (" + e.getMessage() + ")", e);
       }
       if (isBinary(head)) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The rule table: every secret rule bbpush applies to outgoing files, with its stable id. {@code docs/safety.md}
@@ -63,7 +64,7 @@ final class SecretRules {
 
   /** Every rule id an override may name: the secret rules plus {@link #TERRAFORM_PROFILE}. */
   public static List<String> ids() {
-    return java.util.stream.Stream.concat(ALL.stream().map(SecretRule::id), java.util.stream.Stream.of(
+    return Stream.concat(ALL.stream().map(SecretRule::id), Stream.of(
         TERRAFORM_PROFILE)).toList();
   }
 

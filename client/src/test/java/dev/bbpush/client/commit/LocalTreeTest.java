@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,7 +62,7 @@ class LocalTreeTest {
     Fingerprint link = tree.get("b.tf").orElseThrow();
     assertThat(link.mode().gitMode()).isEqualTo("120000");
     assertThat(link.blobId()).isEqualTo(
-        new org.eclipse.jgit.lib.ObjectInserter.Formatter().idFor(org.eclipse.jgit.lib.Constants.OBJ_BLOB,
+        new ObjectInserter.Formatter().idFor(Constants.OBJ_BLOB,
             "a.tf".getBytes(StandardCharsets.UTF_8)).name());
     Fingerprint exe = tree.get("run.sh").orElseThrow();
     assertThat(exe.sameAs(exe.blobId(), "100755")).isTrue();

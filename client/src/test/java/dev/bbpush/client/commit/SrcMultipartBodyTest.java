@@ -3,6 +3,7 @@ package dev.bbpush.client.commit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.assertj.core.groups.Tuple;
 import org.eclipse.jetty.http.MultiPart;
 import org.eclipse.jetty.http.MultiPartFormData;
 import org.eclipse.jetty.io.content.ByteBufferContentSource;
@@ -190,7 +192,7 @@ class SrcMultipartBodyTest {
     SrcMultipartBody body = SrcMultipartBody.of(CommitMetadata.empty(), ChangeSet.of(FileChange.delete("a.tf")));
 
     assertThat(parse(bytes(body), body.boundary())).extracting(Part::name, Part::text)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("files", "a.tf"));
+        .containsExactly(Tuple.tuple("files", "a.tf"));
   }
 
   /** A 50 MiB source generated on the fly that counts what has been read from it. */
@@ -283,7 +285,7 @@ class SrcMultipartBodyTest {
     ContentSource unknown = new ContentSource() {
       @Override
       public InputStream open() {
-        return new java.io.ByteArrayInputStream(new byte[] {1, 2, 3});
+        return new ByteArrayInputStream(new byte[] {1, 2, 3});
       }
 
       @Override

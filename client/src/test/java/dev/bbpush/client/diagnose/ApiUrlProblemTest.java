@@ -3,11 +3,13 @@ package dev.bbpush.client.diagnose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The local half of {@link Cause#WRONG_API_HOST}: URLs judged before any request. */
 class ApiUrlProblemTest {
-  private static java.util.Optional<String> problem(String url) {
+  private static Optional<String> problem(String url) {
     return DoctorRun.apiUrlProblem(URI.create(url));
   }
 
@@ -35,7 +37,7 @@ class ApiUrlProblemTest {
 
   @Test
   void typoClosenessSuggestsOnlyNearNames() {
-    assertThat(DoctorRun.closest("infar", java.util.List.of("infra", "empty"))).contains("infra");
-    assertThat(DoctorRun.closest("website", java.util.List.of("infra", "empty"))).isEmpty();
+    assertThat(DoctorRun.closest("infar", List.of("infra", "empty"))).contains("infra");
+    assertThat(DoctorRun.closest("website", List.of("infra", "empty"))).isEmpty();
   }
 }

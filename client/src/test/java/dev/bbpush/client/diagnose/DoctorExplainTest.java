@@ -13,10 +13,13 @@ import dev.bbpush.client.auth.CredentialFlags;
 import dev.bbpush.client.auth.CredentialResolution;
 import dev.bbpush.client.auth.Credentials;
 import dev.bbpush.client.auth.Environment;
+import dev.bbpush.client.auth.TokenShape;
 import dev.bbpush.client.error.BitbucketApiException;
+import dev.bbpush.client.http.ApiErrors;
 import dev.bbpush.client.http.HttpTransport;
 import dev.bbpush.client.http.Request;
 import dev.bbpush.client.http.Response;
+import dev.bbpush.client.http.RetryPolicy;
 import dev.bbpush.emulator.Emulator;
 import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
 import java.io.ByteArrayInputStream;
@@ -38,7 +41,7 @@ class DoctorExplainTest {
 
   private static BitbucketApiException failureOf(Emulator bb, Credentials c, Request.Builder request) {
     try (BitbucketClient client = BitbucketClient.builder().apiUrl(bb.apiUrl()).credentials(c)
-        .retryPolicy(dev.bbpush.client.http.RetryPolicy.none()).build()) {
+        .retryPolicy(RetryPolicy.none()).build()) {
       return catchThrowableOfType(BitbucketApiException.class, () -> client.http().send(request.build()));
     }
   }
@@ -115,7 +118,7 @@ class DoctorExplainTest {
       // A tool that sent the token without a scheme: Bitbucket treats the request as anonymous (404).
       Response r = http.exchange(Request.get(URI.create(bb.apiUrl() + "/repositories/acme/infra"))
           .header("Authorization", bb.secret("rahul-unscoped-token")).build());
-      failure = dev.bbpush.client.http.ApiErrors.toException(r, Clock.systemUTC());
+      failure = ApiErrors.toException(r, Clock.systemUTC());
     }
     assertThat(failure.status()).isEqualTo(404);
     bb.journal().clear();
@@ -160,7 +163,7 @@ class DoctorExplainTest {
   @Test
   void reusedRefreshTokenIsOauthRefreshTokenInvalid(Emulator bb) throws Exception {
     BitbucketApiException failure;
-    try (HttpTransport http = HttpTransport.builder().retryPolicy(dev.bbpush.client.http.RetryPolicy.none())
+    try (HttpTransport http = HttpTransport.builder().retryPolicy(RetryPolicy.none())
         .build()) {
       String key = bb.credential("acme-agent").key();
       Response authorize = http.exchange(Request.get(URI.create(bb.baseUrl() + "/site/oauth2/authorize?client_id="
@@ -171,7 +174,7 @@ class DoctorExplainTest {
       String refresh = JSON.readTree(first.body()).path("refresh_token").asText();
       tokenRequest(http, bb, "acme-agent", "grant_type=refresh_token&refresh_token=" + refresh); // rotates it
       Response reused = tokenRequest(http, bb, "acme-agent", "grant_type=refresh_token&refresh_token=" + refresh);
-      failure = dev.bbpush.client.http.ApiErrors.toException(reused, Clock.systemUTC());
+      failure = ApiErrors.toException(reused, Clock.systemUTC());
     }
     String key = bb.credential("acme-agent").key();
 
@@ -240,7 +243,7 @@ class DoctorExplainTest {
   void jwtExpiryIsReadFromTheTokenPayload() {
     String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(
         "{\"exp\":1800000000}".getBytes(StandardCharsets.UTF_8));
-    assertThat(dev.bbpush.client.auth.TokenShape.jwtExpiry("eyJhbGciOiJub25lIn0." + payload + ".sig"))
+    assertThat(TokenShape.jwtExpiry("eyJhbGciOiJub25lIn0." + payload + ".sig"))
         .contains(Instant.ofEpochSecond(1_800_000_000L));
   }
 }

@@ -5,10 +5,17 @@ import static dev.bbpush.client.diagnose.DoctorAssertions.context;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bbpush.client.auth.Credentials;
+import dev.bbpush.client.error.TransportException;
+import dev.bbpush.client.http.HttpTransport;
+import dev.bbpush.client.http.Request;
+import dev.bbpush.client.http.RetryPolicy;
 import dev.bbpush.emulator.Emulator;
 import dev.bbpush.emulator.control.Fault;
+import dev.bbpush.emulator.control.Hold;
 import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
+import java.net.URI;
 import java.time.Duration;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** The same working credential under faults: never a wrong auth verdict. */
@@ -46,7 +53,7 @@ class DoctorLimitsAndFaultsTest {
   @Test
   void timeoutIsUnknownNeverAnAuthVerdict(Emulator bb) throws Exception {
     // Held until released: the read timeout fires however slow the machine is, and no answer can race it.
-    dev.bbpush.emulator.control.Hold noAnswer =
+    Hold noAnswer =
         bb.faults().add(Fault.onAnyMethod("/repositories/acme/infra$").hold()).hold();
 
     Diagnosis d;
@@ -84,11 +91,11 @@ class DoctorLimitsAndFaultsTest {
 
   @Test
   void explainsATransportFailureWithoutAnyCredentialOrRequest(Emulator bb) {
-    dev.bbpush.client.error.TransportException failure;
-    try (dev.bbpush.client.http.HttpTransport http = dev.bbpush.client.http.HttpTransport.builder()
-        .retryPolicy(dev.bbpush.client.http.RetryPolicy.none()).build()) {
-      failure = org.assertj.core.api.Assertions.catchThrowableOfType(dev.bbpush.client.error.TransportException.class,
-          () -> http.exchange(dev.bbpush.client.http.Request.get(java.net.URI.create("https://127.0.0.1:" + bb.port()
+    TransportException failure;
+    try (HttpTransport http = HttpTransport.builder()
+        .retryPolicy(RetryPolicy.none()).build()) {
+      failure = Assertions.catchThrowableOfType(TransportException.class,
+          () -> http.exchange(Request.get(URI.create("https://127.0.0.1:" + bb.port()
               + "/2.0/user")).build()));
     }
 
@@ -121,7 +128,7 @@ class DoctorLimitsAndFaultsTest {
   @Test
   void removedEndpointAtTheUrlToCheckIsEndpointRemoved(Emulator bb) {
     Diagnosis d = Doctor.diagnose(context(bb).credentials(rahul(bb))
-        .checkUrl(java.net.URI.create(bb.apiUrl() + "/workspaces")).build());
+        .checkUrl(URI.create(bb.apiUrl() + "/workspaces")).build());
 
     assertThat(d.cause()).isEqualTo(Cause.ENDPOINT_REMOVED);
     assertThat(d.summary()).contains("CHANGE-2770").contains("GET /2.0/user/workspaces");

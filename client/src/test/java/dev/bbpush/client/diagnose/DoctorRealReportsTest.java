@@ -12,6 +12,8 @@ import dev.bbpush.client.auth.CredentialFlags;
 import dev.bbpush.client.auth.CredentialResolution;
 import dev.bbpush.client.auth.Credentials;
 import dev.bbpush.client.auth.Environment;
+import dev.bbpush.client.auth.FixedCredentials;
+import dev.bbpush.client.auth.OAuthClientCredentials;
 import dev.bbpush.client.error.BitbucketApiException;
 import dev.bbpush.client.http.ApiErrors;
 import dev.bbpush.client.http.HttpTransport;
@@ -258,10 +260,10 @@ class DoctorRealReportsTest {
   }
 
   private static String restAuthorization(Credentials c, Emulator bb) throws Exception {
-    if (c instanceof dev.bbpush.client.auth.FixedCredentials f) {
+    if (c instanceof FixedCredentials f) {
       return f.authorizationHeader().reveal();
     }
-    if (c instanceof dev.bbpush.client.auth.OAuthClientCredentials o) {
+    if (c instanceof OAuthClientCredentials o) {
       try (HttpTransport http = HttpTransport.builder().build()) {
         Response r = http.exchange(Request.postForm(URI.create(bb.baseUrl() + "/site/oauth2/access_token"),
             "grant_type=client_credentials").header("Authorization", basic(o.clientId(),

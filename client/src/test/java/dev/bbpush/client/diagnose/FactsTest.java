@@ -3,6 +3,7 @@ package dev.bbpush.client.diagnose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bbpush.client.auth.Credentials;
+import dev.bbpush.client.auth.Secret;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -32,7 +33,7 @@ class FactsTest {
     assertThat(facts.toString())
         .doesNotContain(secret)
         .doesNotContain(secret.substring(8))
-        .contains("secret=" + dev.bbpush.client.auth.Secret.mask(secret))
+        .contains("secret=" + Secret.mask(secret))
         .contains("kind=" + credentials.kind())
         .contains("scheme=" + facts.scheme());
   }

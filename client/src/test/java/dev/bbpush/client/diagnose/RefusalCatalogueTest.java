@@ -9,6 +9,7 @@ import dev.bbpush.client.http.Headers;
 import dev.bbpush.client.http.Response;
 import dev.bbpush.client.internal.RefusalTexts;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -75,7 +76,7 @@ class RefusalCatalogueTest {
     for (Class<?> c : List.of(RefusalTexts.Failed.class, RefusalTexts.Doctor.class)) {
       for (Method m : c.getDeclaredMethods()) {
         if (!m.isSynthetic()) {
-          assertThat(java.lang.reflect.Modifier.isStatic(m.getModifiers())).as(m.getName()).isTrue();
+          assertThat(Modifier.isStatic(m.getModifiers())).as(m.getName()).isTrue();
         }
       }
     }

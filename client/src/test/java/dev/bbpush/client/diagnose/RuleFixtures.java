@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * Answers and runs for the rule-table tests: an {@link Answer} is built directly (status, headers, body), the way
@@ -54,9 +56,9 @@ final class RuleFixtures {
   /** One row of a rule table: a context and an answer in, a cause and a text the verdict must contain out. */
   record Row(DoctorContext.Builder context, Answer answer, Cause cause, String text) {}
 
-  static org.junit.jupiter.params.provider.Arguments row(String name, DoctorContext.Builder context,
+  static Arguments row(String name, DoctorContext.Builder context,
       AnswerBuilder answer, Cause cause, String text) {
-    return org.junit.jupiter.params.provider.Arguments.of(org.junit.jupiter.api.Named.of(name,
+    return Arguments.of(Named.of(name,
         new Row(context, answer.build(), cause, text)));
   }
 

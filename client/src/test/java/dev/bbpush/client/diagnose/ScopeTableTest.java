@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class ScopeTableTest {
     assertThat(table.source()).contains(doc.path("x-revision").asText());
     for (Operation op : Operation.values()) {
       for (String endpoint : table.endpoints(op)) {
-        String method = endpoint.substring(0, endpoint.indexOf(' ')).toLowerCase(java.util.Locale.ROOT);
+        String method = endpoint.substring(0, endpoint.indexOf(' ')).toLowerCase(Locale.ROOT);
         JsonNode o = doc.path("paths").path(endpoint.substring(endpoint.indexOf(' ') + 1)).path(method);
         assertThat(o.isMissingNode()).as(endpoint).isFalse();
         List<String> classic = new ArrayList<>();

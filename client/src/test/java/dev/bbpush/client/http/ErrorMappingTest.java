@@ -2,7 +2,9 @@ package dev.bbpush.client.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bbpush.client.auth.Credentials;
+import dev.bbpush.client.auth.FixedCredentials;
 import dev.bbpush.client.error.AccessDeniedException;
 import dev.bbpush.client.error.AuthenticationException;
 import dev.bbpush.client.error.BitbucketApiException;
@@ -16,6 +18,7 @@ import dev.bbpush.emulator.control.Fault;
 import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +40,7 @@ class ErrorMappingTest {
 
   private BitbucketApiException refusal(Emulator bb, Credentials credentials, String path) {
     HttpTransport t = credentials == null ? transport
-        : transport.withAuthorizer(Authorizer.fixed((dev.bbpush.client.auth.FixedCredentials) credentials),
+        : transport.withAuthorizer(Authorizer.fixed((FixedCredentials) credentials),
             URI.create(bb.apiUrl()));
     try {
       t.send(Request.get(URI.create(bb.apiUrl() + path)).build());
@@ -140,9 +143,9 @@ class ErrorMappingTest {
 
     assertThat(b.message()).contains("Bad request");
     assertThat(b.detail()).contains("You must specify a valid source branch");
-    assertThat(b.fields()).containsEntry("src", java.util.List.of("This field is required."));
+    assertThat(b.fields()).containsEntry("src", List.of("This field is required."));
     assertThat(b.id()).contains("abc");
-    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(b.data().orElseThrow())
+    assertThat(new ObjectMapper().readTree(b.data().orElseThrow())
         .path("shas").get(0).asText()).isEqualTo("123");
   }
 

@@ -11,16 +11,30 @@ import dev.bbpush.client.MutableClock;
 import dev.bbpush.client.RecordingSleeper;
 import dev.bbpush.client.auth.Credentials;
 import dev.bbpush.client.commit.ChangeSet;
+import dev.bbpush.client.commit.LocalContentException;
+import dev.bbpush.client.error.ServerErrorException;
+import dev.bbpush.client.http.HttpEvent;
+import dev.bbpush.client.http.HttpListener;
 import dev.bbpush.client.http.Request;
 import dev.bbpush.client.http.RetryPolicy;
 import dev.bbpush.emulator.Emulator;
 import dev.bbpush.emulator.control.Fault;
+import dev.bbpush.emulator.control.Hold;
 import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The exactly-once commit protocol: 409s, lost responses, 5xx and 429s, through the emulator's faults. */
 @BitbucketEmulatorTest(world = "demo")
@@ -138,10 +152,10 @@ class CommitProtocolTest {
     //    it: our commit C1 has landed on H;
     // 4. attempt 2 (parents=H) gets 409; the commits H..C1 carry our change id, so the push is committed, recovered.
     int before = commitCount(bb, "main");
-    dev.bbpush.emulator.control.Hold firstPost = bb.faults().add(Fault.on("POST", "/src$").times(1).hold()).hold();
-    java.util.concurrent.atomic.AtomicInteger posts = new java.util.concurrent.atomic.AtomicInteger();
-    dev.bbpush.client.http.HttpListener landFirstPostBeforeTheSecond = e -> {
-      if (e instanceof dev.bbpush.client.http.HttpEvent.RequestSent s && s.method().equals("POST")
+    Hold firstPost = bb.faults().add(Fault.on("POST", "/src$").times(1).hold()).hold();
+    AtomicInteger posts = new AtomicInteger();
+    HttpListener landFirstPostBeforeTheSecond = e -> {
+      if (e instanceof HttpEvent.RequestSent s && s.method().equals("POST")
           && s.uri().getPath().endsWith("/src") && posts.incrementAndGet() == 2) {
         assertThat(firstPost.held()).as("attempt 1 is still held when attempt 2 is sent").isEqualTo(1);
         firstPost.release();
@@ -168,7 +182,7 @@ class CommitProtocolTest {
   }
 
   /** Waits until the emulator has finished the released first {@code POST /src}, its commit included. */
-  private static void awaitFinished(dev.bbpush.emulator.control.Hold firstPost) {
+  private static void awaitFinished(Hold firstPost) {
     try {
       if (!firstPost.awaitFinished(Duration.ofSeconds(30))) {
         throw new AssertionError("the first POST never completed");
@@ -193,7 +207,7 @@ class CommitProtocolTest {
       assertThat(r.commitAttempts()).isEqualTo(1);
       assertThat(events.of(PushEvent.CommitCreated.class)).singleElement()
           .satisfies(e -> assertThat(e.recovered()).isTrue());
-      try (var repo = PushFixture.bare(bb, "empty"); var rw = new org.eclipse.jgit.revwalk.RevWalk(repo)) {
+      try (var repo = PushFixture.bare(bb, "empty"); var rw = new RevWalk(repo)) {
         var head = rw.parseCommit(repo.resolve("refs/heads/main"));
         assertThat(head.name()).isEqualTo(r.commit().orElseThrow());
         assertThat(head.getParentCount()).isZero();
@@ -207,10 +221,10 @@ class CommitProtocolTest {
     // Our root POST gets a 500 (outcome unknown); before we read the branch, another writer makes the first commit.
     // A root commit has no parents guard, so re-sending could commit twice: the push must stop, outcome unknown.
     bb.faults().add(Fault.on("POST", "/empty/src$").times(1).respond(500));
-    java.util.concurrent.atomic.AtomicBoolean posted = new java.util.concurrent.atomic.AtomicBoolean();
-    java.util.concurrent.atomic.AtomicBoolean otherDone = new java.util.concurrent.atomic.AtomicBoolean();
-    dev.bbpush.client.http.HttpListener hook = e -> {
-      if (e instanceof dev.bbpush.client.http.HttpEvent.RequestSent s) {
+    AtomicBoolean posted = new AtomicBoolean();
+    AtomicBoolean otherDone = new AtomicBoolean();
+    HttpListener hook = e -> {
+      if (e instanceof HttpEvent.RequestSent s) {
         if (s.method().equals("POST")) {
           posted.set(true);
         } else if (posted.get() && s.uri().getPath().endsWith("/refs/branches/main") && !otherDone.getAndSet(true)) {
@@ -277,17 +291,17 @@ class CommitProtocolTest {
 
   @Test
   void localFileChangingDuringUploadFailsAsLocalErrorWithoutResending(Emulator bb,
-      @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+      @TempDir Path tmp) throws Exception {
     int before = commitCount(bb, "main");
-    java.nio.file.Path f = java.nio.file.Files.writeString(tmp.resolve("shrinks.tf"), "0123456789\n");
+    Path f = Files.writeString(tmp.resolve("shrinks.tf"), "0123456789\n");
     PushFixture.Events events = new PushFixture.Events();
     PushListener shrinkAfterPlan = e -> {
       events.onEvent(e);
       if (e instanceof PushEvent.PlanReady) {
         try {
-          java.nio.file.Files.writeString(f, "012\n");
-        } catch (java.io.IOException io) {
-          throw new java.io.UncheckedIOException(io);
+          Files.writeString(f, "012\n");
+        } catch (IOException io) {
+          throw new UncheckedIOException(io);
         }
       }
     };
@@ -296,7 +310,7 @@ class CommitProtocolTest {
       PushRequest req = request(changes).listener(shrinkAfterPlan).build();
 
       assertThatThrownBy(() -> new Pusher(client).push(req))
-          .isInstanceOfSatisfying(dev.bbpush.client.commit.LocalContentException.class, e -> {
+          .isInstanceOfSatisfying(LocalContentException.class, e -> {
             assertThat(e.repoPath()).contains("live/shrinks.tf");
             assertThat(e.source()).isEqualTo(f.toString());
             assertThat(e.getMessage()).contains("changed while uploading").contains("Nothing was committed");
@@ -367,7 +381,7 @@ class CommitProtocolTest {
         .retryPolicy(RetryPolicy.builder().maxAttempts(3).sleeper(d -> { }).build()).build();
         ChangeSet changes = PushFixture.texts(Map.of("live/never.tf", "n\n"))) {
       assertThatThrownBy(() -> new Pusher(client).push(request(changes).build()))
-          .isInstanceOf(dev.bbpush.client.error.ServerErrorException.class);
+          .isInstanceOf(ServerErrorException.class);
       assertThat(PushFixture.srcPosts(bb)).isEqualTo(3);
       assertThat(commitCount(bb, "main")).isEqualTo(before);
     }
@@ -378,10 +392,10 @@ class CommitProtocolTest {
    * writer commit the path {@code otherPath.apply(n)} just before our {@code n}th commit request leaves (null: none).
    */
   private static BitbucketClient racedClient(Emulator bb, MutableClock clock, RecordingSleeper sleeper, double jitter,
-      java.util.function.IntFunction<String> otherPath) {
-    java.util.concurrent.atomic.AtomicInteger posts = new java.util.concurrent.atomic.AtomicInteger();
-    dev.bbpush.client.http.HttpListener otherWriterFirst = e -> {
-      if (e instanceof dev.bbpush.client.http.HttpEvent.RequestSent s && s.method().equals("POST")
+      IntFunction<String> otherPath) {
+    AtomicInteger posts = new AtomicInteger();
+    HttpListener otherWriterFirst = e -> {
+      if (e instanceof HttpEvent.RequestSent s && s.method().equals("POST")
           && s.uri().getPath().endsWith("/src")) {
         int n = posts.incrementAndGet();
         String path = otherPath.apply(n);

@@ -27,6 +27,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -207,7 +209,7 @@ class CommitRetryOutcomeTest {
           PushRequest.builder().repository("acme", "empty").changes(changes).branch("main").build());
 
       assertThat(r.status()).isEqualTo(PushStatus.COMMITTED);
-      try (var repo = PushFixture.bare(bb, "empty"); var rw = new org.eclipse.jgit.revwalk.RevWalk(repo)) {
+      try (var repo = PushFixture.bare(bb, "empty"); var rw = new RevWalk(repo)) {
         var head = rw.parseCommit(repo.resolve("refs/heads/main"));
         assertThat(head.name()).isEqualTo(r.commit().orElseThrow());
         assertThat(head.getParentCount()).isEqualTo(1);
@@ -235,12 +237,12 @@ class CommitRetryOutcomeTest {
 
       assertThat(r.status()).isEqualTo(PushStatus.COMMITTED);
       assertThat(r.commitAttempts()).isEqualTo(2);
-      try (var repo = PushFixture.bare(bb, "empty"); var rw = new org.eclipse.jgit.revwalk.RevWalk(repo)) {
+      try (var repo = PushFixture.bare(bb, "empty"); var rw = new RevWalk(repo)) {
         var head = rw.parseCommit(repo.resolve("refs/heads/main"));
         assertThat(head.name()).isEqualTo(r.commit().orElseThrow());
         assertThat(r.plan().head()).contains(head.getParent(0).name());
         assertThat(rw.parseCommit(head.getParent(0)).getParentCount()).isZero(); // the other writer's root commit
-        var theirs = org.eclipse.jgit.treewalk.TreeWalk.forPath(repo, "theirs/first.tf", head.getTree());
+        var theirs = TreeWalk.forPath(repo, "theirs/first.tf", head.getTree());
         assertThat(theirs).as("the other writer's file is kept").isNotNull();
       }
     }

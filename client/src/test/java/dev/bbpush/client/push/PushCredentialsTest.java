@@ -10,11 +10,13 @@ import dev.bbpush.client.auth.CredentialFlags;
 import dev.bbpush.client.auth.Credentials;
 import dev.bbpush.client.auth.Environment;
 import dev.bbpush.client.commit.ChangeSet;
+import dev.bbpush.client.error.AuthenticationException;
 import dev.bbpush.emulator.Emulator;
 import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** Every credential kind that can push: the plan over Git and the commit over REST both accept it. */
@@ -41,8 +43,8 @@ class PushCredentialsTest {
     try (BitbucketClient client = PushFixture.client(bb, Credentials.apiToken("rahul", bb.secret("rahul-api-token")));
         ChangeSet changes = PushFixture.texts(Map.of("live/user.tf", "u\n"))) {
       PushRequest req = request(changes).planSource(PlanSource.REST).branch("main").build();
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Pusher(client).push(req))
-          .isInstanceOf(dev.bbpush.client.error.AuthenticationException.class)
+      Assertions.assertThatThrownBy(() -> new Pusher(client).push(req))
+          .isInstanceOf(AuthenticationException.class)
           .hasMessageContaining("not an email address").hasMessageContaining("account email");
     }
   }

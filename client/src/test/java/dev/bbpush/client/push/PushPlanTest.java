@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Random;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -187,7 +188,7 @@ class PushPlanTest {
       assertThat(r.status()).isEqualTo(PushStatus.COMMITTED);
       assertThat(r.plan().head()).isEmpty();
       assertThat(r.plan().added()).containsExactly("main.tf");
-      try (var repo = PushFixture.bare(bb, "empty"); var rw = new org.eclipse.jgit.revwalk.RevWalk(repo)) {
+      try (var repo = PushFixture.bare(bb, "empty"); var rw = new RevWalk(repo)) {
         var c = rw.parseCommit(repo.resolve("refs/heads/main"));
         assertThat(c.getParentCount()).isZero();
         assertThat(c.name()).isEqualTo(r.commit().orElseThrow());

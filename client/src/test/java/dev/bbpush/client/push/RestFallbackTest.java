@@ -5,6 +5,7 @@ import static dev.bbpush.client.push.PushFixture.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.management.ThreadMXBean;
 import dev.bbpush.client.BitbucketClient;
 import dev.bbpush.client.commit.ChangeSet;
 import dev.bbpush.client.commit.FileMode;
@@ -154,7 +155,7 @@ class RestFallbackTest {
   }
 
   private static long allocatedByThisThread() {
-    return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+    return ((ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
   }
 
   @Test

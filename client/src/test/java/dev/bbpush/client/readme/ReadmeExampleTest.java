@@ -12,6 +12,7 @@ import dev.bbpush.client.push.PushStatus;
 import dev.bbpush.emulator.Emulator;
 import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -83,7 +84,7 @@ class ReadmeExampleTest {
         assertThat(script.getFileMode(0)).isEqualTo(FileMode.EXECUTABLE_FILE);
       }
       try (TreeWalk main = TreeWalk.forPath(git, "live/main.tf", commit.getTree())) {
-        assertThat(new String(git.open(main.getObjectId(0)).getBytes(), java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(new String(git.open(main.getObjectId(0)).getBytes(), StandardCharsets.UTF_8))
             .isEqualTo(generatedMainTf);
       }
     }

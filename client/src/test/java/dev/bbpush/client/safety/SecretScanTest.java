@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -128,9 +129,9 @@ class SecretScanTest {
     SafetyReport report = scanner.scan(cs);
 
     assertThat(report.findings()).extracting(Finding::path, Finding::ruleId, Finding::allowed).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("live/prod.tfvars", "tfvars-password", false),
-        org.assertj.core.groups.Tuple.tuple("live/test.tfvars", "tfvars-password", true),
-        org.assertj.core.groups.Tuple.tuple("live/test.tfvars", "aws-access-key-id", false));
+        Tuple.tuple("live/prod.tfvars", "tfvars-password", false),
+        Tuple.tuple("live/test.tfvars", "tfvars-password", true),
+        Tuple.tuple("live/test.tfvars", "aws-access-key-id", false));
     assertThat(report.blocked()).isTrue();
 
     SafetyReport allAllowed = scanner.withOverrides(SafetyOverrides.none()

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bbpush.client.commit.ChangeSet;
 import dev.bbpush.client.commit.SkipReason;
 import dev.bbpush.client.commit.SkippedFile;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +56,7 @@ class TerraformProfileBlockTest {
     SafetyReport report = SafetyScanner.defaults().scan(cs);
 
     assertThat(report.blockingFindings()).extracting(Finding::path, Finding::ruleId)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("terraform.tfstate", "terraform-profile"));
+        .containsExactly(Tuple.tuple("terraform.tfstate", "terraform-profile"));
   }
 
   @Test
@@ -65,7 +67,7 @@ class TerraformProfileBlockTest {
 
     assertThat(report.blocked()).isFalse();
     assertThat(report.skipped()).extracting(SkippedFile::repoPath, SkippedFile::reason)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("terraform.tfstate", SkipReason.TERRAFORM_PROFILE));
+        .containsExactly(Tuple.tuple("terraform.tfstate", SkipReason.TERRAFORM_PROFILE));
   }
 
   @Test
@@ -78,15 +80,15 @@ class TerraformProfileBlockTest {
         .withOverrides(SafetyOverrides.none().allow("terraform.tfstate", "terraform-profile")).scan(cs);
 
     assertThat(report.findings()).extracting(Finding::path, Finding::allowed).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("other.tfstate", false),
-        org.assertj.core.groups.Tuple.tuple("terraform.tfstate", true));
+        Tuple.tuple("other.tfstate", false),
+        Tuple.tuple("terraform.tfstate", true));
     assertThat(report.blocked()).isTrue();
   }
 
   @Test
   void stdinWrittenToAStatePathIsBlockedToo() throws IOException {
     ChangeSet cs = ChangeSet.builder().spoolDirectory(tmp)
-        .addStdin("live/.terraform/terraform.tfstate", new java.io.ByteArrayInputStream(new byte[] {'{', '}'}))
+        .addStdin("live/.terraform/terraform.tfstate", new ByteArrayInputStream(new byte[] {'{', '}'}))
         .build();
     try (cs) {
       assertThat(SafetyScanner.defaults().scan(cs).blockingFindings()).extracting(Finding::ruleId)

@@ -23,8 +23,8 @@ final class Revisions {
    */
   static Optional<RevCommit> resolve(Repository db, String rev) throws IOException {
     try {
-      return dev.bbpush.emulator.store.Revisions.resolve(db, rev);
-    } catch (dev.bbpush.emulator.store.Revisions.AmbiguousRevisionException e) {
+      return dev.bbpush.emulator.store.Revisions.resolve(db, rev); // fqn: this class is api.Revisions too, it wraps store.Revisions
+    } catch (dev.bbpush.emulator.store.Revisions.AmbiguousRevisionException e) { // fqn: this class is api.Revisions too, it wraps store.Revisions
       throw ApiError.badRequest("Ambiguous commit id: " + rev).reason(e.getMessage());
     }
   }
@@ -46,6 +46,6 @@ final class Revisions {
 
   /** The tip of branch {@code name}, or {@code null}. */
   static RevCommit branchTip(Repository db, String name) throws IOException {
-    return dev.bbpush.emulator.store.Revisions.branchTip(db, name).orElse(null);
+    return dev.bbpush.emulator.store.Revisions.branchTip(db, name).orElse(null); // fqn: this class is api.Revisions too, it wraps store.Revisions
   }
 }

@@ -1,6 +1,7 @@
 package dev.bbpush.emulator.api;
 
 import dev.bbpush.emulator.store.BlobSource;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,7 +51,7 @@ final class SpooledValue extends OutputStream implements BlobSource, AutoCloseab
   private void spill() throws IOException {
     Files.createDirectories(spoolDir);
     file = Files.createTempFile(spoolDir, "src-form-", ".part");
-    fileOut = new java.io.BufferedOutputStream(Files.newOutputStream(file), 64 * 1024);
+    fileOut = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024);
     fileOut.write(buf, 0, count);
     buf = null;
   }

@@ -1,5 +1,6 @@
 package dev.bbpush.emulator.control;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,6 +20,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -281,7 +283,7 @@ public final class ControlServlet extends HttpServlet {
       Instant target;
       try {
         target = ctx.clock().now().plusSeconds(seconds);
-      } catch (ArithmeticException | java.time.DateTimeException e) {
+      } catch (ArithmeticException | DateTimeException e) {
         target = null;
       }
       if (target == null || target.isBefore(Instant.EPOCH) || target.isAfter(LATEST)) {
@@ -302,7 +304,7 @@ public final class ControlServlet extends HttpServlet {
         throw ApiError.badRequest("The body must be a JSON object");
       }
       return n;
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw ApiError.badRequest("The body is not valid JSON").reason(e.getOriginalMessage());
     } catch (LimitedInputStream.TooLarge e) {
       throw ApiError.badRequest("The body is larger than 1 MiB").header("Connection", "close").reason(e.getMessage());

@@ -5,6 +5,7 @@ import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -106,7 +107,7 @@ final class JournalingResponse extends HttpServletResponseWrapper {
     if (writer == null) {
       String enc = getCharacterEncoding();
       Charset cs = enc == null ? StandardCharsets.UTF_8 : Charset.forName(enc);
-      writer = new PrintWriter(new java.io.OutputStreamWriter(getOutputStream(), cs), false);
+      writer = new PrintWriter(new OutputStreamWriter(getOutputStream(), cs), false);
     }
     return writer;
   }

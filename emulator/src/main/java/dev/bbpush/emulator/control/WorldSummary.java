@@ -10,6 +10,7 @@ import dev.bbpush.emulator.world.Project;
 import dev.bbpush.emulator.world.Repo;
 import dev.bbpush.emulator.world.Workspace;
 import dev.bbpush.emulator.world.WorldSettings;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -73,7 +74,7 @@ final class WorldSummary {
 
   private static ObjectNode settings(WorldSettings s) {
     ObjectNode o = Json.obj()
-        .put("app_passwords", s.appPasswords().name().toLowerCase(java.util.Locale.ROOT))
+        .put("app_passwords", s.appPasswords().name().toLowerCase(Locale.ROOT))
         .put("cross_workspace_endpoints_gone", s.crossWorkspaceEndpointsGone())
         .put("oauth_access_token_lifetime_seconds", s.oauthAccessTokenLifetime().toSeconds());
     WorldSettings.RateLimits r = s.rateLimits();

@@ -5,11 +5,13 @@ import dev.bbpush.emulator.auth.Principal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -90,8 +92,8 @@ public final class Exchange {
     if (formBody == null) {
       String ct = request.getContentType();
       formBody = "";
-      if (ct != null && ct.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-        try (java.io.InputStream in = new LimitedInputStream(request.getInputStream(), LimitedInputStream.JSON_LIMIT)) {
+      if (ct != null && ct.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+        try (InputStream in = new LimitedInputStream(request.getInputStream(), LimitedInputStream.JSON_LIMIT)) {
           formBody = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (LimitedInputStream.TooLarge e) {
           throw ApiError.badRequest("Bad request").detail("The form body is larger than 1 MiB.").reason(e.getMessage());

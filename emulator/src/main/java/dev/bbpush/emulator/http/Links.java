@@ -1,5 +1,6 @@
 package dev.bbpush.emulator.http;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -16,7 +17,7 @@ public final class Links {
   }
 
   /** The origin a request was addressed to ({@code scheme://Host}), which every absolute link is built on. */
-  public static String originOf(jakarta.servlet.http.HttpServletRequest req) {
+  public static String originOf(HttpServletRequest req) {
     String host = req.getHeader("Host");
     if (host == null || host.isBlank()) {
       host = req.getLocalAddr() + ":" + req.getLocalPort();

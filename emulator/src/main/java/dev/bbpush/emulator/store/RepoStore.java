@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
@@ -166,7 +167,7 @@ public final class RepoStore implements AutoCloseable {
             ? new PersonIdent("Bitbucket Emulator", "emulator@bbpush.invalid", SEED_TIME, TimeZone.getTimeZone("UTC").toZoneId())
             : new PersonIdent(author.displayName(), author.email(), SEED_TIME, TimeZone.getTimeZone("UTC").toZoneId());
     try (ObjectInserter ins = db.newObjectInserter()) {
-      Map<String, GitTrees.Entry> puts = new java.util.TreeMap<>();
+      Map<String, GitTrees.Entry> puts = new TreeMap<>();
       Set<String> exec = repo.seedExecutables();
       for (Map.Entry<String, String> f : repo.seedFiles().entrySet()) {
         ObjectId blob = ins.insert(Constants.OBJ_BLOB, f.getValue().getBytes(StandardCharsets.UTF_8));

@@ -1,6 +1,7 @@
 package dev.bbpush.emulator.world;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -91,7 +92,7 @@ public final class WorldLoader {
     WorldFile spec;
     try {
       spec = mapper.readValue(bytes, WorldFile.class);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new WorldFileException("Invalid world file: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new WorldFileException("Invalid world file: " + e.getMessage(), e);

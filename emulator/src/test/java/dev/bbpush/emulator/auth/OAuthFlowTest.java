@@ -7,6 +7,12 @@ import dev.bbpush.emulator.Emulator;
 import dev.bbpush.emulator.Http;
 import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** The OAuth 2.0 endpoints and tokens (§2.5, §13) in the auth-legacy world (token lifetime 3600 s). */
@@ -101,10 +107,10 @@ class OAuthFlowTest {
   @Test
   void authorizationCodeUsedConcurrentlyWorksExactlyOnce(Emulator bb) throws Exception {
     String code = OAuthClient.code(bb, "acme-agent");
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
-      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-      java.util.List<java.util.concurrent.Future<Integer>> tries = new java.util.ArrayList<>();
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<Integer>> tries = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
         tries.add(pool.submit(() -> {
           go.await();
@@ -113,7 +119,7 @@ class OAuthFlowTest {
       }
       go.countDown();
       int ok = 0;
-      for (java.util.concurrent.Future<Integer> f : tries) {
+      for (Future<Integer> f : tries) {
         ok += f.get() == 200 ? 1 : 0;
       }
       assertThat(ok).isEqualTo(1);

@@ -1,5 +1,6 @@
 package dev.bbpush.emulator.git;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +68,7 @@ public final class GitCli {
     }
   }
 
-  private static java.io.File nullFile() {
-    return new java.io.File("/dev/null");
+  private static File nullFile() {
+    return new File("/dev/null");
   }
 }

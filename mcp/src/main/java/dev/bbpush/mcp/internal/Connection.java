@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,7 +127,7 @@ final class Connection implements AutoCloseable {
    * Runs {@code step}, turning a refused setting (an API or token URL that is not https, or not a URL) into a
    * failure that names the variable: the agent cannot fix it, the person configuring the server can.
    */
-  private static <T> T configured(java.util.function.Supplier<T> step) {
+  private static <T> T configured(Supplier<T> step) {
     try {
       return step.get();
     } catch (IllegalArgumentException e) {

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -156,7 +157,7 @@ final class PushTools {
             "Pass an existing directory below " + root + " in \"directory\" (list it with a relative path).");
       }
       real = lexical.toRealPath();
-    } catch (IOException | java.nio.file.InvalidPathException e) {
+    } catch (IOException | InvalidPathException e) {
       throw new ToolFailure(ToolCause.INVALID_INPUT, "The directory '" + given + "' cannot be read: "
           + e.getMessage() + ".", "Pass a readable local directory below " + root + " in \"directory\".");
     }
