@@ -42,7 +42,8 @@ class BitbucketClientTest {
   @Test
   void readsRepositoryWithApiToken(Emulator bb) {
     try (BitbucketClient client = rahul(bb, new RecordingListener())) {
-      dev.bbpush.client.Repository repo = client.repository("acme", "infra"); // fqn: JGit's Repository is imported here
+      // fqn: JGit's Repository is imported here
+      dev.bbpush.client.Repository repo = client.repository("acme", "infra");
 
       assertThat(repo.fullName()).isEqualTo("acme/infra");
       assertThat(repo.mainBranch()).contains("main");
@@ -239,7 +240,8 @@ class BitbucketClientTest {
     bb.faults().add(Fault.on("GET", "^/2.0/repositories/acme/empty$").respond(200, "{\"type\":\"repository\","
         + "\"full_name\":\"acme/empty\",\"uuid\":\"{e}\",\"is_private\":true,\"mainbranch\":null}"));
     try (BitbucketClient client = rahul(bb, new RecordingListener())) {
-      dev.bbpush.client.Repository repo = client.repository("acme", "empty"); // fqn: JGit's Repository is imported here
+      // fqn: JGit's Repository is imported here
+      dev.bbpush.client.Repository repo = client.repository("acme", "empty");
 
       assertThat(repo.fullName()).isEqualTo("acme/empty");
       assertThat(repo.mainBranch()).isEmpty();

@@ -160,13 +160,16 @@ final class GitTreeReader {
 
   /** Regular, executable or symlink; {@code null} for submodules (gitlinks), which a push cannot change. */
   static FileMode modeOf(int rawMode) {
-    if (org.eclipse.jgit.lib.FileMode.EXECUTABLE_FILE.equals(rawMode)) { // fqn: our commit.FileMode is imported, this is JGit's
+    // fqn: our commit.FileMode is imported, this is JGit's
+    if (org.eclipse.jgit.lib.FileMode.EXECUTABLE_FILE.equals(rawMode)) {
       return FileMode.EXECUTABLE;
     }
-    if (org.eclipse.jgit.lib.FileMode.SYMLINK.equals(rawMode)) { // fqn: our commit.FileMode is imported, this is JGit's
+    // fqn: our commit.FileMode is imported, this is JGit's
+    if (org.eclipse.jgit.lib.FileMode.SYMLINK.equals(rawMode)) {
       return FileMode.SYMLINK;
     }
-    if (org.eclipse.jgit.lib.FileMode.REGULAR_FILE.equals(rawMode)) { // fqn: our commit.FileMode is imported, this is JGit's
+    // fqn: our commit.FileMode is imported, this is JGit's
+    if (org.eclipse.jgit.lib.FileMode.REGULAR_FILE.equals(rawMode)) {
       return FileMode.REGULAR;
     }
     return null;

@@ -3,6 +3,7 @@ package dev.bbpush.emulator.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bbpush.emulator.http.ApiError;
 import dev.bbpush.emulator.http.Json;
+import dev.bbpush.emulator.store.Revisions.AmbiguousRevisionException;
 import java.io.IOException;
 import java.util.Optional;
 import org.eclipse.jgit.lib.Repository;
@@ -23,8 +24,9 @@ final class Revisions {
    */
   static Optional<RevCommit> resolve(Repository db, String rev) throws IOException {
     try {
-      return dev.bbpush.emulator.store.Revisions.resolve(db, rev); // fqn: this class is api.Revisions too, it wraps store.Revisions
-    } catch (dev.bbpush.emulator.store.Revisions.AmbiguousRevisionException e) { // fqn: this class is api.Revisions too, it wraps store.Revisions
+      // fqn: this class is api.Revisions too, it wraps store.Revisions
+      return dev.bbpush.emulator.store.Revisions.resolve(db, rev);
+    } catch (AmbiguousRevisionException e) {
       throw ApiError.badRequest("Ambiguous commit id: " + rev).reason(e.getMessage());
     }
   }
@@ -46,6 +48,7 @@ final class Revisions {
 
   /** The tip of branch {@code name}, or {@code null}. */
   static RevCommit branchTip(Repository db, String name) throws IOException {
-    return dev.bbpush.emulator.store.Revisions.branchTip(db, name).orElse(null); // fqn: this class is api.Revisions too, it wraps store.Revisions
+    // fqn: this class is api.Revisions too, it wraps store.Revisions
+    return dev.bbpush.emulator.store.Revisions.branchTip(db, name).orElse(null);
   }
 }
