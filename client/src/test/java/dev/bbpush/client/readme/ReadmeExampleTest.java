@@ -53,6 +53,7 @@ class ReadmeExampleTest {
     String planScript = "#!/bin/sh\nterraform plan\n";
     PushResult pushed;
 
+    // spotless:off (this block is the README's snippet verbatim; readmeShowsThisCode compares the two)
     // README:begin
     try (BitbucketClient client = BitbucketClient.builder().apiUrl(apiUrl).environment(env).build();
          ChangeSet changes = ChangeSet.builder()
@@ -70,6 +71,7 @@ class ReadmeExampleTest {
           .build());
       log.info("{} {} {}", result.status(), result.commit().orElse("-"), result.pullRequestUrl().orElse("-"));
       // README:end
+      // spotless:on
       pushed = result;
     }
 
