@@ -117,7 +117,7 @@ public final class DemoCommand implements Callable<Integer> {
                 new Step(
                         "Push the example Terraform module to a new branch and open a pull request",
                         "bbpush push terraform --repo acme/infra --branch " + BRANCH
-                                + " --to . --message 'Add the network" + " module' --pr 'Add the network module'",
+                                + " --to . --message 'Add the network module' --pr 'Add the network module'",
                         List.of(
                                 "push",
                                 m,

@@ -98,7 +98,7 @@ final class McpDemo {
                 out.flush();
                 if (!step.expected().test(answer)) {
                     err.println("bbpush demo --mcp: step " + n
-                            + " answered differently than expected. Please report this " + "with the output above.");
+                            + " answered differently than expected. Please report this with the output above.");
                     serverLog.forEach(err::println);
                     err.flush();
                     return ExitCode.UNEXPECTED.code();

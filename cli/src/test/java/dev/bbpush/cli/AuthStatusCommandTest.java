@@ -74,7 +74,7 @@ class AuthStatusCommandTest {
         assertThat(r.code()).as(r.out()).isZero();
         assertThat(r.out())
                 .contains("Credential type: repo_access_token")
-                .contains("Scopes:          repository:write, " + "pullrequest:write")
+                .contains("Scopes:          repository:write, pullrequest:write")
                 .contains("Account:         not readable with this credential");
     }
 

@@ -281,8 +281,7 @@ class PushCommandTest {
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out())
-                .contains(
-                        "Nothing to commit: main already has these files, so branch bbpush/same was not " + "created.")
+                .contains("Nothing to commit: main already has these files, so branch bbpush/same was not created.")
                 .contains("No pull request: no changes to pull from bbpush/same into main.");
     }
 
@@ -295,7 +294,7 @@ class PushCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out())
                 .contains("Skipped by the Terraform profile")
-                .contains("walk/terraform.tfstate  (matches " + "*.tfstate)");
+                .contains("walk/terraform.tfstate  (matches *.tfstate)");
         assertThat(EmulatorRepo.tree(bb, "main"))
                 .containsKey("walk/main.tf")
                 .doesNotContainKey("walk/terraform.tfstate");

@@ -145,7 +145,7 @@ final class DirectoryWalker {
             throw new InvalidChangeSetException(
                     Problem.SYMLINK_OUTSIDE_ROOT,
                     "Symlink " + shown + " points at the absolute path " + target
-                            + ", which would not resolve inside the " + "repository. Make it a relative link inside "
+                            + ", which would not resolve inside the repository. Make it a relative link inside "
                             + root + ", or leave it out with --exclude.");
         }
         Path resolved = link.getParent().resolve(target).normalize();

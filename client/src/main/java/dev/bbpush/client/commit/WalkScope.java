@@ -108,7 +108,7 @@ final class WalkScope {
                 throw new InvalidChangeSetException(
                         Problem.INVALID_PATTERN,
                         "Invalid " + option + " pattern '" + p + "': " + why
-                                + ". Patterns use .gitignore syntax, e.g. '*.tf' " + "or 'modules/'.");
+                                + ". Patterns use .gitignore syntax, e.g. '*.tf' or 'modules/'.");
             }
             rules.add(r);
         }

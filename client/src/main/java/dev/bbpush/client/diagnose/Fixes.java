@@ -72,7 +72,7 @@ final class Fixes {
         lines.add(
                 token.startsWith("Pipe")
                         ? token
-                        : token + "   # or pipe it: printf '%s' \"$TOKEN\" | bbpush ... " + "--token-stdin");
+                        : token + "   # or pipe it: printf '%s' \"$TOKEN\" | bbpush ... --token-stdin");
         String unset = unsetLegacy();
         if (!unset.isEmpty()
                 && !(source.names().contains("BITBUCKET_API_TOKEN")

@@ -51,7 +51,7 @@ final class GitRules {
         }
         String user = documentedUser(run.facts);
         Outcome<Optional<Answer>> git = run.gitProbe(
-                repo.get(), user, password(run), "does Git accept the same " + "credential with user '" + user + "'?");
+                repo.get(), user, password(run), "does Git accept the same credential with user '" + user + "'?");
         if (git.ended()) {
             return git.verdict();
         }
@@ -103,7 +103,7 @@ final class GitRules {
                 ? facts.identity()
                 : facts.shape() == TokenShape.API_TOKEN ? "x-bitbucket-api-token-auth" : facts.gitUser();
         Outcome<Optional<Answer>> a = run.gitProbe(
-                repo.get(), user, facts.secret(), "does Git accept the same secret " + "with user '" + user + "'?");
+                repo.get(), user, facts.secret(), "does Git accept the same secret with user '" + user + "'?");
         if (a.ended()) {
             return Outcome.ended(a.verdict().get());
         }
@@ -121,7 +121,7 @@ final class GitRules {
                 repo,
                 user,
                 password(run),
-                "does Git (info/refs, upload-pack) " + "accept the credential with user '" + user + "'?");
+                "does Git (info/refs, upload-pack) accept the credential with user '" + user + "'?");
         if (probed.ended() || probed.value().isEmpty()) {
             return probed.verdict();
         }
@@ -226,8 +226,8 @@ final class GitRules {
         if (a.textContains("does not exist or you do not have access")) {
             return Verdict.found(
                     Cause.REPOSITORY_NOT_FOUND_OR_NO_ACCESS,
-                    "Git refused: the repository does not exist or " + "the credential has no access to it (403"
-                            + said(a) + ").",
+                    "Git refused: the repository does not exist or the credential has no access to it (403" + said(a)
+                            + ").",
                     "Check the repository name and the "
                             + "credential's access; access tokens reach only their own repository/project/workspace.");
         }

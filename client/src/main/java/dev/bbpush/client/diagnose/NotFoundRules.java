@@ -197,7 +197,7 @@ final class NotFoundRules {
                         + " (public repositories included)." + seen.lookalike(),
                 consumer
                         ? "Use an OAuth consumer of workspace " + repo.workspace()
-                                + " (Workspace settings -> OAuth consumers), " + "or an access token of " + repo + "."
+                                + " (Workspace settings -> OAuth consumers), or an access token of " + repo + "."
                         : "Create the access token in " + repo
                                 + "'s settings (Repository settings -> Access tokens), or a "
                                 + "project/workspace access token that covers it, and set it:\n"
@@ -223,7 +223,7 @@ final class NotFoundRules {
                             + (seen.visible().isEmpty() ? "" : "; it sees only its public repositories") + "."
                             + seen.lookalike(),
                     seen.ifMeant() + "Check the workspace name, or ask an admin of " + repo.workspace()
-                            + " to give your " + "account access to " + repo.slug()
+                            + " to give your account access to " + repo.slug()
                             + " (Repository settings -> Repository permissions).");
         }
         if (grants.isEmpty() || !grants.get().isJsonSuccess()) {

@@ -45,7 +45,7 @@ final class OkRules {
         for (String name : repairs.stream().map(Repair::name).distinct().toList()) {
             if (name.matches("[A-Z_]+")) {
                 lines.add("export " + name + "=\"$(printf '%s' \"$" + name
-                        + "\" | tr -d '\\r\\n\"' | xargs)\"   # or set it " + "again from the source without quotes");
+                        + "\" | tr -d '\\r\\n\"' | xargs)\"   # or set it again from the source without quotes");
             } else {
                 lines.add("Edit " + name + ": remove the quotes, spaces and line breaks around the value");
             }

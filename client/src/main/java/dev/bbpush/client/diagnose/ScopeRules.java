@@ -97,8 +97,8 @@ final class ScopeRules {
     static String fix(RunState run, boolean fine, List<String> scopes) {
         Facts facts = run.facts;
         if (fine || facts.kind() == CredentialKind.API_TOKEN) {
-            List<String> lines = new ArrayList<>(
-                    List.of("API tokens cannot be edited; create a new one with every scope " + "listed:"));
+            List<String> lines =
+                    new ArrayList<>(List.of("API tokens cannot be edited; create a new one with every scope listed:"));
             lines.addAll(run.fixes.newApiToken(scopes));
             return Fixes.join(lines);
         }
@@ -178,7 +178,7 @@ final class ScopeRules {
                 run.endpoint("repositories", repo.workspace()),
                 "role=contributor&q=" + enc("slug=\"" + repo.slug() + "\"") + "&pagelen=100");
         Outcome<Optional<Answer>> w = run.probeWithinBudget(
-                writable, "is " + repo + " among the repositories the " + "credential may write (role=contributor)?");
+                writable, "is " + repo + " among the repositories the credential may write (role=contributor)?");
         if (w.ended()) {
             return Outcome.ended(w.verdict().get());
         }

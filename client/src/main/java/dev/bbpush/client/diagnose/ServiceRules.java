@@ -35,7 +35,7 @@ final class ServiceRules {
                 Cause.WRONG_API_HOST,
                 false,
                 "The API URL " + run.ctx.apiUrl() + " is not Bitbucket Cloud's REST API: "
-                        + run.urlProblem.orElse("a REST " + "path without /2.0 gets 403 \"Forbidden\"")
+                        + run.urlProblem.orElse("a REST path without /2.0 gets 403 \"Forbidden\"")
                         + ". It answered " + a.status() + said(a) + ".",
                 Fixes.join(List.of(
                         run.fixes.set(Setting.API_URL, "https://api.bitbucket.org/2.0")
@@ -51,7 +51,7 @@ final class ServiceRules {
         if (target == RequestTarget.EXPLAINED) {
             return Verdict.found(
                     Cause.UNKNOWN,
-                    "The request being explained succeeded (" + a.status() + "); nothing to " + "explain.",
+                    "The request being explained succeeded (" + a.status() + "); nothing to explain.",
                     "");
         }
         if (run.urlProblem.isPresent()) {
@@ -61,7 +61,7 @@ final class ServiceRules {
                 Cause.UNKNOWN,
                 "Bitbucket answered " + a.status() + " but not with the JSON the REST API "
                         + "documents: the API URL may point at something else (a proxy, a web page).",
-                "Check --api-url / " + "BBPUSH_API_URL (Bitbucket Cloud: https://api.bitbucket.org/2.0).");
+                "Check --api-url / BBPUSH_API_URL (Bitbucket Cloud: https://api.bitbucket.org/2.0).");
     }
 
     static Optional<Verdict> proxyAuthentication(Answer a) {
@@ -84,7 +84,7 @@ final class ServiceRules {
                 Cause.UNKNOWN,
                 "Bitbucket failed with " + a.status() + said(a) + ". A server-side problem "
                         + "says nothing about the credential.",
-                "Try again later; check https://bitbucket.status.atlassian.com for " + "incidents.");
+                "Try again later; check https://bitbucket.status.atlassian.com for incidents.");
     }
 
     static Optional<Verdict> redirect(Answer a) {
@@ -96,7 +96,7 @@ final class ServiceRules {
                 "The API URL answered with a redirect (" + a.status()
                         + a.header("Location").map(l -> " to " + l).orElse("")
                         + "); Bitbucket's REST API does not redirect.",
-                "Check --api-url / " + "BBPUSH_API_URL (Bitbucket Cloud: https://api.bitbucket.org/2.0).");
+                "Check --api-url / BBPUSH_API_URL (Bitbucket Cloud: https://api.bitbucket.org/2.0).");
     }
 
     /** 410: on Git an app password (see {@link GitRules}); on REST a removed endpoint (CHANGE-2770). */
@@ -107,11 +107,11 @@ final class ServiceRules {
         String path = a.apiPath(run.ctx.apiUrl());
         String replacement = switch (path) {
             case "/workspaces", "/user/permissions/workspaces" ->
-                "GET /2.0/user/workspaces (and GET " + "/2.0/user/workspaces/{workspace}/permission for your role)";
+                "GET /2.0/user/workspaces (and GET /2.0/user/workspaces/{workspace}/permission for your role)";
             case "/user/permissions/repositories" ->
-                "GET /2.0/user/workspaces/{workspace}/permissions/repositories, once " + "per workspace";
+                "GET /2.0/user/workspaces/{workspace}/permissions/repositories, once per workspace";
             case "/repositories" ->
-                "GET /2.0/user/workspaces, then GET /2.0/repositories/{workspace}?role=member per " + "workspace";
+                "GET /2.0/user/workspaces, then GET /2.0/repositories/{workspace}?role=member per workspace";
             default -> "see the changelog entry";
         };
         return new Verdict(

@@ -73,7 +73,7 @@ final class Transports {
             return new Verdict(
                     Cause.UNKNOWN,
                     "Nothing accepted a connection at " + where + " (" + seen
-                            + "). Nothing reached Bitbucket, so this says " + "nothing about the credential.",
+                            + "). Nothing reached Bitbucket, so this says nothing about the credential.",
                     "Check the URL's host and port (Bitbucket Cloud: https://api.bitbucket.org/2.0); for a local emulator, "
                             + "start it with: bbpush emulator");
         }

@@ -59,7 +59,7 @@ public final class ApiUrls {
         if (url.getRawUserInfo() != null) {
             // Not echoed: the user info may be a credential.
             throw new IllegalArgumentException(
-                    name + " must not contain user info (credentials): pass credentials " + "separately");
+                    name + " must not contain user info (credentials): pass credentials separately");
         }
         if (url.getRawQuery() != null || url.getRawFragment() != null) {
             throw new IllegalArgumentException(name + " must not have a query or fragment: " + url);

@@ -35,7 +35,7 @@ public final class Messages {
 
     public static String unexpectedBody(String method, URI uri, int status, String what) {
         return method + " " + uri + ": Bitbucket answered " + status + " but " + what
-                + ". Check the API URL: it must be " + "Bitbucket's REST base (https://api.bitbucket.org/2.0).";
+                + ". Check the API URL: it must be Bitbucket's REST base (https://api.bitbucket.org/2.0).";
     }
 
     // ---- The exchange did not complete ----

@@ -457,7 +457,7 @@ public final class RefusalTexts {
         @ForCause("api-token-needs-email")
         public static String apiTokenWrongEmail(String email, String said) {
             return "Git accepts this API token, but REST refused it with the email '" + email + "' (401" + said
-                    + "): the " + "email is not the Atlassian account email of the token's owner.";
+                    + "): the email is not the Atlassian account email of the token's owner.";
         }
 
         /** Comment appended to the fix line setting the email. */

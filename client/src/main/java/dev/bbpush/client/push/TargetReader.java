@@ -43,7 +43,7 @@ final class TargetReader {
             } catch (IOException | IllegalStateException e) {
                 if (request.planSource() == PlanSource.GIT) {
                     throw new PushRefusedException("Git smart HTTP is unavailable (" + e.getMessage()
-                            + "). Check the Git URL" + " (" + gitUrl()
+                            + "). Check the Git URL (" + gitUrl()
                             + ") and that the credential may read the repository over Git, or plan over REST.");
                 }
                 request.listener().onEvent(new PushEvent.PlanFallback(String.valueOf(e.getMessage())));

@@ -161,7 +161,7 @@ class DoctorAmbiguousEvidenceTest {
         assertThat(d.cause()).as(d.summary()).isEqualTo(Cause.UNKNOWN);
         assertThat(d.evidence())
                 .anyMatch(e -> e.describe()
-                        .contains("Git refuses this credential with user " + "'x-bitbucket-api-token-auth' too"));
+                        .contains("Git refuses this credential with user 'x-bitbucket-api-token-auth' too"));
         assertBoundedAndReadOnly(bb);
     }
 

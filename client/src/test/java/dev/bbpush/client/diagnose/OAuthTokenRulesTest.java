@@ -29,7 +29,7 @@ class OAuthTokenRulesTest {
                         tokenEndpoint(400)
                                 .body(oauthError(
                                         "unauthorized_client",
-                                        "Client credentials grant is not available for " + "public consumers")),
+                                        "Client credentials grant is not available for public consumers")),
                         Cause.OAUTH_CONSUMER_NOT_PRIVATE,
                         "tick 'This is a private consumer'"),
                 row(

@@ -82,8 +82,7 @@ final class SourceTools {
         if (size > MAX_FILE_BYTES) {
             throw new ToolFailure(
                     ToolCause.FILE_TOO_LARGE,
-                    "'" + path + "' is " + size + " bytes; read_file returns at " + "most " + MAX_FILE_BYTES
-                            + " bytes.",
+                    "'" + path + "' is " + size + " bytes; read_file returns at most " + MAX_FILE_BYTES + " bytes.",
                     "Read it outside MCP (git clone, or bbpush's library).");
         }
         byte[] bytes = client.http()
