@@ -21,38 +21,38 @@ import picocli.CommandLine.Model.CommandSpec;
  *     ready). {@link PushListener#NONE} on the command line.
  */
 public record CliContext(Environment env, InputStream stdin, boolean interactive, PushListener pushListener) {
-  public CliContext {
-    Objects.requireNonNull(env, "env");
-    Objects.requireNonNull(stdin, "stdin");
-    Objects.requireNonNull(pushListener, "pushListener");
-  }
-
-  /** A context whose pushes are observed only by the command's own output. */
-  public CliContext(Environment env, InputStream stdin, boolean interactive) {
-    this(env, stdin, interactive, PushListener.NONE);
-  }
-
-  /** A non-interactive context (no progress bars): scripts, CI and tests. */
-  public CliContext(Environment env, InputStream stdin) {
-    this(env, stdin, false);
-  }
-
-  /** The same context with another environment (the demo runs {@code push} with the emulator's credentials). */
-  public CliContext withEnvironment(Environment other) {
-    return new CliContext(other, stdin, interactive, pushListener);
-  }
-
-  /** The same context with {@code listener} receiving push events (see {@link #pushListener()}). */
-  public CliContext withPushListener(PushListener listener) {
-    return new CliContext(env, stdin, interactive, listener);
-  }
-
-  /** The context of the running {@code bbpush} command line, from any (sub)command's spec. */
-  public static CliContext of(CommandSpec spec) {
-    Object root = spec.root().userObject();
-    if (root instanceof Main main) {
-      return main.context();
+    public CliContext {
+        Objects.requireNonNull(env, "env");
+        Objects.requireNonNull(stdin, "stdin");
+        Objects.requireNonNull(pushListener, "pushListener");
     }
-    return new CliContext(Environment.system(), System.in, System.console() != null);
-  }
+
+    /** A context whose pushes are observed only by the command's own output. */
+    public CliContext(Environment env, InputStream stdin, boolean interactive) {
+        this(env, stdin, interactive, PushListener.NONE);
+    }
+
+    /** A non-interactive context (no progress bars): scripts, CI and tests. */
+    public CliContext(Environment env, InputStream stdin) {
+        this(env, stdin, false);
+    }
+
+    /** The same context with another environment (the demo runs {@code push} with the emulator's credentials). */
+    public CliContext withEnvironment(Environment other) {
+        return new CliContext(other, stdin, interactive, pushListener);
+    }
+
+    /** The same context with {@code listener} receiving push events (see {@link #pushListener()}). */
+    public CliContext withPushListener(PushListener listener) {
+        return new CliContext(env, stdin, interactive, listener);
+    }
+
+    /** The context of the running {@code bbpush} command line, from any (sub)command's spec. */
+    public static CliContext of(CommandSpec spec) {
+        Object root = spec.root().userObject();
+        if (root instanceof Main main) {
+            return main.context();
+        }
+        return new CliContext(Environment.system(), System.in, System.console() != null);
+    }
 }

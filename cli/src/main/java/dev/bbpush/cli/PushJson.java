@@ -12,22 +12,22 @@ import dev.bbpush.client.safety.Finding;
  * with the MCP server ({@code bbpush mcp}) so that both print the same shape.
  */
 final class PushJson {
-  private PushJson() {}
+    private PushJson() {}
 
-  static ObjectNode result(PushResult r) {
-    return PushResultJson.of(r);
-  }
+    static ObjectNode result(PushResult r) {
+        return PushResultJson.of(r);
+    }
 
-  static ObjectNode finding(Finding f) {
-    return PushResultJson.finding(f);
-  }
+    static ObjectNode finding(Finding f) {
+        return PushResultJson.finding(f);
+    }
 
-  static ObjectNode skipped(SkippedFile s) {
-    return PushResultJson.skipped(s);
-  }
+    static ObjectNode skipped(SkippedFile s) {
+        return PushResultJson.skipped(s);
+    }
 
-  /** {@code created}, {@code reused} or {@code no-changes}. */
-  static String outcome(PullRequestResult pr) {
-    return PushResultJson.outcome(pr);
-  }
+    /** {@code created}, {@code reused} or {@code no-changes}. */
+    static String outcome(PullRequestResult pr) {
+        return PushResultJson.outcome(pr);
+    }
 }

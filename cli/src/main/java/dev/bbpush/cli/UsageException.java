@@ -8,13 +8,13 @@ package dev.bbpush.cli;
  * is handed over, so that any other {@code IllegalArgumentException} (a bug) stays exit 1.
  */
 final class UsageException extends RuntimeException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  UsageException(String message) {
-    super(message);
-  }
+    UsageException(String message) {
+        super(message);
+    }
 
-  UsageException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    UsageException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -13,56 +13,70 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Builder rules (no server needed). The typed calls are tested against the emulator in {@link BitbucketClientTest}. */
 class BitbucketClientBuilderTest {
 
-  @ParameterizedTest
-  @ValueSource(strings = {"http://api.bitbucket.org/2.0", "http://10.0.0.1/2.0", "http://bitbucket.example:8080/2.0",
-      "http://128.0.0.1/2.0", "http://localhost.example.com/2.0"})
-  void plainHttpToNonLoopbackHostIsRefusedNamingTheFix(String url) {
-    assertThatThrownBy(() -> BitbucketClient.builder().apiUrl(url))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("Use https")
-        .hasMessageContaining("loopback");
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"http://127.0.0.1:8080/2.0", "http://127.1.2.3/2.0", "http://localhost:7990/2.0",
-      "http://[::1]:8080/2.0", "https://api.bitbucket.org/2.0/", "https://bitbucket.example/2.0"})
-  void httpsAndLoopbackHttpAreAccepted(String url) {
-    try (BitbucketClient client = BitbucketClient.builder().apiUrl(url).anonymous().build()) {
-      assertThat(client.apiUrl().toString()).doesNotEndWith("/");
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "http://api.bitbucket.org/2.0",
+                "http://10.0.0.1/2.0",
+                "http://bitbucket.example:8080/2.0",
+                "http://128.0.0.1/2.0",
+                "http://localhost.example.com/2.0"
+            })
+    void plainHttpToNonLoopbackHostIsRefusedNamingTheFix(String url) {
+        assertThatThrownBy(() -> BitbucketClient.builder().apiUrl(url))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Use https")
+                .hasMessageContaining("loopback");
     }
-  }
 
-  @Test
-  void apiUrlWithCredentialsInItIsRefused() {
-    assertThatThrownBy(() -> BitbucketClient.builder().apiUrl("https://me:secret@api.bitbucket.org/2.0"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("user info")
-        .hasMessageNotContaining("secret@");
-  }
-
-  @Test
-  void defaultsToBitbucketCloud() {
-    try (BitbucketClient client = BitbucketClient.builder().anonymous().build()) {
-      assertThat(client.apiUrl()).isEqualTo(BitbucketClient.DEFAULT_API_URL);
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "http://127.0.0.1:8080/2.0",
+                "http://127.1.2.3/2.0",
+                "http://localhost:7990/2.0",
+                "http://[::1]:8080/2.0",
+                "https://api.bitbucket.org/2.0/",
+                "https://bitbucket.example/2.0"
+            })
+    void httpsAndLoopbackHttpAreAccepted(String url) {
+        try (BitbucketClient client =
+                BitbucketClient.builder().apiUrl(url).anonymous().build()) {
+            assertThat(client.apiUrl().toString()).doesNotEndWith("/");
+        }
     }
-  }
 
-  @Test
-  void providerWithoutCredentialsFailsTheBuildWithItsReason() {
-    CredentialProvider nothing = new CredentialProvider() {
-      @Override
-      public String name() {
-        return "nothing";
-      }
+    @Test
+    void apiUrlWithCredentialsInItIsRefused() {
+        assertThatThrownBy(() -> BitbucketClient.builder().apiUrl("https://me:secret@api.bitbucket.org/2.0"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("user info")
+                .hasMessageNotContaining("secret@");
+    }
 
-      @Override
-      public ProviderOutcome resolve() {
-        return ProviderOutcome.failed(name(), "BBPUSH_API_TOKEN is set but BBPUSH_EMAIL is not");
-      }
-    };
+    @Test
+    void defaultsToBitbucketCloud() {
+        try (BitbucketClient client = BitbucketClient.builder().anonymous().build()) {
+            assertThat(client.apiUrl()).isEqualTo(BitbucketClient.DEFAULT_API_URL);
+        }
+    }
 
-    assertThatThrownBy(() -> BitbucketClient.builder().credentials(nothing).build())
-        .isInstanceOf(NoCredentialsException.class)
-        .hasMessageContaining("BBPUSH_EMAIL");
-  }
+    @Test
+    void providerWithoutCredentialsFailsTheBuildWithItsReason() {
+        CredentialProvider nothing = new CredentialProvider() {
+            @Override
+            public String name() {
+                return "nothing";
+            }
+
+            @Override
+            public ProviderOutcome resolve() {
+                return ProviderOutcome.failed(name(), "BBPUSH_API_TOKEN is set but BBPUSH_EMAIL is not");
+            }
+        };
+
+        assertThatThrownBy(() -> BitbucketClient.builder().credentials(nothing).build())
+                .isInstanceOf(NoCredentialsException.class)
+                .hasMessageContaining("BBPUSH_EMAIL");
+    }
 }

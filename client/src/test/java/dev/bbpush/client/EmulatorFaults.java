@@ -10,16 +10,16 @@ import dev.bbpush.emulator.Emulator;
  * "/src$").times(1).respond(503))}.
  */
 public final class EmulatorFaults {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private EmulatorFaults() {}
+    private EmulatorFaults() {}
 
-  /** Adds one fault, e.g. {@code {"path":"/refs/branches$","action":"status","status":503,"count":2}}. */
-  public static void add(Emulator bb, String json) {
-    try {
-      bb.faults().add(MAPPER.readTree(json));
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not JSON: " + json, e);
+    /** Adds one fault, e.g. {@code {"path":"/refs/branches$","action":"status","status":503,"count":2}}. */
+    public static void add(Emulator bb, String json) {
+        try {
+            bb.faults().add(MAPPER.readTree(json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + json, e);
+        }
     }
-  }
 }

@@ -12,32 +12,32 @@ import java.util.function.Predicate;
  * effects included), or with fewer after 30 s, so the caller's assertion shows what arrived. No sleeping.
  */
 public final class EmulatorJournal {
-  private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
-  private EmulatorJournal() {}
+    private EmulatorJournal() {}
 
-  /** The completed entries matching {@code filter}, once there are at least {@code expected} of them (or after 30 s). */
-  public static List<JournalEntry> entries(Emulator bb, Predicate<JournalEntry> filter, int expected) {
-    try {
-      return bb.journal().await(filter, expected, WAIT);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted while waiting for " + expected + " journal entries", e);
+    /** The completed entries matching {@code filter}, once there are at least {@code expected} of them (or after 30 s). */
+    public static List<JournalEntry> entries(Emulator bb, Predicate<JournalEntry> filter, int expected) {
+        try {
+            return bb.journal().await(filter, expected, WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for " + expected + " journal entries", e);
+        }
     }
-  }
 
-  /** The REST requests ({@code /2.0/...}), once there are at least {@code expected}. */
-  public static List<JournalEntry> api(Emulator bb, int expected) {
-    return entries(bb, e -> e.path().startsWith("/2.0/"), expected);
-  }
+    /** The REST requests ({@code /2.0/...}), once there are at least {@code expected}. */
+    public static List<JournalEntry> api(Emulator bb, int expected) {
+        return entries(bb, e -> e.path().startsWith("/2.0/"), expected);
+    }
 
-  /** The OAuth token requests, once there are at least {@code expected}. */
-  public static List<JournalEntry> tokenRequests(Emulator bb, int expected) {
-    return entries(bb, e -> e.path().equals("/site/oauth2/access_token"), expected);
-  }
+    /** The OAuth token requests, once there are at least {@code expected}. */
+    public static List<JournalEntry> tokenRequests(Emulator bb, int expected) {
+        return entries(bb, e -> e.path().equals("/site/oauth2/access_token"), expected);
+    }
 
-  /** Every entry, once there are at least {@code expected}. */
-  public static List<JournalEntry> all(Emulator bb, int expected) {
-    return entries(bb, e -> true, expected);
-  }
+    /** Every entry, once there are at least {@code expected}. */
+    public static List<JournalEntry> all(Emulator bb, int expected) {
+        return entries(bb, e -> true, expected);
+    }
 }

@@ -8,32 +8,32 @@ import java.time.ZoneOffset;
 
 /** A clock tests move by hand. */
 public final class MutableClock extends Clock {
-  private volatile Instant now;
+    private volatile Instant now;
 
-  public MutableClock(Instant start) {
-    this.now = start;
-  }
+    public MutableClock(Instant start) {
+        this.now = start;
+    }
 
-  public static MutableClock atEpochPlusDays(int days) {
-    return new MutableClock(Instant.parse("2026-11-01T00:00:00Z").plus(Duration.ofDays(days)));
-  }
+    public static MutableClock atEpochPlusDays(int days) {
+        return new MutableClock(Instant.parse("2026-11-01T00:00:00Z").plus(Duration.ofDays(days)));
+    }
 
-  public void advance(Duration d) {
-    now = now.plus(d);
-  }
+    public void advance(Duration d) {
+        now = now.plus(d);
+    }
 
-  @Override
-  public ZoneId getZone() {
-    return ZoneOffset.UTC;
-  }
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
 
-  @Override
-  public Clock withZone(ZoneId zone) {
-    return this;
-  }
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
 
-  @Override
-  public Instant instant() {
-    return now;
-  }
+    @Override
+    public Instant instant() {
+        return now;
+    }
 }

@@ -7,18 +7,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Records every {@link HttpEvent}. */
 public final class RecordingListener implements HttpListener {
-  private final List<HttpEvent> events = new CopyOnWriteArrayList<>();
+    private final List<HttpEvent> events = new CopyOnWriteArrayList<>();
 
-  @Override
-  public void onEvent(HttpEvent event) {
-    events.add(event);
-  }
+    @Override
+    public void onEvent(HttpEvent event) {
+        events.add(event);
+    }
 
-  public List<HttpEvent> events() {
-    return List.copyOf(events);
-  }
+    public List<HttpEvent> events() {
+        return List.copyOf(events);
+    }
 
-  public <T extends HttpEvent> List<T> events(Class<T> type) {
-    return events.stream().filter(type::isInstance).map(type::cast).toList();
-  }
+    public <T extends HttpEvent> List<T> events(Class<T> type) {
+        return events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
 }

@@ -11,34 +11,34 @@ import java.util.concurrent.atomic.AtomicReference;
  * follows the system clock.
  */
 public final class EmulatorClock {
-  private final Clock system;
-  /** Offset from the system clock; zero means "system time". */
-  private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private final Clock system;
+    /** Offset from the system clock; zero means "system time". */
+    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
-  public EmulatorClock() {
-    this(Clock.systemUTC());
-  }
+    public EmulatorClock() {
+        this(Clock.systemUTC());
+    }
 
-  public EmulatorClock(Clock system) {
-    this.system = system;
-  }
+    public EmulatorClock(Clock system) {
+        this.system = system;
+    }
 
-  public Instant now() {
-    return system.instant().plus(offset.get());
-  }
+    public Instant now() {
+        return system.instant().plus(offset.get());
+    }
 
-  /** Makes {@link #now()} return {@code instant} from this moment on (time keeps running). */
-  public void set(Instant instant) {
-    offset.set(Duration.between(system.instant(), instant));
-  }
+    /** Makes {@link #now()} return {@code instant} from this moment on (time keeps running). */
+    public void set(Instant instant) {
+        offset.set(Duration.between(system.instant(), instant));
+    }
 
-  /** Moves the clock forward (or back, with a negative duration). */
-  public void advance(Duration d) {
-    offset.updateAndGet(o -> o.plus(d));
-  }
+    /** Moves the clock forward (or back, with a negative duration). */
+    public void advance(Duration d) {
+        offset.updateAndGet(o -> o.plus(d));
+    }
 
-  /** Back to system time. */
-  public void reset() {
-    offset.set(Duration.ZERO);
-  }
+    /** Back to system time. */
+    public void reset() {
+        offset.set(Duration.ZERO);
+    }
 }

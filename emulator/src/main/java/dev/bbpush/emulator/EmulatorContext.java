@@ -11,39 +11,39 @@ import java.util.Objects;
  * access rules, and the in-memory pull requests. One per emulator instance; there is no static state.
  */
 public final class EmulatorContext {
-  private final World world;
-  private final RepoStore store;
-  private final EmulatorClock clock;
-  private final PullRequests pullRequests = new PullRequests();
-  private AccessControl access;
+    private final World world;
+    private final RepoStore store;
+    private final EmulatorClock clock;
+    private final PullRequests pullRequests = new PullRequests();
+    private AccessControl access;
 
-  public EmulatorContext(World world, RepoStore store, EmulatorClock clock) {
-    this.world = Objects.requireNonNull(world);
-    this.store = Objects.requireNonNull(store);
-    this.clock = Objects.requireNonNull(clock);
-  }
+    public EmulatorContext(World world, RepoStore store, EmulatorClock clock) {
+        this.world = Objects.requireNonNull(world);
+        this.store = Objects.requireNonNull(store);
+        this.clock = Objects.requireNonNull(clock);
+    }
 
-  public World world() {
-    return world;
-  }
+    public World world() {
+        return world;
+    }
 
-  public RepoStore store() {
-    return store;
-  }
+    public RepoStore store() {
+        return store;
+    }
 
-  public EmulatorClock clock() {
-    return clock;
-  }
+    public EmulatorClock clock() {
+        return clock;
+    }
 
-  public PullRequests pullRequests() {
-    return pullRequests;
-  }
+    public PullRequests pullRequests() {
+        return pullRequests;
+    }
 
-  public AccessControl access() {
-    return access;
-  }
+    public AccessControl access() {
+        return access;
+    }
 
-  void access(AccessControl access) {
-    this.access = access;
-  }
+    void access(AccessControl access) {
+        this.access = access;
+    }
 }

@@ -16,33 +16,43 @@ import org.junit.jupiter.api.Test;
 @BitbucketEmulatorTest(world = "demo")
 class SpoolCleanupTest {
 
-  private static long spooledFiles(Emulator bb) throws IOException {
-    Path spool = bb.context().store().spoolDirectory();
-    try (Stream<Path> files = Files.list(spool)) {
-      return files.count();
+    private static long spooledFiles(Emulator bb) throws IOException {
+        Path spool = bb.context().store().spoolDirectory();
+        try (Stream<Path> files = Files.list(spool)) {
+            return files.count();
+        }
     }
-  }
 
-  @Test
-  void spooledPartsAreRemovedAfterACommit(Emulator bb) throws Exception {
-    byte[] big = new byte[256 * 1024];
+    @Test
+    void spooledPartsAreRemovedAfterACommit(Emulator bb) throws Exception {
+        byte[] big = new byte[256 * 1024];
 
-    Http.Response r = Http.postMultipart(src(bb), rahul(bb), SrcForm.create().file("live/big.bin", big).field("message", "m").builder());
+        Http.Response r = Http.postMultipart(
+                src(bb),
+                rahul(bb),
+                SrcForm.create().file("live/big.bin", big).field("message", "m").builder());
 
-    assertThat(r.status()).as(r.toString()).isEqualTo(201);
-    assertThat(bb.journal().await(e -> e.path().endsWith("/src"), Duration.ofSeconds(30))).isPresent();
-    assertThat(spooledFiles(bb)).isZero();
-  }
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        assertThat(bb.journal().await(e -> e.path().endsWith("/src"), Duration.ofSeconds(30)))
+                .isPresent();
+        assertThat(spooledFiles(bb)).isZero();
+    }
 
-  @Test
-  void spooledPartsAreRemovedAfterARefusal(Emulator bb) throws Exception {
-    byte[] big = new byte[256 * 1024];
+    @Test
+    void spooledPartsAreRemovedAfterARefusal(Emulator bb) throws Exception {
+        byte[] big = new byte[256 * 1024];
 
-    Http.Response r = Http.postMultipart(src(bb), rahul(bb),
-        SrcForm.create().file("live/big.bin", big).field("parents", "not-a-sha").builder());
+        Http.Response r = Http.postMultipart(
+                src(bb),
+                rahul(bb),
+                SrcForm.create()
+                        .file("live/big.bin", big)
+                        .field("parents", "not-a-sha")
+                        .builder());
 
-    assertThat(r.status()).as(r.toString()).isEqualTo(400);
-    assertThat(bb.journal().await(e -> e.path().endsWith("/src"), Duration.ofSeconds(30))).isPresent();
-    assertThat(spooledFiles(bb)).isZero();
-  }
+        assertThat(r.status()).as(r.toString()).isEqualTo(400);
+        assertThat(bb.journal().await(e -> e.path().endsWith("/src"), Duration.ofSeconds(30)))
+                .isPresent();
+        assertThat(spooledFiles(bb)).isZero();
+    }
 }

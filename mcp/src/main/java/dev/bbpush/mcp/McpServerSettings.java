@@ -1,8 +1,9 @@
 package dev.bbpush.mcp;
 
 import dev.bbpush.client.auth.Environment;
-import dev.bbpush.client.safety.SafetyOverrides;
 import dev.bbpush.client.push.PushRequest;
+import dev.bbpush.client.safety.SafetyOverrides;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,156 +29,156 @@ import java.util.Objects;
  * </table>
  */
 public final class McpServerSettings {
-  private final List<WriteGrant> grants;
-  private final boolean readOnly;
-  private final SafetyOverrides overrides;
-  private final List<String> allowFlags;
-  private final List<Path> roots;
-  private final Environment environment;
-  private final Duration conflictTimeout;
+    private final List<WriteGrant> grants;
+    private final boolean readOnly;
+    private final SafetyOverrides overrides;
+    private final List<String> allowFlags;
+    private final List<Path> roots;
+    private final Environment environment;
+    private final Duration conflictTimeout;
 
-  private McpServerSettings(Builder b) {
-    this.grants = List.copyOf(b.grants);
-    this.readOnly = b.readOnly;
-    this.overrides = b.overrides;
-    this.allowFlags = List.copyOf(b.allowFlags);
-    this.roots = List.copyOf(b.roots);
-    this.environment = b.environment;
-    this.conflictTimeout = b.conflictTimeout;
-  }
-
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** The write allow-list, in the order given. Empty: no repository is writable. */
-  public List<WriteGrant> grants() {
-    return grants;
-  }
-
-  /** Whether every write is refused, whatever the allow-list says. */
-  public boolean readOnly() {
-    return readOnly;
-  }
-
-  /** The safety-rule exceptions granted to every push ({@code --allow RULE:PATH}). */
-  public SafetyOverrides safetyOverrides() {
-    return overrides;
-  }
-
-  /** The {@code --allow RULE:PATH} flags as given, for messages. */
-  public List<String> allowFlags() {
-    return allowFlags;
-  }
-
-  /**
-   * The absolute real directories {@code push_directory} and {@code plan} may read below; a relative {@code
-   * directory} argument starts at the first. Empty (the default): no local directory is readable.
-   */
-  public List<Path> roots() {
-    return roots;
-  }
-
-  /**
-   * How long a push keeps retrying while other writers' commits on other paths move the branch ({@link
-   * PushRequest.Builder#conflictTimeout}); when it runs out, the tool answers {@code branch-busy}.
-   */
-  public Duration conflictTimeout() {
-    return conflictTimeout;
-  }
-
-  /** Where credentials and settings come from (variables, home directory for the config file). */
-  public Environment environment() {
-    return environment;
-  }
-
-  /** The absolute real path (symlinks resolved, as directories to push are), or the absolute one if it is missing. */
-  private static Path real(Path dir) {
-    Path abs = dir.toAbsolutePath().normalize();
-    try {
-      return abs.toRealPath();
-    } catch (java.io.IOException e) {
-      return abs; // a root that does not exist (yet): nothing below it can be read anyway
-    }
-  }
-
-  /** Names the grants, the mode and the roots; never a credential. */
-  @Override
-  public String toString() {
-    return "McpServerSettings[" + (readOnly ? "read-only, " : "") + "writable=" + grants + ", roots=" + roots + "]";
-  }
-
-  /** Builds {@link McpServerSettings}. */
-  public static final class Builder {
-    private final List<WriteGrant> grants = new ArrayList<>();
-    private boolean readOnly;
-    private SafetyOverrides overrides = SafetyOverrides.none();
-    private final List<String> allowFlags = new ArrayList<>();
-    private final List<Path> roots = new ArrayList<>();
-    private Environment environment = Environment.system();
-    private Duration conflictTimeout = PushRequest.DEFAULT_CONFLICT_TIMEOUT;
-
-    private Builder() {}
-
-    /**
-     * The conflict budget of every push ({@code --conflict-timeout}); default {@link
-     * PushRequest#DEFAULT_CONFLICT_TIMEOUT}, zero for no retry.
-     *
-     * @throws IllegalArgumentException if negative
-     */
-    public Builder conflictTimeout(Duration timeout) {
-      if (Objects.requireNonNull(timeout, "timeout").isNegative()) {
-        throw new IllegalArgumentException("the conflict timeout must not be negative: " + timeout);
-      }
-      this.conflictTimeout = timeout;
-      return this;
+    private McpServerSettings(Builder b) {
+        this.grants = List.copyOf(b.grants);
+        this.readOnly = b.readOnly;
+        this.overrides = b.overrides;
+        this.allowFlags = List.copyOf(b.allowFlags);
+        this.roots = List.copyOf(b.roots);
+        this.environment = b.environment;
+        this.conflictTimeout = b.conflictTimeout;
     }
 
-    /** Lets the server write to a repository (and optionally only some branches). Repeatable. */
-    public Builder allowRepository(WriteGrant grant) {
-      grants.add(Objects.requireNonNull(grant, "grant"));
-      return this;
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** Same as {@link #allowRepository(WriteGrant)} with {@link WriteGrant#parse}. */
-    public Builder allowRepository(String grant) {
-      return allowRepository(WriteGrant.parse(grant));
+    /** The write allow-list, in the order given. Empty: no repository is writable. */
+    public List<WriteGrant> grants() {
+        return grants;
     }
 
-    /** Refuses every write (the read tools and {@code plan} still work). */
-    public Builder readOnly(boolean readOnly) {
-      this.readOnly = readOnly;
-      return this;
+    /** Whether every write is refused, whatever the allow-list says. */
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    /** The safety-rule exceptions granted to every push ({@code --allow RULE:PATH}). */
+    public SafetyOverrides safetyOverrides() {
+        return overrides;
+    }
+
+    /** The {@code --allow RULE:PATH} flags as given, for messages. */
+    public List<String> allowFlags() {
+        return allowFlags;
     }
 
     /**
-     * Lets one safety rule through for one repository path in every push, like {@code bbpush push --allow}.
-     *
-     * @throws IllegalArgumentException for an unknown rule or an invalid path
+     * The absolute real directories {@code push_directory} and {@code plan} may read below; a relative {@code
+     * directory} argument starts at the first. Empty (the default): no local directory is readable.
      */
-    public Builder allow(String ruleId, String repoPath) {
-      overrides = overrides.allow(repoPath, ruleId);
-      allowFlags.add("--allow " + ruleId + ":" + repoPath);
-      return this;
+    public List<Path> roots() {
+        return roots;
     }
 
     /**
-     * A local directory {@code push_directory} and {@code plan} may read below (repeatable; made absolute and real
-     * when it exists). The first one is where relative {@code directory} arguments start. Default: none, so no local
-     * directory is readable (not even the working directory).
+     * How long a push keeps retrying while other writers' commits on other paths move the branch ({@link
+     * PushRequest.Builder#conflictTimeout}); when it runs out, the tool answers {@code branch-busy}.
      */
-    public Builder root(Path dir) {
-      roots.add(real(Objects.requireNonNull(dir, "dir")));
-      return this;
+    public Duration conflictTimeout() {
+        return conflictTimeout;
     }
 
-    public Builder environment(Environment environment) {
-      this.environment = Objects.requireNonNull(environment, "environment");
-      return this;
+    /** Where credentials and settings come from (variables, home directory for the config file). */
+    public Environment environment() {
+        return environment;
     }
 
-    public McpServerSettings build() {
-      return new McpServerSettings(this);
+    /** The absolute real path (symlinks resolved, as directories to push are), or the absolute one if it is missing. */
+    private static Path real(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        try {
+            return abs.toRealPath();
+        } catch (IOException e) {
+            return abs; // a root that does not exist (yet): nothing below it can be read anyway
+        }
     }
-  }
+
+    /** Names the grants, the mode and the roots; never a credential. */
+    @Override
+    public String toString() {
+        return "McpServerSettings[" + (readOnly ? "read-only, " : "") + "writable=" + grants + ", roots=" + roots + "]";
+    }
+
+    /** Builds {@link McpServerSettings}. */
+    public static final class Builder {
+        private final List<WriteGrant> grants = new ArrayList<>();
+        private boolean readOnly;
+        private SafetyOverrides overrides = SafetyOverrides.none();
+        private final List<String> allowFlags = new ArrayList<>();
+        private final List<Path> roots = new ArrayList<>();
+        private Environment environment = Environment.system();
+        private Duration conflictTimeout = PushRequest.DEFAULT_CONFLICT_TIMEOUT;
+
+        private Builder() {}
+
+        /**
+         * The conflict budget of every push ({@code --conflict-timeout}); default {@link
+         * PushRequest#DEFAULT_CONFLICT_TIMEOUT}, zero for no retry.
+         *
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder conflictTimeout(Duration timeout) {
+            if (Objects.requireNonNull(timeout, "timeout").isNegative()) {
+                throw new IllegalArgumentException("the conflict timeout must not be negative: " + timeout);
+            }
+            this.conflictTimeout = timeout;
+            return this;
+        }
+
+        /** Lets the server write to a repository (and optionally only some branches). Repeatable. */
+        public Builder allowRepository(WriteGrant grant) {
+            grants.add(Objects.requireNonNull(grant, "grant"));
+            return this;
+        }
+
+        /** Same as {@link #allowRepository(WriteGrant)} with {@link WriteGrant#parse}. */
+        public Builder allowRepository(String grant) {
+            return allowRepository(WriteGrant.parse(grant));
+        }
+
+        /** Refuses every write (the read tools and {@code plan} still work). */
+        public Builder readOnly(boolean readOnly) {
+            this.readOnly = readOnly;
+            return this;
+        }
+
+        /**
+         * Lets one safety rule through for one repository path in every push, like {@code bbpush push --allow}.
+         *
+         * @throws IllegalArgumentException for an unknown rule or an invalid path
+         */
+        public Builder allow(String ruleId, String repoPath) {
+            overrides = overrides.allow(repoPath, ruleId);
+            allowFlags.add("--allow " + ruleId + ":" + repoPath);
+            return this;
+        }
+
+        /**
+         * A local directory {@code push_directory} and {@code plan} may read below (repeatable; made absolute and real
+         * when it exists). The first one is where relative {@code directory} arguments start. Default: none, so no local
+         * directory is readable (not even the working directory).
+         */
+        public Builder root(Path dir) {
+            roots.add(real(Objects.requireNonNull(dir, "dir")));
+            return this;
+        }
+
+        public Builder environment(Environment environment) {
+            this.environment = Objects.requireNonNull(environment, "environment");
+            return this;
+        }
+
+        public McpServerSettings build() {
+            return new McpServerSettings(this);
+        }
+    }
 }

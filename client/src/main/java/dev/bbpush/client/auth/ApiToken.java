@@ -11,34 +11,34 @@ import java.util.Base64;
  * @param token the token ({@code ATATT3x...})
  */
 public record ApiToken(String email, Secret token) implements FixedCredentials {
-  @Override
-  public CredentialKind kind() {
-    return CredentialKind.API_TOKEN;
-  }
+    @Override
+    public CredentialKind kind() {
+        return CredentialKind.API_TOKEN;
+    }
 
-  @Override
-  public Secret authorizationHeader() {
-    return Secret.of("Basic " + Base64.getEncoder().encodeToString(
-        (email + ":" + token.reveal()).getBytes(StandardCharsets.UTF_8)));
-  }
+    @Override
+    public Secret authorizationHeader() {
+        return Secret.of("Basic "
+                + Base64.getEncoder().encodeToString((email + ":" + token.reveal()).getBytes(StandardCharsets.UTF_8)));
+    }
 
-  @Override
-  public String gitUsername() {
-    return kind().fixedGitUsername();
-  }
+    @Override
+    public String gitUsername() {
+        return kind().fixedGitUsername();
+    }
 
-  @Override
-  public Secret gitPassword() {
-    return token;
-  }
+    @Override
+    public Secret gitPassword() {
+        return token;
+    }
 
-  @Override
-  public String describe() {
-    return "API token " + token.masked() + " for " + email;
-  }
+    @Override
+    public String describe() {
+        return "API token " + token.masked() + " for " + email;
+    }
 
-  @Override
-  public String toString() {
-    return "ApiToken[email=" + email + ", token=" + token.masked() + "]";
-  }
+    @Override
+    public String toString() {
+        return "ApiToken[email=" + email + ", token=" + token.masked() + "]";
+    }
 }

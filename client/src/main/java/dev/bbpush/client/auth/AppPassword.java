@@ -12,34 +12,35 @@ import java.util.Base64;
  * @param password the app password ({@code ATBB...})
  */
 public record AppPassword(String username, Secret password) implements FixedCredentials {
-  @Override
-  public CredentialKind kind() {
-    return CredentialKind.APP_PASSWORD;
-  }
+    @Override
+    public CredentialKind kind() {
+        return CredentialKind.APP_PASSWORD;
+    }
 
-  @Override
-  public Secret authorizationHeader() {
-    return Secret.of("Basic " + Base64.getEncoder().encodeToString(
-        (username + ":" + password.reveal()).getBytes(StandardCharsets.UTF_8)));
-  }
+    @Override
+    public Secret authorizationHeader() {
+        return Secret.of("Basic "
+                + Base64.getEncoder()
+                        .encodeToString((username + ":" + password.reveal()).getBytes(StandardCharsets.UTF_8)));
+    }
 
-  @Override
-  public String gitUsername() {
-    return username;
-  }
+    @Override
+    public String gitUsername() {
+        return username;
+    }
 
-  @Override
-  public Secret gitPassword() {
-    return password;
-  }
+    @Override
+    public Secret gitPassword() {
+        return password;
+    }
 
-  @Override
-  public String describe() {
-    return "app password " + password.masked() + " for " + username;
-  }
+    @Override
+    public String describe() {
+        return "app password " + password.masked() + " for " + username;
+    }
 
-  @Override
-  public String toString() {
-    return "AppPassword[username=" + username + ", password=" + password.masked() + "]";
-  }
+    @Override
+    public String toString() {
+        return "AppPassword[username=" + username + ", password=" + password.masked() + "]";
+    }
 }

@@ -12,43 +12,44 @@ import java.util.Objects;
  * @param names the flags, variables or keys that supplied the values, e.g. {@code [BBPUSH_EMAIL, BBPUSH_API_TOKEN]}
  */
 public record CredentialSource(Type type, String location, List<String> names) {
-  /** Kinds of source, in the chain's precedence order. */
-  public enum Type {
-    /** Set in code ({@code BitbucketClient.Builder#credentials(Credentials)}). */
-    EXPLICIT("explicit"),
-    FLAG("flags"),
-    ENVIRONMENT("environment"),
-    CONFIG_FILE("config file"),
-    STDIN("stdin");
+    /** Kinds of source, in the chain's precedence order. */
+    public enum Type {
+        /** Set in code ({@code BitbucketClient.Builder#credentials(Credentials)}). */
+        EXPLICIT("explicit"),
+        FLAG("flags"),
+        ENVIRONMENT("environment"),
+        CONFIG_FILE("config file"),
+        STDIN("stdin");
 
-    private final String label;
+        private final String label;
 
-    Type(String label) {
-      this.label = label;
+        Type(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
     }
 
-    public String label() {
-      return label;
+    public CredentialSource {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(location, "location");
+        names = List.copyOf(names);
     }
-  }
 
-  public CredentialSource {
-    Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(location, "location");
-    names = List.copyOf(names);
-  }
+    /**
+     * E.g. {@code environment (BBPUSH_EMAIL, BBPUSH_API_TOKEN)} or {@code config file /home/u/.config/bbpush/config
+     * (email, api_token)}.
+     */
+    public String describe() {
+        return type.label()
+                + (location.isEmpty() ? "" : " " + location)
+                + (names.isEmpty() ? "" : " (" + String.join(", ", names) + ")");
+    }
 
-  /**
-   * E.g. {@code environment (BBPUSH_EMAIL, BBPUSH_API_TOKEN)} or {@code config file /home/u/.config/bbpush/config
-   * (email, api_token)}.
-   */
-  public String describe() {
-    return type.label() + (location.isEmpty() ? "" : " " + location)
-        + (names.isEmpty() ? "" : " (" + String.join(", ", names) + ")");
-  }
-
-  @Override
-  public String toString() {
-    return describe();
-  }
+    @Override
+    public String toString() {
+        return describe();
+    }
 }

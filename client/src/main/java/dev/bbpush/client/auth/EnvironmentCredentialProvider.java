@@ -27,60 +27,99 @@ import java.util.function.Supplier;
  * from, e.g. {@code environment (--email, BBPUSH_API_TOKEN)}.
  */
 final class EnvironmentCredentialProvider implements CredentialProvider {
-  /** The groups above, in order. */
-  static final List<Group> GROUPS = List.of(
-      new Group(CredentialKind.API_TOKEN, List.of(env(Setting.API_TOKEN, 0)), Setting.API_TOKEN,
-          Setting.EMAIL.envVars(), Setting.EMAIL, false),
-      new Group(CredentialKind.ACCESS_TOKEN, List.of(env(Setting.ACCESS_TOKEN, 0)), Setting.ACCESS_TOKEN,
-          List.of(), null, false),
-      new Group(CredentialKind.OAUTH_CLIENT_CREDENTIALS, Setting.OAUTH_CLIENT_SECRET.envVars(),
-          Setting.OAUTH_CLIENT_SECRET, Setting.OAUTH_CLIENT_ID.envVars(), Setting.OAUTH_CLIENT_ID, true),
-      new Group(CredentialKind.API_TOKEN, Setting.API_TOKEN.envVars().subList(1, 3), Setting.API_TOKEN,
-          Setting.EMAIL.envVars(), Setting.EMAIL, false),
-      new Group(CredentialKind.ACCESS_TOKEN, List.of(env(Setting.ACCESS_TOKEN, 1)), Setting.ACCESS_TOKEN,
-          List.of(), null, false),
-      new Group(CredentialKind.APP_PASSWORD, Setting.APP_PASSWORD.envVars(), Setting.APP_PASSWORD,
-          Setting.USERNAME.envVars(), Setting.USERNAME, false));
+    /** The groups above, in order. */
+    static final List<Group> GROUPS = List.of(
+            new Group(
+                    CredentialKind.API_TOKEN,
+                    List.of(env(Setting.API_TOKEN, 0)),
+                    Setting.API_TOKEN,
+                    Setting.EMAIL.envVars(),
+                    Setting.EMAIL,
+                    false),
+            new Group(
+                    CredentialKind.ACCESS_TOKEN,
+                    List.of(env(Setting.ACCESS_TOKEN, 0)),
+                    Setting.ACCESS_TOKEN,
+                    List.of(),
+                    null,
+                    false),
+            new Group(
+                    CredentialKind.OAUTH_CLIENT_CREDENTIALS,
+                    Setting.OAUTH_CLIENT_SECRET.envVars(),
+                    Setting.OAUTH_CLIENT_SECRET,
+                    Setting.OAUTH_CLIENT_ID.envVars(),
+                    Setting.OAUTH_CLIENT_ID,
+                    true),
+            new Group(
+                    CredentialKind.API_TOKEN,
+                    Setting.API_TOKEN.envVars().subList(1, 3),
+                    Setting.API_TOKEN,
+                    Setting.EMAIL.envVars(),
+                    Setting.EMAIL,
+                    false),
+            new Group(
+                    CredentialKind.ACCESS_TOKEN,
+                    List.of(env(Setting.ACCESS_TOKEN, 1)),
+                    Setting.ACCESS_TOKEN,
+                    List.of(),
+                    null,
+                    false),
+            new Group(
+                    CredentialKind.APP_PASSWORD,
+                    Setting.APP_PASSWORD.envVars(),
+                    Setting.APP_PASSWORD,
+                    Setting.USERNAME.envVars(),
+                    Setting.USERNAME,
+                    false));
 
-  private final Environment env;
-  private final Supplier<Optional<StdinCredentialProvider.EmailValue>> email;
+    private final Environment env;
+    private final Supplier<Optional<StdinCredentialProvider.EmailValue>> email;
 
-  /** Takes the email for an API token from the environment only. */
-  public EnvironmentCredentialProvider(Environment env) {
-    this(env, EmailLookup.environmentOnly(env));
-  }
-
-  /**
-   * @param email finds the email for an API token with the name it came from (the standard chain: {@code --email},
-   *     then the environment, then the config file)
-   */
-  public EnvironmentCredentialProvider(Environment env, Supplier<Optional<StdinCredentialProvider.EmailValue>> email) {
-    this.env = Objects.requireNonNull(env, "env");
-    this.email = Objects.requireNonNull(email, "email");
-  }
-
-  @Override
-  public String name() {
-    return "environment";
-  }
-
-  @Override
-  public ProviderOutcome resolve() {
-    ProviderOutcome o = CredentialGroups.assemble(name(), CredentialSource.Type.ENVIRONMENT, "", GROUPS, env::get, email,
-        "no credential variables set (BBPUSH_EMAIL + BBPUSH_API_TOKEN, BBPUSH_ACCESS_TOKEN, "
-            + "BBPUSH_OAUTH_CLIENT_ID + BBPUSH_OAUTH_CLIENT_SECRET, BITBUCKET_API_TOKEN, BITBUCKET_ACCESS_TOKEN, ...)");
-    if (o.status() == ProviderOutcome.Status.SKIPPED) {
-      for (String email : Setting.EMAIL.envVars()) {
-        if (env.get(email).isPresent()) {
-          return ProviderOutcome.skipped(name(), email + " is set but no token variable is: set BBPUSH_API_TOKEN "
-              + "(or pipe the token with --token-stdin)");
-        }
-      }
+    /** Takes the email for an API token from the environment only. */
+    public EnvironmentCredentialProvider(Environment env) {
+        this(env, EmailLookup.environmentOnly(env));
     }
-    return o;
-  }
 
-  private static String env(Setting s, int i) {
-    return s.envVars().get(i);
-  }
+    /**
+     * @param email finds the email for an API token with the name it came from (the standard chain: {@code --email},
+     *     then the environment, then the config file)
+     */
+    public EnvironmentCredentialProvider(
+            Environment env, Supplier<Optional<StdinCredentialProvider.EmailValue>> email) {
+        this.env = Objects.requireNonNull(env, "env");
+        this.email = Objects.requireNonNull(email, "email");
+    }
+
+    @Override
+    public String name() {
+        return "environment";
+    }
+
+    @Override
+    public ProviderOutcome resolve() {
+        ProviderOutcome o = CredentialGroups.assemble(
+                name(),
+                CredentialSource.Type.ENVIRONMENT,
+                "",
+                GROUPS,
+                env::get,
+                email,
+                "no credential variables set (BBPUSH_EMAIL + BBPUSH_API_TOKEN, BBPUSH_ACCESS_TOKEN, "
+                        + "BBPUSH_OAUTH_CLIENT_ID + BBPUSH_OAUTH_CLIENT_SECRET, BITBUCKET_API_TOKEN, BITBUCKET_ACCESS_TOKEN, ...)");
+        if (o.status() == ProviderOutcome.Status.SKIPPED) {
+            for (String email : Setting.EMAIL.envVars()) {
+                if (env.get(email).isPresent()) {
+                    return ProviderOutcome.skipped(
+                            name(),
+                            email + " is set but no token variable is: set BBPUSH_API_TOKEN "
+                                    + "(or pipe the token with --token-stdin)");
+                }
+            }
+        }
+        return o;
+    }
+
+    private static String env(Setting s, int i) {
+        return s.envVars().get(i);
+    }
 }

@@ -5,11 +5,11 @@ package dev.bbpush.client.auth;
  * OAuthClientCredentials} (whose Bearer token is fetched from the token endpoint).
  */
 public sealed interface FixedCredentials extends Credentials
-    permits ApiToken, AccessToken, OAuthAccessToken, AppPassword {
+        permits ApiToken, AccessToken, OAuthAccessToken, AppPassword {
 
-  /** The REST {@code Authorization} header value, e.g. {@code Basic ...} or {@code Bearer ...}. */
-  Secret authorizationHeader();
+    /** The REST {@code Authorization} header value, e.g. {@code Basic ...} or {@code Bearer ...}. */
+    Secret authorizationHeader();
 
-  /** The Git smart-HTTP password that goes with {@link #gitUsername()}. */
-  Secret gitPassword();
+    /** The Git smart-HTTP password that goes with {@link #gitUsername()}. */
+    Secret gitPassword();
 }

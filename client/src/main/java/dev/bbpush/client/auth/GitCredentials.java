@@ -8,13 +8,13 @@ import java.util.Objects;
  * password. {@code toString()} masks the password.
  */
 public record GitCredentials(String username, Secret password) {
-  public GitCredentials {
-    Objects.requireNonNull(username, "username");
-    Objects.requireNonNull(password, "password");
-  }
+    public GitCredentials {
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(password, "password");
+    }
 
-  @Override
-  public String toString() {
-    return "GitCredentials[username=" + username + ", password=" + password.masked() + "]";
-  }
+    @Override
+    public String toString() {
+        return "GitCredentials[username=" + username + ", password=" + password.masked() + "]";
+    }
 }

@@ -7,33 +7,33 @@ package dev.bbpush.client.auth;
  * @param token the access token
  */
 public record OAuthAccessToken(Secret token) implements FixedCredentials {
-  @Override
-  public CredentialKind kind() {
-    return CredentialKind.OAUTH_ACCESS_TOKEN;
-  }
+    @Override
+    public CredentialKind kind() {
+        return CredentialKind.OAUTH_ACCESS_TOKEN;
+    }
 
-  @Override
-  public Secret authorizationHeader() {
-    return Secret.of("Bearer " + token.reveal());
-  }
+    @Override
+    public Secret authorizationHeader() {
+        return Secret.of("Bearer " + token.reveal());
+    }
 
-  @Override
-  public String gitUsername() {
-    return kind().fixedGitUsername();
-  }
+    @Override
+    public String gitUsername() {
+        return kind().fixedGitUsername();
+    }
 
-  @Override
-  public Secret gitPassword() {
-    return token;
-  }
+    @Override
+    public Secret gitPassword() {
+        return token;
+    }
 
-  @Override
-  public String describe() {
-    return "OAuth access token " + token.masked();
-  }
+    @Override
+    public String describe() {
+        return "OAuth access token " + token.masked();
+    }
 
-  @Override
-  public String toString() {
-    return "OAuthAccessToken[token=" + token.masked() + "]";
-  }
+    @Override
+    public String toString() {
+        return "OAuthAccessToken[token=" + token.masked() + "]";
+    }
 }

@@ -14,42 +14,42 @@ import java.util.Optional;
  * @param tokenEndpoint the token endpoint, or {@code null} to derive it from the API URL (see {@code BitbucketClient})
  */
 public record OAuthClientCredentials(String clientId, Secret clientSecret, URI tokenEndpoint) implements Credentials {
-  /** {@code https://bitbucket.org/site/oauth2/access_token}. */
-  public static final URI BITBUCKET_TOKEN_ENDPOINT = URI.create("https://bitbucket.org/site/oauth2/access_token");
+    /** {@code https://bitbucket.org/site/oauth2/access_token}. */
+    public static final URI BITBUCKET_TOKEN_ENDPOINT = URI.create("https://bitbucket.org/site/oauth2/access_token");
 
-  public OAuthClientCredentials {
-    Objects.requireNonNull(clientId, "clientId");
-    Objects.requireNonNull(clientSecret, "clientSecret");
-  }
+    public OAuthClientCredentials {
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(clientSecret, "clientSecret");
+    }
 
-  /** The same credentials with an explicit token endpoint. */
-  public OAuthClientCredentials withTokenEndpoint(URI endpoint) {
-    return new OAuthClientCredentials(clientId, clientSecret, Objects.requireNonNull(endpoint, "endpoint"));
-  }
+    /** The same credentials with an explicit token endpoint. */
+    public OAuthClientCredentials withTokenEndpoint(URI endpoint) {
+        return new OAuthClientCredentials(clientId, clientSecret, Objects.requireNonNull(endpoint, "endpoint"));
+    }
 
-  /** The explicit token endpoint, if one was set. */
-  public Optional<URI> explicitTokenEndpoint() {
-    return Optional.ofNullable(tokenEndpoint);
-  }
+    /** The explicit token endpoint, if one was set. */
+    public Optional<URI> explicitTokenEndpoint() {
+        return Optional.ofNullable(tokenEndpoint);
+    }
 
-  @Override
-  public CredentialKind kind() {
-    return CredentialKind.OAUTH_CLIENT_CREDENTIALS;
-  }
+    @Override
+    public CredentialKind kind() {
+        return CredentialKind.OAUTH_CLIENT_CREDENTIALS;
+    }
 
-  @Override
-  public String gitUsername() {
-    return kind().fixedGitUsername();
-  }
+    @Override
+    public String gitUsername() {
+        return kind().fixedGitUsername();
+    }
 
-  @Override
-  public String describe() {
-    return "OAuth client credentials " + clientId + " (secret " + clientSecret.masked() + ")";
-  }
+    @Override
+    public String describe() {
+        return "OAuth client credentials " + clientId + " (secret " + clientSecret.masked() + ")";
+    }
 
-  @Override
-  public String toString() {
-    return "OAuthClientCredentials[clientId=" + clientId + ", clientSecret=" + clientSecret.masked()
-        + (tokenEndpoint == null ? "" : ", tokenEndpoint=" + tokenEndpoint) + "]";
-  }
+    @Override
+    public String toString() {
+        return "OAuthClientCredentials[clientId=" + clientId + ", clientSecret=" + clientSecret.masked()
+                + (tokenEndpoint == null ? "" : ", tokenEndpoint=" + tokenEndpoint) + "]";
+    }
 }

@@ -13,17 +13,17 @@ import java.util.Objects;
  * @param notes warnings worth showing, e.g. a lower-precedence value that was ignored
  */
 public record ResolvedCredentials(
-    Credentials credentials, CredentialSource source, List<Repair> repairs, List<String> notes) {
-  public ResolvedCredentials {
-    Objects.requireNonNull(credentials, "credentials");
-    Objects.requireNonNull(source, "source");
-    repairs = List.copyOf(repairs);
-    notes = List.copyOf(notes);
-  }
+        Credentials credentials, CredentialSource source, List<Repair> repairs, List<String> notes) {
+    public ResolvedCredentials {
+        Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(source, "source");
+        repairs = List.copyOf(repairs);
+        notes = List.copyOf(notes);
+    }
 
-  /** A credential set in code. */
-  public static ResolvedCredentials explicit(Credentials credentials) {
-    return new ResolvedCredentials(credentials, new CredentialSource(CredentialSource.Type.EXPLICIT, "", List.of()),
-        List.of(), List.of());
-  }
+    /** A credential set in code. */
+    public static ResolvedCredentials explicit(Credentials credentials) {
+        return new ResolvedCredentials(
+                credentials, new CredentialSource(CredentialSource.Type.EXPLICIT, "", List.of()), List.of(), List.of());
+    }
 }

@@ -30,62 +30,84 @@ import java.util.Optional;
  * </table>
  */
 public enum Setting {
-  EMAIL(false, "--email", "email", "the Atlassian account email", "BBPUSH_EMAIL", "BITBUCKET_EMAIL",
-      "ATLASSIAN_EMAIL"),
-  API_TOKEN(true, "--api-token", "api_token", "an Atlassian API token", "BBPUSH_API_TOKEN", "BITBUCKET_API_TOKEN",
-      "ATLASSIAN_API_TOKEN"),
-  ACCESS_TOKEN(true, "--access-token", "access_token", "a repository/project/workspace access token",
-      "BBPUSH_ACCESS_TOKEN", "BITBUCKET_ACCESS_TOKEN"),
-  OAUTH_CLIENT_ID(false, "--oauth-client-id", "oauth_client_id", "the OAuth consumer key", "BBPUSH_OAUTH_CLIENT_ID"),
-  OAUTH_CLIENT_SECRET(true, "--oauth-client-secret", "oauth_client_secret", "the OAuth consumer secret",
-      "BBPUSH_OAUTH_CLIENT_SECRET"),
-  USERNAME(false, null, null, "the Bitbucket username", "BITBUCKET_USERNAME"),
-  APP_PASSWORD(true, null, null, "a legacy app password", "BITBUCKET_APP_PASSWORD"),
-  API_URL(false, "--api-url", "api_url", "the REST API base URL", "BBPUSH_API_URL"),
-  OAUTH_TOKEN_URL(false, "--oauth-token-url", "oauth_token_url", "the OAuth token endpoint", "BBPUSH_OAUTH_TOKEN_URL");
+    EMAIL(
+            false,
+            "--email",
+            "email",
+            "the Atlassian account email",
+            "BBPUSH_EMAIL",
+            "BITBUCKET_EMAIL",
+            "ATLASSIAN_EMAIL"),
+    API_TOKEN(
+            true,
+            "--api-token",
+            "api_token",
+            "an Atlassian API token",
+            "BBPUSH_API_TOKEN",
+            "BITBUCKET_API_TOKEN",
+            "ATLASSIAN_API_TOKEN"),
+    ACCESS_TOKEN(
+            true,
+            "--access-token",
+            "access_token",
+            "a repository/project/workspace access token",
+            "BBPUSH_ACCESS_TOKEN",
+            "BITBUCKET_ACCESS_TOKEN"),
+    OAUTH_CLIENT_ID(false, "--oauth-client-id", "oauth_client_id", "the OAuth consumer key", "BBPUSH_OAUTH_CLIENT_ID"),
+    OAUTH_CLIENT_SECRET(
+            true,
+            "--oauth-client-secret",
+            "oauth_client_secret",
+            "the OAuth consumer secret",
+            "BBPUSH_OAUTH_CLIENT_SECRET"),
+    USERNAME(false, null, null, "the Bitbucket username", "BITBUCKET_USERNAME"),
+    APP_PASSWORD(true, null, null, "a legacy app password", "BITBUCKET_APP_PASSWORD"),
+    API_URL(false, "--api-url", "api_url", "the REST API base URL", "BBPUSH_API_URL"),
+    OAUTH_TOKEN_URL(
+            false, "--oauth-token-url", "oauth_token_url", "the OAuth token endpoint", "BBPUSH_OAUTH_TOKEN_URL");
 
-  private final boolean secret;
-  private final String flag;
-  private final String configKey;
-  private final String description;
-  private final List<String> envVars;
+    private final boolean secret;
+    private final String flag;
+    private final String configKey;
+    private final String description;
+    private final List<String> envVars;
 
-  Setting(boolean secret, String flag, String configKey, String description, String... envVars) {
-    this.secret = secret;
-    this.flag = flag;
-    this.configKey = configKey;
-    this.description = description;
-    this.envVars = List.of(envVars);
-  }
+    Setting(boolean secret, String flag, String configKey, String description, String... envVars) {
+        this.secret = secret;
+        this.flag = flag;
+        this.configKey = configKey;
+        this.description = description;
+        this.envVars = List.of(envVars);
+    }
 
-  /**
-   * Whether the value is a secret: masked when shown, never suggested as a command-line flag, and not accepted by the
-   * bbpush CLI as one.
-   */
-  public boolean secret() {
-    return secret;
-  }
+    /**
+     * Whether the value is a secret: masked when shown, never suggested as a command-line flag, and not accepted by the
+     * bbpush CLI as one.
+     */
+    public boolean secret() {
+        return secret;
+    }
 
-  /**
-   * The flag name, if the setting has one: a {@link CredentialFlags} key, and for non-secret settings the bbpush CLI
-   * option of that name.
-   */
-  public Optional<String> flag() {
-    return Optional.ofNullable(flag);
-  }
+    /**
+     * The flag name, if the setting has one: a {@link CredentialFlags} key, and for non-secret settings the bbpush CLI
+     * option of that name.
+     */
+    public Optional<String> flag() {
+        return Optional.ofNullable(flag);
+    }
 
-  /** The config-file key, if the setting has one. */
-  public Optional<String> configKey() {
-    return Optional.ofNullable(configKey);
-  }
+    /** The config-file key, if the setting has one. */
+    public Optional<String> configKey() {
+        return Optional.ofNullable(configKey);
+    }
 
-  /** What the value is, for messages. */
-  public String description() {
-    return description;
-  }
+    /** What the value is, for messages. */
+    public String description() {
+        return description;
+    }
 
-  /** The environment variables, highest precedence first. */
-  public List<String> envVars() {
-    return envVars;
-  }
+    /** The environment variables, highest precedence first. */
+    public List<String> envVars() {
+        return envVars;
+    }
 }

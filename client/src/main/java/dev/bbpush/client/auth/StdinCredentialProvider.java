@@ -21,79 +21,87 @@ import java.util.function.Supplier;
  * </ul>
  */
 public final class StdinCredentialProvider implements CredentialProvider {
-  private static final int MAX_BYTES = 64 * 1024;
+    private static final int MAX_BYTES = 64 * 1024;
 
-  /** Where the email for an API token came from. */
-  public record EmailValue(String name, String value) {}
+    /** Where the email for an API token came from. */
+    public record EmailValue(String name, String value) {}
 
-  private final boolean requested;
-  private final InputStream in;
-  private final Supplier<Optional<EmailValue>> email;
+    private final boolean requested;
+    private final InputStream in;
+    private final Supplier<Optional<EmailValue>> email;
 
-  /**
-   * @param requested whether {@code --token-stdin} was given
-   * @param in standard input (not closed)
-   * @param email finds the email for an API token, with the name it came from
-   */
-  public StdinCredentialProvider(boolean requested, InputStream in, Supplier<Optional<EmailValue>> email) {
-    this.requested = requested;
-    this.in = Objects.requireNonNull(in, "in");
-    this.email = Objects.requireNonNull(email, "email");
-  }
-
-  @Override
-  public String name() {
-    return "stdin";
-  }
-
-  @Override
-  public boolean consumesInput() {
-    return true;
-  }
-
-  @Override
-  public ProviderOutcome resolve() {
-    if (!requested) {
-      return ProviderOutcome.skipped(name(), "--token-stdin not given");
+    /**
+     * @param requested whether {@code --token-stdin} was given
+     * @param in standard input (not closed)
+     * @param email finds the email for an API token, with the name it came from
+     */
+    public StdinCredentialProvider(boolean requested, InputStream in, Supplier<Optional<EmailValue>> email) {
+        this.requested = requested;
+        this.in = Objects.requireNonNull(in, "in");
+        this.email = Objects.requireNonNull(email, "email");
     }
-    String raw;
-    try {
-      raw = new String(in.readNBytes(MAX_BYTES), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return ProviderOutcome.failed(name(), "could not read standard input: " + e.getClass().getSimpleName());
+
+    @Override
+    public String name() {
+        return "stdin";
     }
-    PasteRepair.Cleaned token = PasteRepair.secret("stdin", raw);
-    // A trailing newline from echo/printenv is normal on stdin, not damage worth reporting.
-    List<Repair> repairs = new ArrayList<>(token.repairs());
-    if (raw.strip().equals(token.value()) && raw.stripLeading().equals(raw)) {
-      repairs.remove(new Repair("stdin", Repair.Kind.SURROUNDING_WHITESPACE));
+
+    @Override
+    public boolean consumesInput() {
+        return true;
     }
-    if (token.value().isEmpty()) {
-      return ProviderOutcome.failed(name(), "--token-stdin was given but standard input was empty: pipe the token, "
-          + "e.g. printenv BB_TOKEN | bbpush ... --token-stdin");
+
+    @Override
+    public ProviderOutcome resolve() {
+        if (!requested) {
+            return ProviderOutcome.skipped(name(), "--token-stdin not given");
+        }
+        String raw;
+        try {
+            raw = new String(in.readNBytes(MAX_BYTES), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return ProviderOutcome.failed(
+                    name(), "could not read standard input: " + e.getClass().getSimpleName());
+        }
+        PasteRepair.Cleaned token = PasteRepair.secret("stdin", raw);
+        // A trailing newline from echo/printenv is normal on stdin, not damage worth reporting.
+        List<Repair> repairs = new ArrayList<>(token.repairs());
+        if (raw.strip().equals(token.value()) && raw.stripLeading().equals(raw)) {
+            repairs.remove(new Repair("stdin", Repair.Kind.SURROUNDING_WHITESPACE));
+        }
+        if (token.value().isEmpty()) {
+            return ProviderOutcome.failed(
+                    name(),
+                    "--token-stdin was given but standard input was empty: pipe the token, "
+                            + "e.g. printenv BB_TOKEN | bbpush ... --token-stdin");
+        }
+        List<String> notes = new ArrayList<>();
+        Credentials c;
+        List<String> names = new ArrayList<>(List.of("--token-stdin"));
+        TokenShape shape = TokenShape.of(token.value());
+        if (shape == TokenShape.API_TOKEN) {
+            Optional<EmailValue> e = email.get();
+            if (e.isEmpty()) {
+                return ProviderOutcome.failed(
+                        name(),
+                        "standard input holds an API token (ATATT...), which REST accepts only "
+                                + "with the Atlassian account email: pass --email or set BBPUSH_EMAIL");
+            }
+            PasteRepair.Cleaned cleanedEmail =
+                    PasteRepair.email(e.get().name(), e.get().value());
+            repairs.addAll(cleanedEmail.repairs());
+            names.add(0, e.get().name());
+            c = Credentials.apiToken(cleanedEmail.value(), token.value());
+        } else {
+            if (shape != TokenShape.ACCESS_TOKEN) {
+                notes.add("the token's shape is not an Atlassian API token (ATATT...) or access token (ATCTT...): "
+                        + "sending it as a Bearer access token");
+            }
+            c = Credentials.accessToken(token.value());
+        }
+        return ProviderOutcome.found(
+                name(),
+                new ResolvedCredentials(
+                        c, new CredentialSource(CredentialSource.Type.STDIN, "stdin", names), repairs, notes));
     }
-    List<String> notes = new ArrayList<>();
-    Credentials c;
-    List<String> names = new ArrayList<>(List.of("--token-stdin"));
-    TokenShape shape = TokenShape.of(token.value());
-    if (shape == TokenShape.API_TOKEN) {
-      Optional<EmailValue> e = email.get();
-      if (e.isEmpty()) {
-        return ProviderOutcome.failed(name(), "standard input holds an API token (ATATT...), which REST accepts only "
-            + "with the Atlassian account email: pass --email or set BBPUSH_EMAIL");
-      }
-      PasteRepair.Cleaned cleanedEmail = PasteRepair.email(e.get().name(), e.get().value());
-      repairs.addAll(cleanedEmail.repairs());
-      names.add(0, e.get().name());
-      c = Credentials.apiToken(cleanedEmail.value(), token.value());
-    } else {
-      if (shape != TokenShape.ACCESS_TOKEN) {
-        notes.add("the token's shape is not an Atlassian API token (ATATT...) or access token (ATCTT...): "
-            + "sending it as a Bearer access token");
-      }
-      c = Credentials.accessToken(token.value());
-    }
-    return ProviderOutcome.found(name(), new ResolvedCredentials(c,
-        new CredentialSource(CredentialSource.Type.STDIN, "stdin", names), repairs, notes));
-  }
 }

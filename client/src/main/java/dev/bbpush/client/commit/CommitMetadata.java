@@ -1,5 +1,6 @@
 package dev.bbpush.client.commit;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.lib.Repository;
 
@@ -15,58 +16,60 @@ import org.eclipse.jgit.lib.Repository;
  * @param branch the branch name without {@code refs/heads/}; slashes allowed
  */
 public record CommitMetadata(String message, String author, String parent, String branch) {
-  private static final Pattern SHA1 = Pattern.compile("[0-9a-f]{40}");
-  private static final Pattern AUTHOR = Pattern.compile("[^<>\\r\\n]*\\S[^<>\\r\\n]* <[^<>\\s]+>");
+    private static final Pattern SHA1 = Pattern.compile("[0-9a-f]{40}");
+    private static final Pattern AUTHOR = Pattern.compile("[^<>\\r\\n]*\\S[^<>\\r\\n]* <[^<>\\s]+>");
 
-  /**
-   * @throws IllegalArgumentException for an author not shaped {@code Name <email>}, a parent that is not 40 hex
-   *     digits, or a branch name git would refuse (or one starting with {@code refs/})
-   */
-  public CommitMetadata {
-    if (author != null && !AUTHOR.matcher(author).matches()) {
-      throw new IllegalArgumentException(
-          "author must look like 'Full Name <email@example.com>', got '" + author.replaceAll("[\\r\\n]", " ") + "'");
+    /**
+     * @throws IllegalArgumentException for an author not shaped {@code Name <email>}, a parent that is not 40 hex
+     *     digits, or a branch name git would refuse (or one starting with {@code refs/})
+     */
+    public CommitMetadata {
+        if (author != null && !AUTHOR.matcher(author).matches()) {
+            throw new IllegalArgumentException("author must look like 'Full Name <email@example.com>', got '"
+                    + author.replaceAll("[\\r\\n]", " ") + "'");
+        }
+        if (parent != null) {
+            parent = parent.toLowerCase(Locale.ROOT);
+            if (!SHA1.matcher(parent).matches()) {
+                throw new IllegalArgumentException(
+                        "parent must be a full 40-hex-digit commit SHA, got '" + parent + "'");
+            }
+        }
+        if (branch != null) {
+            if (branch.startsWith("refs/")) {
+                throw new IllegalArgumentException(
+                        "branch must be a plain name such as 'feature/x', not '" + branch + "'");
+            }
+            if (!Repository.isValidRefName("refs/heads/" + branch)) {
+                throw new IllegalArgumentException("'" + branch + "' is not a valid git branch name");
+            }
+        }
     }
-    if (parent != null) {
-      parent = parent.toLowerCase(java.util.Locale.ROOT);
-      if (!SHA1.matcher(parent).matches()) {
-        throw new IllegalArgumentException("parent must be a full 40-hex-digit commit SHA, got '" + parent + "'");
-      }
+
+    /** No fields: Bitbucket's defaults for everything. */
+    public static CommitMetadata empty() {
+        return new CommitMetadata(null, null, null, null);
     }
-    if (branch != null) {
-      if (branch.startsWith("refs/")) {
-        throw new IllegalArgumentException("branch must be a plain name such as 'feature/x', not '" + branch + "'");
-      }
-      if (!Repository.isValidRefName("refs/heads/" + branch)) {
-        throw new IllegalArgumentException("'" + branch + "' is not a valid git branch name");
-      }
+
+    /** Only a message. */
+    public static CommitMetadata message(String message) {
+        return new CommitMetadata(message, null, null, null);
     }
-  }
 
-  /** No fields: Bitbucket's defaults for everything. */
-  public static CommitMetadata empty() {
-    return new CommitMetadata(null, null, null, null);
-  }
+    /** The same fields with another message (e.g. after adding a trailer). */
+    public CommitMetadata withMessage(String m) {
+        return new CommitMetadata(m, author, parent, branch);
+    }
 
-  /** Only a message. */
-  public static CommitMetadata message(String message) {
-    return new CommitMetadata(message, null, null, null);
-  }
+    public CommitMetadata withAuthor(String a) {
+        return new CommitMetadata(message, a, parent, branch);
+    }
 
-  /** The same fields with another message (e.g. after adding a trailer). */
-  public CommitMetadata withMessage(String m) {
-    return new CommitMetadata(m, author, parent, branch);
-  }
+    public CommitMetadata withParent(String p) {
+        return new CommitMetadata(message, author, p, branch);
+    }
 
-  public CommitMetadata withAuthor(String a) {
-    return new CommitMetadata(message, a, parent, branch);
-  }
-
-  public CommitMetadata withParent(String p) {
-    return new CommitMetadata(message, author, p, branch);
-  }
-
-  public CommitMetadata withBranch(String b) {
-    return new CommitMetadata(message, author, parent, b);
-  }
+    public CommitMetadata withBranch(String b) {
+        return new CommitMetadata(message, author, parent, b);
+    }
 }

@@ -14,39 +14,39 @@ import java.nio.file.Path;
  */
 public interface ContentSource {
 
-  /** Opens a fresh stream from the beginning. The caller closes it. */
-  InputStream open() throws IOException;
+    /** Opens a fresh stream from the beginning. The caller closes it. */
+    InputStream open() throws IOException;
 
-  /** The size in bytes, or {@code -1} when unknown (then uploads are chunked and hashing reads the content twice). */
-  long size();
+    /** The size in bytes, or {@code -1} when unknown (then uploads are chunked and hashing reads the content twice). */
+    long size();
 
-  /** Where the content comes from, for messages (a local path, "stdin", "bytes"); never the content itself. */
-  String description();
+    /** Where the content comes from, for messages (a local path, "stdin", "bytes"); never the content itself. */
+    String description();
 
-  /**
-   * A local file, streamed on every {@link #open()}. The size is taken now; if the file changes size before the
-   * upload, the upload fails rather than send a body that disagrees with its declared length.
-   *
-   * @throws IOException if the file cannot be read (missing, a directory, no permission)
-   */
-  static ContentSource file(Path file) throws IOException {
-    return FileContent.of(file);
-  }
+    /**
+     * A local file, streamed on every {@link #open()}. The size is taken now; if the file changes size before the
+     * upload, the upload fails rather than send a body that disagrees with its declared length.
+     *
+     * @throws IOException if the file cannot be read (missing, a directory, no permission)
+     */
+    static ContentSource file(Path file) throws IOException {
+        return FileContent.of(file);
+    }
 
-  /** In-memory content (copied). Meant for small content such as symlink targets or generated files. */
-  static ContentSource bytes(byte[] content) {
-    return new ByteContent(content, "bytes");
-  }
+    /** In-memory content (copied). Meant for small content such as symlink targets or generated files. */
+    static ContentSource bytes(byte[] content) {
+        return new ByteContent(content, "bytes");
+    }
 
-  /**
-   * Copies {@code in} to a temporary file in {@code tempDir} (created with owner-only permissions where the file
-   * system supports it) and returns a re-openable source reading it. The stream is read to its end but not closed.
-   * Close the returned source to delete the temporary file ({@link ChangeSet#close()} does this for spooled sources
-   * added through {@link ChangeSetBuilder}); it is also marked delete-on-exit as a last resort.
-   *
-   * @param description what the stream is, for messages (e.g. {@code "stdin"})
-   */
-  static SpooledContent spool(InputStream in, Path tempDir, String description) throws IOException {
-    return SpooledContent.copy(in, tempDir, description);
-  }
+    /**
+     * Copies {@code in} to a temporary file in {@code tempDir} (created with owner-only permissions where the file
+     * system supports it) and returns a re-openable source reading it. The stream is read to its end but not closed.
+     * Close the returned source to delete the temporary file ({@link ChangeSet#close()} does this for spooled sources
+     * added through {@link ChangeSetBuilder}); it is also marked delete-on-exit as a last resort.
+     *
+     * @param description what the stream is, for messages (e.g. {@code "stdin"})
+     */
+    static SpooledContent spool(InputStream in, Path tempDir, String description) throws IOException {
+        return SpooledContent.copy(in, tempDir, description);
+    }
 }

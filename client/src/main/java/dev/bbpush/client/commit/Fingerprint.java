@@ -14,30 +14,30 @@ import java.util.regex.Pattern;
  * @param size the content size in bytes
  */
 public record Fingerprint(String path, String blobId, FileMode mode, long size) {
-  private static final Pattern SHA1 = Pattern.compile("[0-9a-f]{40}");
+    private static final Pattern SHA1 = Pattern.compile("[0-9a-f]{40}");
 
-  /** @throws IllegalArgumentException if {@code blobId} is not 40 lowercase hex digits */
-  public Fingerprint {
-    Objects.requireNonNull(path, "path");
-    Objects.requireNonNull(blobId, "blobId");
-    Objects.requireNonNull(mode, "mode");
-    if (!SHA1.matcher(blobId).matches()) {
-      throw new IllegalArgumentException("blobId must be 40 lowercase hex digits: " + blobId);
+    /** @throws IllegalArgumentException if {@code blobId} is not 40 lowercase hex digits */
+    public Fingerprint {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(blobId, "blobId");
+        Objects.requireNonNull(mode, "mode");
+        if (!SHA1.matcher(blobId).matches()) {
+            throw new IllegalArgumentException("blobId must be 40 lowercase hex digits: " + blobId);
+        }
     }
-  }
 
-  /** The blob id as 40 lowercase hex digits (same as {@link #blobId()}). */
-  public String blobHex() {
-    return blobId;
-  }
+    /** The blob id as 40 lowercase hex digits (same as {@link #blobId()}). */
+    public String blobHex() {
+        return blobId;
+    }
 
-  /** Whether a remote entry with this blob id (hex) and git mode ({@code 100644}...) holds the same file. */
-  public boolean sameAs(String remoteBlobId, String remoteGitMode) {
-    return blobId.equalsIgnoreCase(remoteBlobId) && mode.gitMode().equals(remoteGitMode);
-  }
+    /** Whether a remote entry with this blob id (hex) and git mode ({@code 100644}...) holds the same file. */
+    public boolean sameAs(String remoteBlobId, String remoteGitMode) {
+        return blobId.equalsIgnoreCase(remoteBlobId) && mode.gitMode().equals(remoteGitMode);
+    }
 
-  @Override
-  public String toString() {
-    return path + " " + mode.gitMode() + " " + blobId + " (" + size + " bytes)";
-  }
+    @Override
+    public String toString() {
+        return path + " " + mode.gitMode() + " " + blobId + " (" + size + " bytes)";
+    }
 }

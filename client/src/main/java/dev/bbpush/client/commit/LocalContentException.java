@@ -13,35 +13,36 @@ import java.util.Optional;
  * programs.
  */
 public final class LocalContentException extends BbpushException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final String repoPath;
-  private final String source;
+    private final String repoPath;
+    private final String source;
 
-  /**
-   * @param repoPath the repository path the input was meant for, or null when not known yet (a directory walk)
-   * @param source the local input, e.g. the file's path or {@code stdin}
-   * @param what what went wrong, e.g. "could not be read while uploading: /x/a.tf (No such file or directory)"
-   */
-  public LocalContentException(String repoPath, String source, String what, Throwable cause) {
-    super(message(repoPath, source, what), cause);
-    this.repoPath = repoPath;
-    this.source = source;
-  }
+    /**
+     * @param repoPath the repository path the input was meant for, or null when not known yet (a directory walk)
+     * @param source the local input, e.g. the file's path or {@code stdin}
+     * @param what what went wrong, e.g. "could not be read while uploading: /x/a.tf (No such file or directory)"
+     */
+    public LocalContentException(String repoPath, String source, String what, Throwable cause) {
+        super(message(repoPath, source, what), cause);
+        this.repoPath = repoPath;
+        this.source = source;
+    }
 
-  /** The repository path the input was meant for; empty when the failure came before it was known. */
-  public Optional<String> repoPath() {
-    return Optional.ofNullable(repoPath);
-  }
+    /** The repository path the input was meant for; empty when the failure came before it was known. */
+    public Optional<String> repoPath() {
+        return Optional.ofNullable(repoPath);
+    }
 
-  /** The local input: a file's path, or a description such as {@code stdin}. */
-  public String source() {
-    return source;
-  }
+    /** The local input: a file's path, or a description such as {@code stdin}. */
+    public String source() {
+        return source;
+    }
 
-  private static String message(String repoPath, String source, String what) {
-    return (repoPath == null ? source : source + " (for " + repoPath + ")") + " " + what + ". Nothing was committed. "
-        + "Fix: make sure the file exists, is readable and is not changed by another program while bbpush runs, "
-        + "then push again.";
-  }
+    private static String message(String repoPath, String source, String what) {
+        return (repoPath == null ? source : source + " (for " + repoPath + ")") + " " + what
+                + ". Nothing was committed. "
+                + "Fix: make sure the file exists, is readable and is not changed by another program while bbpush runs, "
+                + "then push again.";
+    }
 }

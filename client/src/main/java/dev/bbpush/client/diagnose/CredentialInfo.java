@@ -11,15 +11,15 @@ import java.util.Objects;
  * @param identity the identity sent with it (email, username, consumer key), empty for Bearer tokens
  */
 public record CredentialInfo(String kind, String source, String masked, String identity) {
-  public CredentialInfo {
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(source, "source");
-    Objects.requireNonNull(masked, "masked");
-    Objects.requireNonNull(identity, "identity");
-  }
+    public CredentialInfo {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(masked, "masked");
+        Objects.requireNonNull(identity, "identity");
+    }
 
-  /** No credential at all. */
-  public static CredentialInfo none() {
-    return new CredentialInfo("none", "none", "(none)", "");
-  }
+    /** No credential at all. */
+    public static CredentialInfo none() {
+        return new CredentialInfo("none", "none", "(none)", "");
+    }
 }

@@ -18,24 +18,32 @@ import java.util.Objects;
  * @param docs the troubleshooting section for the cause
  */
 public record Diagnosis(
-    boolean ok, Cause cause, String summary, String fix, List<Evidence> evidence, CredentialInfo credential,
-    String docs) {
-  public Diagnosis {
-    Objects.requireNonNull(cause, "cause");
-    Objects.requireNonNull(summary, "summary");
-    Objects.requireNonNull(fix, "fix");
-    evidence = List.copyOf(evidence);
-    Objects.requireNonNull(credential, "credential");
-    Objects.requireNonNull(docs, "docs");
-  }
+        boolean ok,
+        Cause cause,
+        String summary,
+        String fix,
+        List<Evidence> evidence,
+        CredentialInfo credential,
+        String docs) {
+    public Diagnosis {
+        Objects.requireNonNull(cause, "cause");
+        Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(fix, "fix");
+        evidence = List.copyOf(evidence);
+        Objects.requireNonNull(credential, "credential");
+        Objects.requireNonNull(docs, "docs");
+    }
 
-  /** The HTTP exchanges among the evidence. */
-  public List<Evidence.Exchange> exchanges() {
-    return evidence.stream().filter(Evidence.Exchange.class::isInstance).map(Evidence.Exchange.class::cast).toList();
-  }
+    /** The HTTP exchanges among the evidence. */
+    public List<Evidence.Exchange> exchanges() {
+        return evidence.stream()
+                .filter(Evidence.Exchange.class::isInstance)
+                .map(Evidence.Exchange.class::cast)
+                .toList();
+    }
 
-  @Override
-  public String toString() {
-    return "Diagnosis[" + (ok ? "ok" : "not ok") + ", " + cause.id() + ": " + summary + "]";
-  }
+    @Override
+    public String toString() {
+        return "Diagnosis[" + (ok ? "ok" : "not ok") + ", " + cause.id() + ": " + summary + "]";
+    }
 }

@@ -37,44 +37,44 @@ import java.util.Objects;
  * <p>Every text of a diagnosis is scrubbed of the secrets the doctor handled (masked as prefix + stars).
  */
 public final class Doctor {
-  private Doctor() {}
+    private Doctor() {}
 
-  /**
-   * Examines the context's credential against its repository (or {@code /2.0/user} without one).
-   *
-   * @return the verdict; never throws for Bitbucket's refusals or network failures (they are verdicts)
-   */
-  public static Diagnosis diagnose(DoctorContext ctx) {
-    Objects.requireNonNull(ctx, "ctx");
-    try (DoctorSession session = new DoctorSession(ctx)) {
-      return diagnose(ctx, session);
+    /**
+     * Examines the context's credential against its repository (or {@code /2.0/user} without one).
+     *
+     * @return the verdict; never throws for Bitbucket's refusals or network failures (they are verdicts)
+     */
+    public static Diagnosis diagnose(DoctorContext ctx) {
+        Objects.requireNonNull(ctx, "ctx");
+        try (DoctorSession session = new DoctorSession(ctx)) {
+            return diagnose(ctx, session);
+        }
     }
-  }
 
-  /** A run of {@link #diagnose(DoctorContext)} over a session other runs of the same command share. */
-  static Diagnosis diagnose(DoctorContext ctx, DoctorSession session) {
-    return new DoctorRun(ctx, session).diagnose();
-  }
-
-  /**
-   * Explains a refusal another part of bbpush (e.g. {@code push}) got, so no command shows a bare 401. The failure
-   * is the first evidence; the doctor may add a few probes with the context's credential to pin the cause down (for a
-   * 404 it checks the credential on the repository first: an unscoped token or a missing auth scheme also gets 404).
-   */
-  public static Diagnosis explain(BitbucketApiException failure, DoctorContext ctx) {
-    Objects.requireNonNull(failure, "failure");
-    Objects.requireNonNull(ctx, "ctx");
-    try (DoctorSession session = new DoctorSession(ctx)) {
-      return new DoctorRun(ctx, session).explain(failure);
+    /** A run of {@link #diagnose(DoctorContext)} over a session other runs of the same command share. */
+    static Diagnosis diagnose(DoctorContext ctx, DoctorSession session) {
+        return new DoctorRun(ctx, session).diagnose();
     }
-  }
 
-  /** Explains a request that got no answer (TLS, proxy, DNS, refused connection, timeout). Makes no request. */
-  public static Diagnosis explain(TransportException failure, DoctorContext ctx) {
-    Objects.requireNonNull(failure, "failure");
-    Objects.requireNonNull(ctx, "ctx");
-    try (DoctorSession session = new DoctorSession(ctx)) {
-      return new DoctorRun(ctx, session).explain(failure);
+    /**
+     * Explains a refusal another part of bbpush (e.g. {@code push}) got, so no command shows a bare 401. The failure
+     * is the first evidence; the doctor may add a few probes with the context's credential to pin the cause down (for a
+     * 404 it checks the credential on the repository first: an unscoped token or a missing auth scheme also gets 404).
+     */
+    public static Diagnosis explain(BitbucketApiException failure, DoctorContext ctx) {
+        Objects.requireNonNull(failure, "failure");
+        Objects.requireNonNull(ctx, "ctx");
+        try (DoctorSession session = new DoctorSession(ctx)) {
+            return new DoctorRun(ctx, session).explain(failure);
+        }
     }
-  }
+
+    /** Explains a request that got no answer (TLS, proxy, DNS, refused connection, timeout). Makes no request. */
+    public static Diagnosis explain(TransportException failure, DoctorContext ctx) {
+        Objects.requireNonNull(failure, "failure");
+        Objects.requireNonNull(ctx, "ctx");
+        try (DoctorSession session = new DoctorSession(ctx)) {
+            return new DoctorRun(ctx, session).explain(failure);
+        }
+    }
 }

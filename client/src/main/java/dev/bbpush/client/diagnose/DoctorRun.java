@@ -27,273 +27,308 @@ import java.util.function.Supplier;
  * the {@code *Rules} classes.
  */
 final class DoctorRun {
-  private final RunState run;
-  private final DoctorContext ctx;
+    private final RunState run;
+    private final DoctorContext ctx;
 
-  /** A run over {@code session}'s transport and token exchange (the session stays open: its opener closes it). */
-  DoctorRun(DoctorContext ctx, DoctorSession session) {
-    this.ctx = ctx;
-    this.run = new RunState(ctx, session);
-  }
-
-  // ---------------------------------------------------------------- entry points
-
-  Diagnosis diagnose() {
-    return run(List.of(this::requireCredential, this::localEvidence, this::authorize, this::checkUrl),
-        () -> examine(ctx.repository().orElse(null)));
-  }
-
-  Diagnosis explain(BitbucketApiException failure) {
-    return run(List.of(this::requireCredential, this::localEvidence), () -> {
-      Answer a = Answer.of(failure.failure());
-      run.prober.record(a, "the failed request being explained (made by the caller)");
-      return Refusals.explain(run, a);
-    });
-  }
-
-  Diagnosis explain(TransportException failure) {
-    // No credential is needed to explain a request that never got an answer.
-    return run(List.of(this::localEvidence), () -> {
-      run.evidence.add(new Evidence.Exchange(failure.method(), String.valueOf(failure.uri()), Optional.empty(),
-          Map.of(), "", run.redactor.scrub("the failed request being explained; no response: "
-              + Transports.describe(failure))));
-      return ServiceRules.transport(failure);
-    });
-  }
-
-  /** Runs the steps in order until one concludes; {@code judge} concludes when none did. */
-  private Diagnosis run(List<Supplier<Optional<Verdict>>> steps, Supplier<Verdict> judge) {
-    for (Supplier<Optional<Verdict>> step : steps) {
-      Optional<Verdict> verdict = step.get();
-      if (verdict.isPresent()) {
-        return run.diagnosis(verdict.get());
-      }
+    /** A run over {@code session}'s transport and token exchange (the session stays open: its opener closes it). */
+    DoctorRun(DoctorContext ctx, DoctorSession session) {
+        this.ctx = ctx;
+        this.run = new RunState(ctx, session);
     }
-    return run.diagnosis(judge.get());
-  }
 
-  /**
-   * What Bitbucket says about the credential, for {@code auth status}: {@code GET /user} (its headers carry the
-   * credential type and scopes even when refused) and, when the scopes allow, {@code GET /user/emails}.
-   */
-  AuthStatus.ServerView serverView() {
-    if (run.facts == null) {
-      return AuthStatus.ServerView.NONE;
-    }
-    Outcome<Secret> auth = run.authorization();
-    if (auth.ended()) {
-      return new AuthStatus.ServerView(Optional.empty(), Optional.empty(), Optional.empty(), run.tokenExpiry);
-    }
-    Optional<Answer> a = run.prober.get(run.endpoint("user"), auth.value(), "which account is this? (GET /user)")
-        .flatMap(Prober.Result::answer);
-    if (a.isEmpty()) {
-      return new AuthStatus.ServerView(Optional.empty(), Optional.empty(), Optional.empty(), run.tokenExpiry);
-    }
-    Optional<AuthStatus.Account> account = a.get().isJsonSuccess()
-        ? Optional.of(account(a.get(), auth.value())) : Optional.empty();
-    return new AuthStatus.ServerView(a.get().credentialType(), a.get().grantedScopes(), account, run.tokenExpiry);
-  }
+    // ---------------------------------------------------------------- entry points
 
-  private AuthStatus.Account account(Answer a, Secret auth) {
-    JsonNode u = a.json();
-    Optional<String> email = Optional.empty();
-    boolean fine = run.fineGrained(a);
-    List<String> granted = a.grantedScopes().orElse(List.of());
-    boolean emailsReadable = fine ? granted.contains("read:user:bitbucket")
-        : ScopeTable.expandClassic(granted).contains("email");
-    if (emailsReadable && !u.path("type").asText("").equals("app_user")) {
-      Optional<Answer> e = run.prober.get(run.endpoint("user", "emails"), auth, "the account's email addresses")
-          .flatMap(Prober.Result::answer);
-      if (e.isPresent() && e.get().isJsonSuccess()) {
-        for (JsonNode v : e.get().json().path("values")) {
-          if (v.path("is_primary").asBoolean(false) || email.isEmpty()) {
-            email = Optional.of(v.path("email").asText(""));
-          }
+    Diagnosis diagnose() {
+        return run(
+                List.of(this::requireCredential, this::localEvidence, this::authorize, this::checkUrl),
+                () -> examine(ctx.repository().orElse(null)));
+    }
+
+    Diagnosis explain(BitbucketApiException failure) {
+        return run(List.of(this::requireCredential, this::localEvidence), () -> {
+            Answer a = Answer.of(failure.failure());
+            run.prober.record(a, "the failed request being explained (made by the caller)");
+            return Refusals.explain(run, a);
+        });
+    }
+
+    Diagnosis explain(TransportException failure) {
+        // No credential is needed to explain a request that never got an answer.
+        return run(List.of(this::localEvidence), () -> {
+            run.evidence.add(new Evidence.Exchange(
+                    failure.method(),
+                    String.valueOf(failure.uri()),
+                    Optional.empty(),
+                    Map.of(),
+                    "",
+                    run.redactor.scrub(
+                            "the failed request being explained; no response: " + Transports.describe(failure))));
+            return ServiceRules.transport(failure);
+        });
+    }
+
+    /** Runs the steps in order until one concludes; {@code judge} concludes when none did. */
+    private Diagnosis run(List<Supplier<Optional<Verdict>>> steps, Supplier<Verdict> judge) {
+        for (Supplier<Optional<Verdict>> step : steps) {
+            Optional<Verdict> verdict = step.get();
+            if (verdict.isPresent()) {
+                return run.diagnosis(verdict.get());
+            }
         }
-      }
+        return run.diagnosis(judge.get());
     }
-    return new AuthStatus.Account(u.path("username").asText(u.path("nickname").asText("")),
-        u.path("display_name").asText(""), email, u.path("type").asText("user").equals("app_user"));
-  }
 
-  // ---------------------------------------------------------------- local evidence
-
-  private Optional<Verdict> requireCredential() {
-    if (run.facts != null) {
-      return Verdict.none();
-    }
-    String story = ctx.resolution().map(CredentialResolution::failureMessage).orElse("No credential was given.");
-    run.evidence.add(new Evidence.Observation(story));
-    return Verdict.found(Cause.NO_CREDENTIALS, RefusalTexts.Doctor.noCredentials(),
-        Fixes.join(RefusalTexts.Doctor.noCredentialsFix()));
-  }
-
-  /** Observations that need no request: the URL's form, the credential's shape, identity, repairs and sources. */
-  private Optional<Verdict> localEvidence() {
-    run.observe("API URL: " + ctx.apiUrl() + run.urlProblem.map(p -> " — " + p).orElse(""));
-    ctx.credentials().ifPresent(r -> {
-      Facts facts = run.facts;
-      run.observe("credential: " + facts.kind().label() + " " + Secret.mask(facts.secret()) + " from "
-          + r.source().describe() + (facts.kind() == CredentialKind.OAUTH_CLIENT_CREDENTIALS
-              ? "; consumer key '" + facts.identity() + "', exchanged for a Bearer token at the token endpoint"
-              : "; sent as " + facts.scheme() + (facts.identity().isEmpty() ? "" : " with identity '"
-                  + facts.identity() + "'")));
-      run.observe("secret shape: " + facts.shape().description() + ", " + facts.secret().length()
-          + " characters" + (TokenShape.looksTruncated(facts.secret()) ? " — shorter than any API token Bitbucket "
-          + "issues (about 190): probably cut while pasting" : ""));
-      if (!facts.identity().isEmpty() && facts.kind() != CredentialKind.OAUTH_CLIENT_CREDENTIALS) {
-        run.observe("identity '" + facts.identity() + "' " + (TokenShape.isEmail(facts.identity())
-            ? "is an email address" : "is not an email address" + (TokenShape.looksLikeConsumerKey(facts.identity())
-                ? " (18 letters and digits: the shape of an OAuth consumer key)" : "")));
-      }
-      for (Repair rep : r.repairs()) {
-        run.observe("paste damage repaired for this run: " + rep.describe());
-      }
-      for (String note : r.notes()) {
-        run.observe("note: " + note);
-      }
-      TokenShape.jwtExpiry(facts.secret()).ifPresent(exp -> {
-        run.tokenExpiry = Optional.of(exp);
-        run.observe("OAuth token expiry (from its payload): " + exp
-            + (exp.isAfter(ctx.clock().instant()) ? "" : " — already past"));
-      });
-    });
-    ctx.resolution().ifPresent(res -> {
-      for (ProviderOutcome o : res.outcomes()) {
-        if (o.status() == ProviderOutcome.Status.FAILED) {
-          run.observe("credential source problem: " + o.describe());
+    /**
+     * What Bitbucket says about the credential, for {@code auth status}: {@code GET /user} (its headers carry the
+     * credential type and scopes even when refused) and, when the scopes allow, {@code GET /user/emails}.
+     */
+    AuthStatus.ServerView serverView() {
+        if (run.facts == null) {
+            return AuthStatus.ServerView.NONE;
         }
-      }
-    });
-    return Verdict.none();
-  }
+        Outcome<Secret> auth = run.authorization();
+        if (auth.ended()) {
+            return new AuthStatus.ServerView(Optional.empty(), Optional.empty(), Optional.empty(), run.tokenExpiry);
+        }
+        Optional<Answer> a = run.prober
+                .get(run.endpoint("user"), auth.value(), "which account is this? (GET /user)")
+                .flatMap(Prober.Result::answer);
+        if (a.isEmpty()) {
+            return new AuthStatus.ServerView(Optional.empty(), Optional.empty(), Optional.empty(), run.tokenExpiry);
+        }
+        Optional<AuthStatus.Account> account =
+                a.get().isJsonSuccess() ? Optional.of(account(a.get(), auth.value())) : Optional.empty();
+        return new AuthStatus.ServerView(a.get().credentialType(), a.get().grantedScopes(), account, run.tokenExpiry);
+    }
 
-  /** Why the API URL cannot be Bitbucket Cloud's REST 2.0 base, if it cannot. */
-  static Optional<String> apiUrlProblem(URI apiUrl) {
-    String host = apiUrl.getHost().toLowerCase(Locale.ROOT);
-    String path = apiUrl.getPath() == null ? "" : apiUrl.getPath();
-    if (path.contains("/rest/api")) {
-      return Optional.of("'" + path + "' is a Bitbucket Data Center/Server REST path; Bitbucket Cloud's REST API is "
-          + "https://api.bitbucket.org/2.0");
+    private AuthStatus.Account account(Answer a, Secret auth) {
+        JsonNode u = a.json();
+        Optional<String> email = Optional.empty();
+        boolean fine = run.fineGrained(a);
+        List<String> granted = a.grantedScopes().orElse(List.of());
+        boolean emailsReadable = fine
+                ? granted.contains("read:user:bitbucket")
+                : ScopeTable.expandClassic(granted).contains("email");
+        if (emailsReadable && !u.path("type").asText("").equals("app_user")) {
+            Optional<Answer> e = run.prober
+                    .get(run.endpoint("user", "emails"), auth, "the account's email addresses")
+                    .flatMap(Prober.Result::answer);
+            if (e.isPresent() && e.get().isJsonSuccess()) {
+                for (JsonNode v : e.get().json().path("values")) {
+                    if (v.path("is_primary").asBoolean(false) || email.isEmpty()) {
+                        email = Optional.of(v.path("email").asText(""));
+                    }
+                }
+            }
+        }
+        return new AuthStatus.Account(
+                u.path("username").asText(u.path("nickname").asText("")),
+                u.path("display_name").asText(""),
+                email,
+                u.path("type").asText("user").equals("app_user"));
     }
-    if (host.equals("bitbucket.org") || host.equals("www.bitbucket.org")) {
-      return Optional.of("'" + host + "' serves the website and Git; the REST API is on api.bitbucket.org "
-          + "(https://api.bitbucket.org/2.0)");
-    }
-    if (!path.endsWith("/2.0")) {
-      return Optional.of("the path '" + (path.isEmpty() ? "/" : path) + "' does not end with /2.0; Bitbucket "
-          + "Cloud's REST base is https://api.bitbucket.org/2.0 (answers 403 \"Forbidden\" without /2.0)");
-    }
-    return Optional.empty();
-  }
 
-  /** The candidate closest to {@code name}, if close enough to be a typo (see {@link NotFoundRules#closest}). */
-  static Optional<String> closest(String name, List<String> candidates) {
-    return NotFoundRules.closest(name, candidates);
-  }
+    // ---------------------------------------------------------------- local evidence
 
-  // ---------------------------------------------------------------- the probes
+    private Optional<Verdict> requireCredential() {
+        if (run.facts != null) {
+            return Verdict.none();
+        }
+        String story =
+                ctx.resolution().map(CredentialResolution::failureMessage).orElse("No credential was given.");
+        run.evidence.add(new Evidence.Observation(story));
+        return Verdict.found(
+                Cause.NO_CREDENTIALS,
+                RefusalTexts.Doctor.noCredentials(),
+                Fixes.join(RefusalTexts.Doctor.noCredentialsFix()));
+    }
 
-  /** The REST {@code Authorization} (for an OAuth consumer, the token exchange); a refused exchange ends the run. */
-  private Optional<Verdict> authorize() {
-    return run.authorization().verdict();
-  }
+    /** Observations that need no request: the URL's form, the credential's shape, identity, repairs and sources. */
+    private Optional<Verdict> localEvidence() {
+        run.observe(
+                "API URL: " + ctx.apiUrl() + run.urlProblem.map(p -> " — " + p).orElse(""));
+        ctx.credentials().ifPresent(r -> {
+            Facts facts = run.facts;
+            run.observe("credential: " + facts.kind().label() + " " + Secret.mask(facts.secret()) + " from "
+                    + r.source().describe()
+                    + (facts.kind() == CredentialKind.OAUTH_CLIENT_CREDENTIALS
+                            ? "; consumer key '" + facts.identity()
+                                    + "', exchanged for a Bearer token at the token endpoint"
+                            : "; sent as " + facts.scheme()
+                                    + (facts.identity().isEmpty() ? "" : " with identity '" + facts.identity() + "'")));
+            run.observe("secret shape: " + facts.shape().description() + ", "
+                    + facts.secret().length()
+                    + " characters"
+                    + (TokenShape.looksTruncated(facts.secret())
+                            ? " — shorter than any API token Bitbucket "
+                                    + "issues (about 190): probably cut while pasting"
+                            : ""));
+            if (!facts.identity().isEmpty() && facts.kind() != CredentialKind.OAUTH_CLIENT_CREDENTIALS) {
+                run.observe("identity '" + facts.identity() + "' "
+                        + (TokenShape.isEmail(facts.identity())
+                                ? "is an email address"
+                                : "is not an email address"
+                                        + (TokenShape.looksLikeConsumerKey(facts.identity())
+                                                ? " (18 letters and digits: the shape of an OAuth consumer key)"
+                                                : "")));
+            }
+            for (Repair rep : r.repairs()) {
+                run.observe("paste damage repaired for this run: " + rep.describe());
+            }
+            for (String note : r.notes()) {
+                run.observe("note: " + note);
+            }
+            TokenShape.jwtExpiry(facts.secret()).ifPresent(exp -> {
+                run.tokenExpiry = Optional.of(exp);
+                run.observe("OAuth token expiry (from its payload): " + exp
+                        + (exp.isAfter(ctx.clock().instant()) ? "" : " — already past"));
+            });
+        });
+        ctx.resolution().ifPresent(res -> {
+            for (ProviderOutcome o : res.outcomes()) {
+                if (o.status() == ProviderOutcome.Status.FAILED) {
+                    run.observe("credential source problem: " + o.describe());
+                }
+            }
+        });
+        return Verdict.none();
+    }
 
-  /** The URL a failing tool used: a refusal is judged; a success lets the run go on to the credential. */
-  private Optional<Verdict> checkUrl() {
-    if (ctx.checkUrl().isEmpty()) {
-      return Verdict.none();
+    /** Why the API URL cannot be Bitbucket Cloud's REST 2.0 base, if it cannot. */
+    static Optional<String> apiUrlProblem(URI apiUrl) {
+        String host = apiUrl.getHost().toLowerCase(Locale.ROOT);
+        String path = apiUrl.getPath() == null ? "" : apiUrl.getPath();
+        if (path.contains("/rest/api")) {
+            return Optional.of(
+                    "'" + path + "' is a Bitbucket Data Center/Server REST path; Bitbucket Cloud's REST API is "
+                            + "https://api.bitbucket.org/2.0");
+        }
+        if (host.equals("bitbucket.org") || host.equals("www.bitbucket.org")) {
+            return Optional.of("'" + host + "' serves the website and Git; the REST API is on api.bitbucket.org "
+                    + "(https://api.bitbucket.org/2.0)");
+        }
+        if (!path.endsWith("/2.0")) {
+            return Optional.of("the path '" + (path.isEmpty() ? "/" : path) + "' does not end with /2.0; Bitbucket "
+                    + "Cloud's REST base is https://api.bitbucket.org/2.0 (answers 403 \"Forbidden\" without /2.0)");
+        }
+        return Optional.empty();
     }
-    Outcome<Answer> r = run.probe(ctx.checkUrl().get(), "the URL a failing tool used");
-    if (r.ended()) {
-      return r.verdict();
-    }
-    Answer a = r.value();
-    if (a.isSuccess()) {
-      run.observe("the URL to check answered " + a.status() + ": not the failure; examining the credential");
-      return Verdict.none();
-    }
-    return Optional.of(Refusals.judge(run, a, RequestTarget.CHECK_URL));
-  }
 
-  /** Probes the repository (or {@code /user} without one) and concludes. */
-  private Verdict examine(RepositoryRef repo) {
-    run.examined = repo;
-    Outcome<Answer> r = repo != null
-        ? run.probe(run.repoUrl(repo), "can the credential read " + repo + "?")
-        : run.probe(run.endpoint("user"), "which account is this credential? (GET /user)");
-    if (r.ended()) {
-      return r.verdict().get();
+    /** The candidate closest to {@code name}, if close enough to be a typo (see {@link NotFoundRules#closest}). */
+    static Optional<String> closest(String name, List<String> candidates) {
+        return NotFoundRules.closest(name, candidates);
     }
-    Answer a = r.value();
-    if (!a.isJsonSuccess()) {
-      return Refusals.judge(run, a, repo != null ? RequestTarget.REPOSITORY : RequestTarget.USER);
-    }
-    if (repo == null) {
-      observeAccount(a.json());
-    }
-    return authenticated(a, repo);
-  }
 
-  /** The credential authenticated: scopes, write permission, Git, the account; then it works. */
-  private Verdict authenticated(Answer a, RepositoryRef repo) {
-    Optional<String> type = a.credentialType();
-    Optional<List<String>> granted = a.grantedScopes();
-    run.observe("Bitbucket authenticated the credential" + type.map(t -> ": X-Credential-Type " + t).orElse("")
-        + granted.map(g -> ", X-OAuth-Scopes " + (g.isEmpty() ? "(none)" : String.join(", ", g))).orElse(""));
-    Set<Operation> ops = run.operations(repo != null);
-    return scopes(a, ops, granted)
-        .or(() -> repo != null && ctx.operations().contains(Operation.PUSH)
-            ? ScopeRules.writePermission(run, repo, type) : Verdict.none())
-        .or(() -> git(repo))
-        .or(() -> account(a, repo, granted))
-        .orElseGet(() -> OkRules.okOrRepaired(run, repo));
-  }
+    // ---------------------------------------------------------------- the probes
 
-  private Optional<Verdict> scopes(Answer a, Set<Operation> ops, Optional<List<String>> granted) {
-    if (granted.isEmpty()) {
-      run.observe("Bitbucket did not report the granted scopes (no X-OAuth-Scopes); scopes not checked");
-      return Verdict.none();
+    /** The REST {@code Authorization} (for an OAuth consumer, the token exchange); a refused exchange ends the run. */
+    private Optional<Verdict> authorize() {
+        return run.authorization().verdict();
     }
-    return ScopeRules.missing(run, ops, granted.get(), run.fineGrained(a), List.of());
-  }
 
-  private Optional<Verdict> git(RepositoryRef repo) {
-    if (!ctx.git()) {
-      return Verdict.none();
+    /** The URL a failing tool used: a refusal is judged; a success lets the run go on to the credential. */
+    private Optional<Verdict> checkUrl() {
+        if (ctx.checkUrl().isEmpty()) {
+            return Verdict.none();
+        }
+        Outcome<Answer> r = run.probe(ctx.checkUrl().get(), "the URL a failing tool used");
+        if (r.ended()) {
+            return r.verdict();
+        }
+        Answer a = r.value();
+        if (a.isSuccess()) {
+            run.observe("the URL to check answered " + a.status() + ": not the failure; examining the credential");
+            return Verdict.none();
+        }
+        return Optional.of(Refusals.judge(run, a, RequestTarget.CHECK_URL));
     }
-    if (repo == null) {
-      run.observe("Git check skipped: it needs a repository (--repo WORKSPACE/REPO)");
-      return Verdict.none();
-    }
-    return GitRules.check(run, repo, true);
-  }
 
-  /** After a repository check, names the account when the scopes allow {@code GET /user}. */
-  private Optional<Verdict> account(Answer a, RepositoryRef repo, Optional<List<String>> granted) {
-    if (repo == null || a.status() != 200 || !ScopeRules.wantsAccount(granted, run.fineGrained(a))
-        || !run.prober.canSend(1)) {
-      return Verdict.none();
+    /** Probes the repository (or {@code /user} without one) and concludes. */
+    private Verdict examine(RepositoryRef repo) {
+        run.examined = repo;
+        Outcome<Answer> r = repo != null
+                ? run.probe(run.repoUrl(repo), "can the credential read " + repo + "?")
+                : run.probe(run.endpoint("user"), "which account is this credential? (GET /user)");
+        if (r.ended()) {
+            return r.verdict().get();
+        }
+        Answer a = r.value();
+        if (!a.isJsonSuccess()) {
+            return Refusals.judge(run, a, repo != null ? RequestTarget.REPOSITORY : RequestTarget.USER);
+        }
+        if (repo == null) {
+            observeAccount(a.json());
+        }
+        return authenticated(a, repo);
     }
-    Outcome<Answer> u = run.probe(run.endpoint("user"), "which account is this? (GET /user)");
-    if (u.ended()) {
-      return u.verdict();
-    }
-    if (u.value().isJsonSuccess()) {
-      observeAccount(u.value().json());
-    }
-    return Verdict.none();
-  }
 
-  private void observeAccount(JsonNode user) {
-    String type = user.path("type").asText("");
-    if (type.equals("app_user")) {
-      run.observe("acts as an app_user (no Bitbucket account): " + user.path("display_name").asText(""));
-      return;
+    /** The credential authenticated: scopes, write permission, Git, the account; then it works. */
+    private Verdict authenticated(Answer a, RepositoryRef repo) {
+        Optional<String> type = a.credentialType();
+        Optional<List<String>> granted = a.grantedScopes();
+        run.observe("Bitbucket authenticated the credential"
+                + type.map(t -> ": X-Credential-Type " + t).orElse("")
+                + granted.map(g -> ", X-OAuth-Scopes " + (g.isEmpty() ? "(none)" : String.join(", ", g)))
+                        .orElse(""));
+        Set<Operation> ops = run.operations(repo != null);
+        return scopes(a, ops, granted)
+                .or(() -> repo != null && ctx.operations().contains(Operation.PUSH)
+                        ? ScopeRules.writePermission(run, repo, type)
+                        : Verdict.none())
+                .or(() -> git(repo))
+                .or(() -> account(a, repo, granted))
+                .orElseGet(() -> OkRules.okOrRepaired(run, repo));
     }
-    String username = user.path("username").asText(user.path("nickname").asText(""));
-    run.observe("account: " + username + " (" + user.path("display_name").asText("") + ")"
-        + (user.has("has_2fa_enabled") ? ", two-step verification " + (user.path("has_2fa_enabled").asBoolean()
-        ? "on" : "off") : ""));
-  }
+
+    private Optional<Verdict> scopes(Answer a, Set<Operation> ops, Optional<List<String>> granted) {
+        if (granted.isEmpty()) {
+            run.observe("Bitbucket did not report the granted scopes (no X-OAuth-Scopes); scopes not checked");
+            return Verdict.none();
+        }
+        return ScopeRules.missing(run, ops, granted.get(), run.fineGrained(a), List.of());
+    }
+
+    private Optional<Verdict> git(RepositoryRef repo) {
+        if (!ctx.git()) {
+            return Verdict.none();
+        }
+        if (repo == null) {
+            run.observe("Git check skipped: it needs a repository (--repo WORKSPACE/REPO)");
+            return Verdict.none();
+        }
+        return GitRules.check(run, repo, true);
+    }
+
+    /** After a repository check, names the account when the scopes allow {@code GET /user}. */
+    private Optional<Verdict> account(Answer a, RepositoryRef repo, Optional<List<String>> granted) {
+        if (repo == null
+                || a.status() != 200
+                || !ScopeRules.wantsAccount(granted, run.fineGrained(a))
+                || !run.prober.canSend(1)) {
+            return Verdict.none();
+        }
+        Outcome<Answer> u = run.probe(run.endpoint("user"), "which account is this? (GET /user)");
+        if (u.ended()) {
+            return u.verdict();
+        }
+        if (u.value().isJsonSuccess()) {
+            observeAccount(u.value().json());
+        }
+        return Verdict.none();
+    }
+
+    private void observeAccount(JsonNode user) {
+        String type = user.path("type").asText("");
+        if (type.equals("app_user")) {
+            run.observe("acts as an app_user (no Bitbucket account): "
+                    + user.path("display_name").asText(""));
+            return;
+        }
+        String username = user.path("username").asText(user.path("nickname").asText(""));
+        run.observe("account: " + username + " (" + user.path("display_name").asText("") + ")"
+                + (user.has("has_2fa_enabled")
+                        ? ", two-step verification "
+                                + (user.path("has_2fa_enabled").asBoolean() ? "on" : "off")
+                        : ""));
+    }
 }

@@ -15,50 +15,52 @@ import java.util.Objects;
  * Each run keeps its own request budget, evidence and redactor. Not thread-safe; closed by its opener.
  */
 final class DoctorSession implements AutoCloseable {
-  private final HttpTransport transport;
-  private final DoctorContext settings;
-  private ClientCredentialsAuthorizer authorizer;
-  private OAuthClientCredentials authorizerFor;
-  private URI authorizerEndpoint;
+    private final HttpTransport transport;
+    private final DoctorContext settings;
+    private ClientCredentialsAuthorizer authorizer;
+    private OAuthClientCredentials authorizerFor;
+    private URI authorizerEndpoint;
 
-  /** A session with the connection settings (timeouts, user agent, listener, clock) of {@code settings}. */
-  DoctorSession(DoctorContext settings) {
-    this.settings = Objects.requireNonNull(settings, "settings");
-    this.transport = HttpTransport.builder()
-        .connectTimeout(settings.connectTimeout())
-        .readTimeout(settings.readTimeout())
-        .userAgent(settings.userAgent())
-        .retryPolicy(RetryPolicy.none())
-        .listener(settings.listener())
-        .build();
-  }
-
-  HttpTransport transport() {
-    return transport;
-  }
-
-  /**
-   * The token exchange for an OAuth consumer at the context's token endpoint: the same authorizer (and so the same
-   * cached token) for every run of this session that examines the same consumer.
-   */
-  ClientCredentialsAuthorizer authorizer(OAuthClientCredentials consumer, DoctorContext ctx) {
-    URI endpoint = tokenEndpoint(consumer, ctx);
-    if (authorizer == null || !consumer.equals(authorizerFor) || !endpoint.equals(authorizerEndpoint)) {
-      authorizer = new ClientCredentialsAuthorizer(consumer, endpoint, transport, settings.clock());
-      authorizerFor = consumer;
-      authorizerEndpoint = endpoint;
+    /** A session with the connection settings (timeouts, user agent, listener, clock) of {@code settings}. */
+    DoctorSession(DoctorContext settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.transport = HttpTransport.builder()
+                .connectTimeout(settings.connectTimeout())
+                .readTimeout(settings.readTimeout())
+                .userAgent(settings.userAgent())
+                .retryPolicy(RetryPolicy.none())
+                .listener(settings.listener())
+                .build();
     }
-    return authorizer;
-  }
 
-  /** The consumer's own token URL, else the context's, else the default for the API URL. */
-  static URI tokenEndpoint(OAuthClientCredentials consumer, DoctorContext ctx) {
-    return consumer.explicitTokenEndpoint().or(ctx::oauthTokenUrl).orElseGet(() ->
-        ClientCredentialsAuthorizer.defaultTokenEndpoint(ctx.apiUrl(), ApiUrls.isLoopback(ctx.apiUrl().getHost())));
-  }
+    HttpTransport transport() {
+        return transport;
+    }
 
-  @Override
-  public void close() {
-    transport.close();
-  }
+    /**
+     * The token exchange for an OAuth consumer at the context's token endpoint: the same authorizer (and so the same
+     * cached token) for every run of this session that examines the same consumer.
+     */
+    ClientCredentialsAuthorizer authorizer(OAuthClientCredentials consumer, DoctorContext ctx) {
+        URI endpoint = tokenEndpoint(consumer, ctx);
+        if (authorizer == null || !consumer.equals(authorizerFor) || !endpoint.equals(authorizerEndpoint)) {
+            authorizer = new ClientCredentialsAuthorizer(consumer, endpoint, transport, settings.clock());
+            authorizerFor = consumer;
+            authorizerEndpoint = endpoint;
+        }
+        return authorizer;
+    }
+
+    /** The consumer's own token URL, else the context's, else the default for the API URL. */
+    static URI tokenEndpoint(OAuthClientCredentials consumer, DoctorContext ctx) {
+        return consumer.explicitTokenEndpoint()
+                .or(ctx::oauthTokenUrl)
+                .orElseGet(() -> ClientCredentialsAuthorizer.defaultTokenEndpoint(
+                        ctx.apiUrl(), ApiUrls.isLoopback(ctx.apiUrl().getHost())));
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
 }

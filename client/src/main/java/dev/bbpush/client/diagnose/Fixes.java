@@ -14,65 +14,75 @@ import java.util.Set;
  * texts in its rules ({@code *Rules}) and here.
  */
 final class Fixes {
-  private final CredentialSource source;
+    private final CredentialSource source;
 
-  Fixes(CredentialSource source) {
-    this.source = source;
-  }
-
-  /**
-   * A line that sets a setting in the same kind of place the credential came from. Secrets are never suggested as
-   * flags (command lines are visible to other processes): from stdin they are piped, otherwise exported.
-   */
-  String set(Setting setting, String value) {
-    boolean secret = setting.secret();
-    return switch (source.type()) {
-      case CONFIG_FILE -> "In " + source.location() + " set:  " + setting.configKey().orElse(setting.name())
-          + " = " + value;
-      case STDIN -> secret && setting != Setting.OAUTH_CLIENT_SECRET
-          ? "Pipe " + value + ": printf '%s' \"$TOKEN\" | bbpush ... --token-stdin"
-          : setting.flag().filter(f -> !secret).map(f -> "Pass " + f + " " + value).orElse(export(setting, value));
-      case FLAG -> setting.flag().filter(f -> !secret).map(f -> "Pass " + f + " " + value)
-          .orElse(export(setting, value));
-      default -> export(setting, value);
-    };
-  }
-
-  private static String export(Setting setting, String value) {
-    return "export " + setting.envVars().get(0) + "='" + value + "'";
-  }
-
-  /** {@code unset ...} for the environment variables that supplied the credential, when they are not bbpush's own. */
-  String unsetLegacy() {
-    if (source.type() != CredentialSource.Type.ENVIRONMENT) {
-      return "";
+    Fixes(CredentialSource source) {
+        this.source = source;
     }
-    Set<String> legacy = new LinkedHashSet<>();
-    for (String n : source.names()) {
-      if (!n.startsWith("BBPUSH_")) {
-        legacy.add(n);
-      }
-    }
-    return legacy.isEmpty() ? "" : "unset " + String.join(" ", legacy);
-  }
 
-  /** The steps to create an API token with the scopes the operations need, and to use it with the email. */
-  List<String> newApiToken(List<String> scopes) {
-    List<String> lines = new ArrayList<>();
-    lines.add(RefusalTexts.Doctor.createApiToken(scopes));
-    lines.add(set(Setting.EMAIL, "<your Atlassian account email>"));
-    String token = set(Setting.API_TOKEN, "<the new token>");
-    lines.add(token.startsWith("Pipe") ? token : token + "   # or pipe it: printf '%s' \"$TOKEN\" | bbpush ... "
-        + "--token-stdin");
-    String unset = unsetLegacy();
-    if (!unset.isEmpty() && !(source.names().contains("BITBUCKET_API_TOKEN")
-        || source.names().contains("ATLASSIAN_API_TOKEN"))) {
-      lines.add(unset);
+    /**
+     * A line that sets a setting in the same kind of place the credential came from. Secrets are never suggested as
+     * flags (command lines are visible to other processes): from stdin they are piped, otherwise exported.
+     */
+    String set(Setting setting, String value) {
+        boolean secret = setting.secret();
+        return switch (source.type()) {
+            case CONFIG_FILE ->
+                "In " + source.location() + " set:  " + setting.configKey().orElse(setting.name()) + " = " + value;
+            case STDIN ->
+                secret && setting != Setting.OAUTH_CLIENT_SECRET
+                        ? "Pipe " + value + ": printf '%s' \"$TOKEN\" | bbpush ... --token-stdin"
+                        : setting.flag()
+                                .filter(f -> !secret)
+                                .map(f -> "Pass " + f + " " + value)
+                                .orElse(export(setting, value));
+            case FLAG ->
+                setting.flag()
+                        .filter(f -> !secret)
+                        .map(f -> "Pass " + f + " " + value)
+                        .orElse(export(setting, value));
+            default -> export(setting, value);
+        };
     }
-    return lines;
-  }
 
-  static String join(List<String> lines) {
-    return String.join("\n", lines.stream().filter(l -> !l.isBlank()).toList());
-  }
+    private static String export(Setting setting, String value) {
+        return "export " + setting.envVars().get(0) + "='" + value + "'";
+    }
+
+    /** {@code unset ...} for the environment variables that supplied the credential, when they are not bbpush's own. */
+    String unsetLegacy() {
+        if (source.type() != CredentialSource.Type.ENVIRONMENT) {
+            return "";
+        }
+        Set<String> legacy = new LinkedHashSet<>();
+        for (String n : source.names()) {
+            if (!n.startsWith("BBPUSH_")) {
+                legacy.add(n);
+            }
+        }
+        return legacy.isEmpty() ? "" : "unset " + String.join(" ", legacy);
+    }
+
+    /** The steps to create an API token with the scopes the operations need, and to use it with the email. */
+    List<String> newApiToken(List<String> scopes) {
+        List<String> lines = new ArrayList<>();
+        lines.add(RefusalTexts.Doctor.createApiToken(scopes));
+        lines.add(set(Setting.EMAIL, "<your Atlassian account email>"));
+        String token = set(Setting.API_TOKEN, "<the new token>");
+        lines.add(
+                token.startsWith("Pipe")
+                        ? token
+                        : token + "   # or pipe it: printf '%s' \"$TOKEN\" | bbpush ... --token-stdin");
+        String unset = unsetLegacy();
+        if (!unset.isEmpty()
+                && !(source.names().contains("BITBUCKET_API_TOKEN")
+                        || source.names().contains("ATLASSIAN_API_TOKEN"))) {
+            lines.add(unset);
+        }
+        return lines;
+    }
+
+    static String join(List<String> lines) {
+        return String.join("\n", lines.stream().filter(l -> !l.isBlank()).toList());
+    }
 }

@@ -14,182 +14,223 @@ import java.util.Optional;
  * the optional Git check, and Git's refusals (on Git a 410 means an app password).
  */
 final class GitRules {
-  private GitRules() {}
+    private GitRules() {}
 
-  /** A failed Git request being explained: a 401 is checked with this credential first, then Git's refusals. */
-  static Verdict explain(RunState run, Answer a) {
-    if (a.status() == 401 && !a.textContains("Invalid username or password")
-        && !a.textContains("account passwords")) {
-      Optional<Verdict> v = identityMismatch(run, a);
-      if (v.isPresent()) {
-        return v.get();
-      }
+    /** A failed Git request being explained: a 401 is checked with this credential first, then Git's refusals. */
+    static Verdict explain(RunState run, Answer a) {
+        if (a.status() == 401
+                && !a.textContains("Invalid username or password")
+                && !a.textContains("account passwords")) {
+            Optional<Verdict> v = identityMismatch(run, a);
+            if (v.isPresent()) {
+                return v.get();
+            }
+        }
+        return judge(run, a, false);
     }
-    return judge(run, a, false);
-  }
 
-  /**
-   * A Git 401 another tool got (reference §3, §8): Git takes API tokens with the Bitbucket username or
-   * {@code x-bitbucket-api-token-auth} (never the email), access and OAuth tokens with {@code x-token-auth}. Check
-   * this credential on REST and on Git with the username Bitbucket documents for its kind; when both accept it, the
-   * failed request was sent with another username (or a credential helper supplied another credential).
-   */
-  static Optional<Verdict> identityMismatch(RunState run, Answer failed) {
-    Optional<RepositoryRef> repo = run.repositoryOf(failed);
-    if (repo.isEmpty() || !run.prober.canSend(2)) {
-      return Verdict.none();
+    /**
+     * A Git 401 another tool got (reference §3, §8): Git takes API tokens with the Bitbucket username or
+     * {@code x-bitbucket-api-token-auth} (never the email), access and OAuth tokens with {@code x-token-auth}. Check
+     * this credential on REST and on Git with the username Bitbucket documents for its kind; when both accept it, the
+     * failed request was sent with another username (or a credential helper supplied another credential).
+     */
+    static Optional<Verdict> identityMismatch(RunState run, Answer failed) {
+        Optional<RepositoryRef> repo = run.repositoryOf(failed);
+        if (repo.isEmpty() || !run.prober.canSend(2)) {
+            return Verdict.none();
+        }
+        run.examined = repo.get();
+        Outcome<Answer> r =
+                run.probe(run.repoUrl(repo.get()), "does REST accept this credential on " + repo.get() + "?");
+        if (r.ended()) {
+            return r.verdict();
+        }
+        if (!r.value().isJsonSuccess()) {
+            return Optional.of(Refusals.judge(run, r.value(), RequestTarget.REPOSITORY));
+        }
+        String user = documentedUser(run.facts);
+        Outcome<Optional<Answer>> git = run.gitProbe(
+                repo.get(), user, password(run), "does Git accept the same credential with user '" + user + "'?");
+        if (git.ended()) {
+            return git.verdict();
+        }
+        if (git.value().isPresent() && git.value().get().status() == 200) {
+            return Verdict.found(
+                    Cause.GIT_IDENTITY_MISMATCH,
+                    "Bitbucket accepts this credential on REST and on Git with user '" + user + "', yet the failed Git "
+                            + "request was refused (401" + said(failed)
+                            + "): it was sent with another username. Git takes API "
+                            + "tokens only with the Bitbucket username or x-bitbucket-api-token-auth (never the email), and "
+                            + "access and OAuth tokens with x-token-auth. (If the username was right, a Git credential helper "
+                            + "supplied another, older credential.)",
+                    Fixes.join(List.of(
+                            "git remote set-url origin https://" + user + "@bitbucket.org/" + repo.get() + ".git",
+                            "If a credential helper holds an old value: printf 'protocol=https\nhost=bitbucket.org\n\n' | git "
+                                    + "credential reject")));
+        }
+        git.value()
+                .ifPresent(g ->
+                        run.observe("Git refuses this credential with user '" + user + "' too (" + g.status() + ")"));
+        return Verdict.none();
     }
-    run.examined = repo.get();
-    Outcome<Answer> r = run.probe(run.repoUrl(repo.get()), "does REST accept this credential on " + repo.get() + "?");
-    if (r.ended()) {
-      return r.verdict();
-    }
-    if (!r.value().isJsonSuccess()) {
-      return Optional.of(Refusals.judge(run, r.value(), RequestTarget.REPOSITORY));
-    }
-    String user = documentedUser(run.facts);
-    Outcome<Optional<Answer>> git = run.gitProbe(repo.get(), user, password(run), "does Git accept the same "
-        + "credential with user '" + user + "'?");
-    if (git.ended()) {
-      return git.verdict();
-    }
-    if (git.value().isPresent() && git.value().get().status() == 200) {
-      return Verdict.found(Cause.GIT_IDENTITY_MISMATCH,
-          "Bitbucket accepts this credential on REST and on Git with user '" + user + "', yet the failed Git "
-              + "request was refused (401" + said(failed) + "): it was sent with another username. Git takes API "
-              + "tokens only with the Bitbucket username or x-bitbucket-api-token-auth (never the email), and "
-              + "access and OAuth tokens with x-token-auth. (If the username was right, a Git credential helper "
-              + "supplied another, older credential.)",
-          Fixes.join(List.of("git remote set-url origin https://" + user + "@bitbucket.org/" + repo.get() + ".git",
-              "If a credential helper holds an old value: printf 'protocol=https\nhost=bitbucket.org\n\n' | git "
-                  + "credential reject")));
-    }
-    git.value().ifPresent(g -> run.observe("Git refuses this credential with user '" + user + "' too ("
-        + g.status() + ")"));
-    return Verdict.none();
-  }
 
-  /** The Git username Bitbucket documents for this credential's kind (reference §8). */
-  static String documentedUser(Facts facts) {
-    return facts.kind() == CredentialKind.APP_PASSWORD && facts.shape() != TokenShape.API_TOKEN
-        ? facts.identity()
-        : facts.shape() == TokenShape.API_TOKEN ? "x-bitbucket-api-token-auth" : facts.gitUser();
-  }
+    /** The Git username Bitbucket documents for this credential's kind (reference §8). */
+    static String documentedUser(Facts facts) {
+        return facts.kind() == CredentialKind.APP_PASSWORD && facts.shape() != TokenShape.API_TOKEN
+                ? facts.identity()
+                : facts.shape() == TokenShape.API_TOKEN ? "x-bitbucket-api-token-auth" : facts.gitUser();
+    }
 
-  /**
-   * The Git password: the secret, or for an OAuth consumer its access token. Called only after REST was authorized,
-   * so the token exchange is already done and cannot end the run here.
-   */
-  private static String password(RunState run) {
-    return run.facts.kind() == CredentialKind.OAUTH_CLIENT_CREDENTIALS
-        ? run.authorization().value().reveal().substring("Bearer ".length()) : run.facts.secret();
-  }
+    /**
+     * The Git password: the secret, or for an OAuth consumer its access token. Called only after REST was authorized,
+     * so the token exchange is already done and cannot end the run here.
+     */
+    private static String password(RunState run) {
+        return run.facts.kind() == CredentialKind.OAUTH_CLIENT_CREDENTIALS
+                ? run.authorization().value().reveal().substring("Bearer ".length())
+                : run.facts.secret();
+    }
 
-  /** Whether Git smart HTTP accepts this credential's secret (bbpush's own Git username for its kind). */
-  static Outcome<Boolean> accepts(RunState run) {
-    Optional<RepositoryRef> repo = Optional.ofNullable(run.examined).or(run.ctx::repository);
-    if (repo.isEmpty() || !run.prober.canSend(1)) {
-      return Outcome.of(false);
+    /** Whether Git smart HTTP accepts this credential's secret (bbpush's own Git username for its kind). */
+    static Outcome<Boolean> accepts(RunState run) {
+        Optional<RepositoryRef> repo = Optional.ofNullable(run.examined).or(run.ctx::repository);
+        if (repo.isEmpty() || !run.prober.canSend(1)) {
+            return Outcome.of(false);
+        }
+        Facts facts = run.facts;
+        String user = facts.kind() == CredentialKind.APP_PASSWORD
+                ? facts.identity()
+                : facts.shape() == TokenShape.API_TOKEN ? "x-bitbucket-api-token-auth" : facts.gitUser();
+        Outcome<Optional<Answer>> a = run.gitProbe(
+                repo.get(), user, facts.secret(), "does Git accept the same secret with user '" + user + "'?");
+        if (a.ended()) {
+            return Outcome.ended(a.verdict().get());
+        }
+        return Outcome.of(a.value().isPresent() && a.value().get().status() == 200);
     }
-    Facts facts = run.facts;
-    String user = facts.kind() == CredentialKind.APP_PASSWORD ? facts.identity()
-        : facts.shape() == TokenShape.API_TOKEN ? "x-bitbucket-api-token-auth" : facts.gitUser();
-    Outcome<Optional<Answer>> a = run.gitProbe(repo.get(), user, facts.secret(), "does Git accept the same secret "
-        + "with user '" + user + "'?");
-    if (a.ended()) {
-      return Outcome.ended(a.verdict().get());
-    }
-    return Outcome.of(a.value().isPresent() && a.value().get().status() == 200);
-  }
 
-  /** The optional Git check after REST accepted the credential ({@code info/refs?service=git-upload-pack}). */
-  static Optional<Verdict> check(RunState run, RepositoryRef repo, boolean restWorks) {
-    if (!run.prober.canSend(1)) {
-      run.observe("Git check skipped: request budget spent");
-      return Verdict.none();
+    /** The optional Git check after REST accepted the credential ({@code info/refs?service=git-upload-pack}). */
+    static Optional<Verdict> check(RunState run, RepositoryRef repo, boolean restWorks) {
+        if (!run.prober.canSend(1)) {
+            run.observe("Git check skipped: request budget spent");
+            return Verdict.none();
+        }
+        String user = run.facts.gitUser();
+        Outcome<Optional<Answer>> probed = run.gitProbe(
+                repo,
+                user,
+                password(run),
+                "does Git (info/refs, upload-pack) accept the credential with user '" + user + "'?");
+        if (probed.ended() || probed.value().isEmpty()) {
+            return probed.verdict();
+        }
+        Answer a = probed.value().get();
+        if (a.status() == 200) {
+            run.observe("Git accepts the credential with user '" + user + "'");
+            return emailAsUserVariant(run, repo, user);
+        }
+        if (a.status() == 401
+                && restWorks
+                && !a.textContains("Invalid username or password")
+                && !a.textContains("account passwords")) {
+            return Verdict.found(
+                    Cause.GIT_IDENTITY_MISMATCH,
+                    "REST accepts the credential but Git refused it with user '" + user + "' (401" + said(a) + "). Git "
+                            + "takes API tokens with the Bitbucket username or x-bitbucket-api-token-auth (never the email), and "
+                            + "access/OAuth tokens with x-token-auth.",
+                    "git remote set-url origin https://"
+                            + (run.facts.kind() == CredentialKind.API_TOKEN
+                                    ? "x-bitbucket-api-token-auth"
+                                    : "x-token-auth")
+                            + "@bitbucket.org/" + repo + ".git");
+        }
+        return Optional.of(judge(run, a, restWorks));
     }
-    String user = run.facts.gitUser();
-    Outcome<Optional<Answer>> probed = run.gitProbe(repo, user, password(run), "does Git (info/refs, upload-pack) "
-        + "accept the credential with user '" + user + "'?");
-    if (probed.ended() || probed.value().isEmpty()) {
-      return probed.verdict();
-    }
-    Answer a = probed.value().get();
-    if (a.status() == 200) {
-      run.observe("Git accepts the credential with user '" + user + "'");
-      return emailAsUserVariant(run, repo, user);
-    }
-    if (a.status() == 401 && restWorks && !a.textContains("Invalid username or password")
-        && !a.textContains("account passwords")) {
-      return Verdict.found(Cause.GIT_IDENTITY_MISMATCH,
-          "REST accepts the credential but Git refused it with user '" + user + "' (401" + said(a) + "). Git "
-              + "takes API tokens with the Bitbucket username or x-bitbucket-api-token-auth (never the email), and "
-              + "access/OAuth tokens with x-token-auth.",
-          "git remote set-url origin https://" + (run.facts.kind() == CredentialKind.API_TOKEN
-              ? "x-bitbucket-api-token-auth" : "x-token-auth") + "@bitbucket.org/" + repo + ".git");
-    }
-    return Optional.of(judge(run, a, restWorks));
-  }
 
-  /** With {@code --probe-variants}: Git with the email as username, which Git refuses (an observation only). */
-  private static Optional<Verdict> emailAsUserVariant(RunState run, RepositoryRef repo, String user) {
-    Facts facts = run.facts;
-    if (!run.ctx.probeVariants() || facts.identity().isEmpty() || facts.identity().equals(user)
-        || !TokenShape.isEmail(facts.identity()) || !run.prober.canSend(1)) {
-      return Verdict.none();
+    /** With {@code --probe-variants}: Git with the email as username, which Git refuses (an observation only). */
+    private static Optional<Verdict> emailAsUserVariant(RunState run, RepositoryRef repo, String user) {
+        Facts facts = run.facts;
+        if (!run.ctx.probeVariants()
+                || facts.identity().isEmpty()
+                || facts.identity().equals(user)
+                || !TokenShape.isEmail(facts.identity())
+                || !run.prober.canSend(1)) {
+            return Verdict.none();
+        }
+        Outcome<Optional<Answer>> v = run.gitProbe(
+                repo,
+                facts.identity(),
+                facts.secret(),
+                "variant: Git with the email '" + facts.identity() + "' as user");
+        if (v.ended()) {
+            return v.verdict();
+        }
+        if (v.value().isPresent() && v.value().get().status() == 401) {
+            run.observe("Git refuses the email as username: in a git remote use x-bitbucket-api-token-auth or the "
+                    + "Bitbucket username, never the email");
+        }
+        return Verdict.none();
     }
-    Outcome<Optional<Answer>> v = run.gitProbe(repo, facts.identity(), facts.secret(), "variant: Git with the email '"
-        + facts.identity() + "' as user");
-    if (v.ended()) {
-      return v.verdict();
-    }
-    if (v.value().isPresent() && v.value().get().status() == 401) {
-      run.observe("Git refuses the email as username: in a git remote use x-bitbucket-api-token-auth or the "
-          + "Bitbucket username, never the email");
-    }
-    return Verdict.none();
-  }
 
-  /** Git's refusals (reference: bitbucket-cloud-auth.md §5, §8; on Git a 410 means an app password, §13). */
-  static Verdict judge(RunState run, Answer a, boolean restWorks) {
-    if (a.status() == 410 || a.textContains("CHANGE-3222")) {
-      return Unauthorized401Rules.appPasswordRemoved(run, a);
+    /** Git's refusals (reference: bitbucket-cloud-auth.md §5, §8; on Git a 410 means an app password, §13). */
+    static Verdict judge(RunState run, Answer a, boolean restWorks) {
+        if (a.status() == 410 || a.textContains("CHANGE-3222")) {
+            return Unauthorized401Rules.appPasswordRemoved(run, a);
+        }
+        if (a.textContains("Invalid username or password")) {
+            return Unauthorized401Rules.consumerKeyAsCredential(run, a);
+        }
+        if (a.textContains("account passwords")) {
+            return Unauthorized401Rules.judge(run, a);
+        }
+        if (a.status() == 429) {
+            return ServiceRules.rateLimited(run, a);
+        }
+        return (a.status() == 403 ? forbidden(run, a) : Verdict.none())
+                .orElseGet(() -> Verdict.unknown(
+                        a.status() == 401
+                                ? "Git refused the credential (401" + said(a) + ")."
+                                : "Git answered " + a.status() + said(a) + "."));
     }
-    if (a.textContains("Invalid username or password")) {
-      return Unauthorized401Rules.consumerKeyAsCredential(run, a);
-    }
-    if (a.textContains("account passwords")) {
-      return Unauthorized401Rules.judge(run, a);
-    }
-    if (a.status() == 429) {
-      return ServiceRules.rateLimited(run, a);
-    }
-    return (a.status() == 403 ? forbidden(run, a) : Verdict.none())
-        .orElseGet(() -> Verdict.unknown(a.status() == 401 ? "Git refused the credential (401" + said(a) + ")."
-            : "Git answered " + a.status() + said(a) + "."));
-  }
 
-  private static Optional<Verdict> forbidden(RunState run, Answer a) {
-    if (a.textContains("lack one or more required privilege scopes")) {
-      boolean fine = run.facts.kind() == CredentialKind.API_TOKEN;
-      ScopeTable table = run.table;
-      return Verdict.found(Cause.MISSING_SCOPES, "Git refused for missing scopes (403" + said(a) + "): clone needs "
-          + String.join(", ", table.required(Operation.READ, fine)) + ", push also "
-          + String.join(", ", ScopeTable.missing(table.required(Operation.READ, fine),
-              table.required(Operation.PUSH, fine), fine)) + ".",
-          ScopeRules.fix(run, fine, table.required(Operation.PUSH, fine)));
+    private static Optional<Verdict> forbidden(RunState run, Answer a) {
+        if (a.textContains("lack one or more required privilege scopes")) {
+            boolean fine = run.facts.kind() == CredentialKind.API_TOKEN;
+            ScopeTable table = run.table;
+            return Verdict.found(
+                    Cause.MISSING_SCOPES,
+                    "Git refused for missing scopes (403" + said(a) + "): clone needs "
+                            + String.join(", ", table.required(Operation.READ, fine)) + ", push also "
+                            + String.join(
+                                    ", ",
+                                    ScopeTable.missing(
+                                            table.required(Operation.READ, fine),
+                                            table.required(Operation.PUSH, fine),
+                                            fine))
+                            + ".",
+                    ScopeRules.fix(run, fine, table.required(Operation.PUSH, fine)));
+        }
+        if (a.textContains("whitelist your IP")
+                || a.textContains("two-step")
+                || a.textContains("do not have write access")) {
+            Answer asRest = new Answer(
+                    a.method(),
+                    a.uri(),
+                    403,
+                    a.headers(),
+                    ErrorBody.parse(a.text().getBytes(StandardCharsets.UTF_8)),
+                    null);
+            return Optional.of(Forbidden403Rules.judge(run, asRest, RequestTarget.EXPLAINED));
+        }
+        if (a.textContains("does not exist or you do not have access")) {
+            return Verdict.found(
+                    Cause.REPOSITORY_NOT_FOUND_OR_NO_ACCESS,
+                    "Git refused: the repository does not exist or the credential has no access to it (403" + said(a)
+                            + ").",
+                    "Check the repository name and the "
+                            + "credential's access; access tokens reach only their own repository/project/workspace.");
+        }
+        return Verdict.none();
     }
-    if (a.textContains("whitelist your IP") || a.textContains("two-step")
-        || a.textContains("do not have write access")) {
-      Answer asRest = new Answer(a.method(), a.uri(), 403, a.headers(), ErrorBody.parse(
-          a.text().getBytes(StandardCharsets.UTF_8)), null);
-      return Optional.of(Forbidden403Rules.judge(run, asRest, RequestTarget.EXPLAINED));
-    }
-    if (a.textContains("does not exist or you do not have access")) {
-      return Verdict.found(Cause.REPOSITORY_NOT_FOUND_OR_NO_ACCESS, "Git refused: the repository does not exist or "
-          + "the credential has no access to it (403" + said(a) + ").", "Check the repository name and the "
-          + "credential's access; access tokens reach only their own repository/project/workspace.");
-    }
-    return Verdict.none();
-  }
 }

@@ -9,42 +9,45 @@ import java.util.Optional;
 
 /** Refusals of the OAuth token endpoint ({@code /site/oauth2/access_token}): consumer, refresh token, key/secret. */
 final class OAuthTokenRules {
-  private OAuthTokenRules() {}
+    private OAuthTokenRules() {}
 
-  /** The verdict for a token endpoint's refusal; {@code who} starts the summary ("The OAuth token endpoint"). */
-  static Verdict judge(RunState run, Answer a, String who) {
-    String text = a.text().toLowerCase(Locale.ROOT);
-    return consumerNotPrivate(a, who, text)
-        .or(() -> refreshTokenInvalid(run, a, who, text))
-        .or(() -> a.status() == 429 ? Optional.of(ServiceRules.rateLimited(run, a)) : Verdict.none())
-        .or(() -> consumerRefused(run, a, who, text))
-        .orElseGet(() -> Verdict.unknown(who + " answered " + a.status() + said(a) + "."));
-  }
-
-  private static Optional<Verdict> consumerNotPrivate(Answer a, String who, String text) {
-    if (!text.contains("public")) {
-      return Verdict.none();
+    /** The verdict for a token endpoint's refusal; {@code who} starts the summary ("The OAuth token endpoint"). */
+    static Verdict judge(RunState run, Answer a, String who) {
+        String text = a.text().toLowerCase(Locale.ROOT);
+        return consumerNotPrivate(a, who, text)
+                .or(() -> refreshTokenInvalid(run, a, who, text))
+                .or(() -> a.status() == 429 ? Optional.of(ServiceRules.rateLimited(run, a)) : Verdict.none())
+                .or(() -> consumerRefused(run, a, who, text))
+                .orElseGet(() -> Verdict.unknown(who + " answered " + a.status() + said(a) + "."));
     }
-    return Verdict.found(Cause.OAUTH_CONSUMER_NOT_PRIVATE,
-        RefusalTexts.Doctor.oauthConsumerNotPrivate(who, a.status(), said(a)),
-        RefusalTexts.Doctor.oauthConsumerNotPrivateFix());
-  }
 
-  private static Optional<Verdict> refreshTokenInvalid(RunState run, Answer a, String who, String text) {
-    if (!text.contains("refresh_token") && !text.contains("refresh token")) {
-      return Verdict.none();
+    private static Optional<Verdict> consumerNotPrivate(Answer a, String who, String text) {
+        if (!text.contains("public")) {
+            return Verdict.none();
+        }
+        return Verdict.found(
+                Cause.OAUTH_CONSUMER_NOT_PRIVATE,
+                RefusalTexts.Doctor.oauthConsumerNotPrivate(who, a.status(), said(a)),
+                RefusalTexts.Doctor.oauthConsumerNotPrivateFix());
     }
-    return Verdict.found(Cause.OAUTH_REFRESH_TOKEN_INVALID,
-        RefusalTexts.Doctor.refreshTokenInvalid(who, a.status(), said(a)),
-        RefusalTexts.Doctor.refreshTokenInvalidFix(run.fixes.set(Setting.OAUTH_CLIENT_ID, "<consumer key>")));
-  }
 
-  private static Optional<Verdict> consumerRefused(RunState run, Answer a, String who, String text) {
-    if (!text.contains("invalid_client") && a.status() != 401) {
-      return Verdict.none();
+    private static Optional<Verdict> refreshTokenInvalid(RunState run, Answer a, String who, String text) {
+        if (!text.contains("refresh_token") && !text.contains("refresh token")) {
+            return Verdict.none();
+        }
+        return Verdict.found(
+                Cause.OAUTH_REFRESH_TOKEN_INVALID,
+                RefusalTexts.Doctor.refreshTokenInvalid(who, a.status(), said(a)),
+                RefusalTexts.Doctor.refreshTokenInvalidFix(run.fixes.set(Setting.OAUTH_CLIENT_ID, "<consumer key>")));
     }
-    return Verdict.found(Cause.TOKEN_EXPIRED_OR_REVOKED,
-        RefusalTexts.Doctor.oauthConsumerRefused(who, a.status(), said(a)),
-        RefusalTexts.Doctor.oauthConsumerRefusedFix(run.fixes.set(Setting.OAUTH_CLIENT_ID, "<consumer key>")));
-  }
+
+    private static Optional<Verdict> consumerRefused(RunState run, Answer a, String who, String text) {
+        if (!text.contains("invalid_client") && a.status() != 401) {
+            return Verdict.none();
+        }
+        return Verdict.found(
+                Cause.TOKEN_EXPIRED_OR_REVOKED,
+                RefusalTexts.Doctor.oauthConsumerRefused(who, a.status(), said(a)),
+                RefusalTexts.Doctor.oauthConsumerRefusedFix(run.fixes.set(Setting.OAUTH_CLIENT_ID, "<consumer key>")));
+    }
 }

@@ -10,34 +10,34 @@ import java.util.List;
  * evidence). A second line of defence: texts are built from masked values to begin with.
  */
 final class Redactor {
-  private final List<String> secrets = new ArrayList<>();
+    private final List<String> secrets = new ArrayList<>();
 
-  /** Remembers a secret (token, password, {@code Authorization} value and its base64 part). */
-  void add(String secret) {
-    if (secret == null || secret.length() < 4) {
-      return;
+    /** Remembers a secret (token, password, {@code Authorization} value and its base64 part). */
+    void add(String secret) {
+        if (secret == null || secret.length() < 4) {
+            return;
+        }
+        secrets.add(secret);
+        int space = secret.indexOf(' ');
+        if (space > 0 && space < secret.length() - 1) {
+            secrets.add(secret.substring(space + 1));
+        }
+        secrets.sort(Comparator.comparingInt(String::length).reversed());
     }
-    secrets.add(secret);
-    int space = secret.indexOf(' ');
-    if (space > 0 && space < secret.length() - 1) {
-      secrets.add(secret.substring(space + 1));
-    }
-    secrets.sort(Comparator.comparingInt(String::length).reversed());
-  }
 
-  void add(Secret secret) {
-    if (secret != null) {
-      add(secret.reveal());
+    void add(Secret secret) {
+        if (secret != null) {
+            add(secret.reveal());
+        }
     }
-  }
 
-  String scrub(String text) {
-    String out = text;
-    for (String s : secrets) {
-      if (out.contains(s)) {
-        out = out.replace(s, Secret.mask(s));
-      }
+    String scrub(String text) {
+        String out = text;
+        for (String s : secrets) {
+            if (out.contains(s)) {
+                out = out.replace(s, Secret.mask(s));
+            }
+        }
+        return out;
     }
-    return out;
-  }
 }

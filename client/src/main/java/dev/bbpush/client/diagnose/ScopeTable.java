@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,115 +26,119 @@ import java.util.Set;
  * {@code email}; a {@code :write} scope includes its read scope).
  */
 final class ScopeTable {
-  private static final ScopeTable BUNDLED = load();
+    private static final ScopeTable BUNDLED = load();
 
-  private final String source;
-  private final Map<String, List<String>> classic;
-  private final Map<String, List<String>> apiToken;
-  private final Map<String, List<String>> operations;
+    private final String source;
+    private final Map<String, List<String>> classic;
+    private final Map<String, List<String>> apiToken;
+    private final Map<String, List<String>> operations;
 
-  private ScopeTable(String source, Map<String, List<String>> classic, Map<String, List<String>> apiToken,
-      Map<String, List<String>> operations) {
-    this.source = source;
-    this.classic = classic;
-    this.apiToken = apiToken;
-    this.operations = operations;
-  }
-
-  static ScopeTable bundled() {
-    return BUNDLED;
-  }
-
-  /** Where the table comes from (the OpenAPI revision). */
-  String source() {
-    return source;
-  }
-
-  /** The endpoints ({@code METHOD /path-template}) an operation calls. */
-  List<String> endpoints(Operation op) {
-    return operations.get(op.id());
-  }
-
-  /** The scopes an endpoint lists in one family; empty when the table does not have it. */
-  List<String> endpoint(String methodAndTemplate, boolean fineGrained) {
-    return (fineGrained ? apiToken : classic).getOrDefault(methodAndTemplate, List.of());
-  }
-
-  /** Every scope the operation needs, in one family, in a stable order. */
-  List<String> required(Operation op, boolean fineGrained) {
-    Set<String> all = new LinkedHashSet<>();
-    for (String e : endpoints(op)) {
-      all.addAll(endpoint(e, fineGrained));
+    private ScopeTable(
+            String source,
+            Map<String, List<String>> classic,
+            Map<String, List<String>> apiToken,
+            Map<String, List<String>> operations) {
+        this.source = source;
+        this.classic = classic;
+        this.apiToken = apiToken;
+        this.operations = operations;
     }
-    return List.copyOf(all);
-  }
 
-  /** The scopes of {@code required} that {@code granted} does not cover (after classic implications). */
-  static List<String> missing(Collection<String> granted, List<String> required, boolean fineGrained) {
-    Set<String> have = fineGrained ? Set.copyOf(granted) : expandClassic(granted);
-    return required.stream().filter(s -> !have.contains(s)).toList();
-  }
+    static ScopeTable bundled() {
+        return BUNDLED;
+    }
 
-  /** The classic scopes granted plus everything they imply (reference §4.3). */
-  static Set<String> expandClassic(Collection<String> granted) {
-    Set<String> out = new LinkedHashSet<>(granted);
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (String s : List.copyOf(out)) {
-        for (String implied : implied(s)) {
-          changed |= out.add(implied);
+    /** Where the table comes from (the OpenAPI revision). */
+    String source() {
+        return source;
+    }
+
+    /** The endpoints ({@code METHOD /path-template}) an operation calls. */
+    List<String> endpoints(Operation op) {
+        return operations.get(op.id());
+    }
+
+    /** The scopes an endpoint lists in one family; empty when the table does not have it. */
+    List<String> endpoint(String methodAndTemplate, boolean fineGrained) {
+        return (fineGrained ? apiToken : classic).getOrDefault(methodAndTemplate, List.of());
+    }
+
+    /** Every scope the operation needs, in one family, in a stable order. */
+    List<String> required(Operation op, boolean fineGrained) {
+        Set<String> all = new LinkedHashSet<>();
+        for (String e : endpoints(op)) {
+            all.addAll(endpoint(e, fineGrained));
         }
-      }
+        return List.copyOf(all);
     }
-    return out;
-  }
 
-  private static List<String> implied(String scope) {
-    return switch (scope) {
-      case "repository:write" -> List.of("repository");
-      case "pullrequest" -> List.of("repository");
-      case "pullrequest:write" -> List.of("pullrequest", "repository:write");
-      case "project" -> List.of("repository");
-      case "account" -> List.of("email");
-      case "account:write" -> List.of("account");
-      case "issue:write" -> List.of("issue");
-      case "snippet:write" -> List.of("snippet");
-      case "pipeline:write" -> List.of("pipeline");
-      case "runner:write" -> List.of("runner");
-      case "team:write" -> List.of("team");
-      default -> List.of();
-    };
-  }
+    /** The scopes of {@code required} that {@code granted} does not cover (after classic implications). */
+    static List<String> missing(Collection<String> granted, List<String> required, boolean fineGrained) {
+        Set<String> have = fineGrained ? Set.copyOf(granted) : expandClassic(granted);
+        return required.stream().filter(s -> !have.contains(s)).toList();
+    }
 
-  private static ScopeTable load() {
-    try (InputStream in = ScopeTable.class.getResourceAsStream("scope-table.json")) {
-      if (in == null) {
-        throw new IllegalStateException("scope-table.json missing from the bbpush client jar");
-      }
-      JsonNode root = new ObjectMapper().readTree(in);
-      Map<String, List<String>> classic = new java.util.LinkedHashMap<>();
-      Map<String, List<String>> fine = new java.util.LinkedHashMap<>();
-      root.path("endpoints").fields().forEachRemaining(e -> {
-        classic.put(e.getKey(), strings(e.getValue().path("classic")));
-        fine.put(e.getKey(), strings(e.getValue().path("apiToken")));
-      });
-      Map<String, List<String>> ops = new java.util.LinkedHashMap<>();
-      root.path("operations").fields().forEachRemaining(e -> ops.put(e.getKey(), strings(e.getValue())));
-      for (Operation op : Operation.values()) {
-        if (!ops.containsKey(op.id())) {
-          throw new IllegalStateException("scope-table.json has no operation " + op.id());
+    /** The classic scopes granted plus everything they imply (reference §4.3). */
+    static Set<String> expandClassic(Collection<String> granted) {
+        Set<String> out = new LinkedHashSet<>(granted);
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (String s : List.copyOf(out)) {
+                for (String implied : implied(s)) {
+                    changed |= out.add(implied);
+                }
+            }
         }
-      }
-      return new ScopeTable(root.path("source").asText(""), Map.copyOf(classic), Map.copyOf(fine), Map.copyOf(ops));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+        return out;
     }
-  }
 
-  private static List<String> strings(JsonNode n) {
-    List<String> out = new ArrayList<>();
-    n.forEach(v -> out.add(v.asText()));
-    return List.copyOf(out);
-  }
+    private static List<String> implied(String scope) {
+        return switch (scope) {
+            case "repository:write" -> List.of("repository");
+            case "pullrequest" -> List.of("repository");
+            case "pullrequest:write" -> List.of("pullrequest", "repository:write");
+            case "project" -> List.of("repository");
+            case "account" -> List.of("email");
+            case "account:write" -> List.of("account");
+            case "issue:write" -> List.of("issue");
+            case "snippet:write" -> List.of("snippet");
+            case "pipeline:write" -> List.of("pipeline");
+            case "runner:write" -> List.of("runner");
+            case "team:write" -> List.of("team");
+            default -> List.of();
+        };
+    }
+
+    private static ScopeTable load() {
+        try (InputStream in = ScopeTable.class.getResourceAsStream("scope-table.json")) {
+            if (in == null) {
+                throw new IllegalStateException("scope-table.json missing from the bbpush client jar");
+            }
+            JsonNode root = new ObjectMapper().readTree(in);
+            Map<String, List<String>> classic = new LinkedHashMap<>();
+            Map<String, List<String>> fine = new LinkedHashMap<>();
+            root.path("endpoints").fields().forEachRemaining(e -> {
+                classic.put(e.getKey(), strings(e.getValue().path("classic")));
+                fine.put(e.getKey(), strings(e.getValue().path("apiToken")));
+            });
+            Map<String, List<String>> ops = new LinkedHashMap<>();
+            root.path("operations").fields().forEachRemaining(e -> ops.put(e.getKey(), strings(e.getValue())));
+            for (Operation op : Operation.values()) {
+                if (!ops.containsKey(op.id())) {
+                    throw new IllegalStateException("scope-table.json has no operation " + op.id());
+                }
+            }
+            return new ScopeTable(
+                    root.path("source").asText(""), Map.copyOf(classic), Map.copyOf(fine), Map.copyOf(ops));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> strings(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        n.forEach(v -> out.add(v.asText()));
+        return List.copyOf(out);
+    }
 }

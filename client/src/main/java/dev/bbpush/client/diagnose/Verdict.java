@@ -11,30 +11,34 @@ import java.util.Optional;
  * wins, see {@link Optional#or}).
  */
 record Verdict(Cause cause, boolean ok, String summary, String fix) {
-  Verdict {
-    Objects.requireNonNull(cause, "cause");
-    Objects.requireNonNull(summary, "summary");
-    Objects.requireNonNull(fix, "fix");
-  }
+    Verdict {
+        Objects.requireNonNull(cause, "cause");
+        Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(fix, "fix");
+    }
 
-  /** A problem found: {@code cause} explains the refusal. */
-  static Optional<Verdict> found(Cause cause, String summary, String fix) {
-    return Optional.of(new Verdict(cause, false, summary, fix));
-  }
+    /** A problem found: {@code cause} explains the refusal. */
+    static Optional<Verdict> found(Cause cause, String summary, String fix) {
+        return Optional.of(new Verdict(cause, false, summary, fix));
+    }
 
-  /** The credential works for what was asked ({@code cause} may still name something to fix). */
-  static Optional<Verdict> works(Cause cause, String summary, String fix) {
-    return Optional.of(new Verdict(cause, true, summary, fix));
-  }
+    /** The credential works for what was asked ({@code cause} may still name something to fix). */
+    static Optional<Verdict> works(Cause cause, String summary, String fix) {
+        return Optional.of(new Verdict(cause, true, summary, fix));
+    }
 
-  /** Nothing explains the evidence: {@link Cause#UNKNOWN}, never a guess. */
-  static Verdict unknown(String summary) {
-    return new Verdict(Cause.UNKNOWN, false, summary + " The doctor does not guess: read the evidence below (raw "
-        + "status, headers and Bitbucket's message).", "");
-  }
+    /** Nothing explains the evidence: {@link Cause#UNKNOWN}, never a guess. */
+    static Verdict unknown(String summary) {
+        return new Verdict(
+                Cause.UNKNOWN,
+                false,
+                summary + " The doctor does not guess: read the evidence below (raw "
+                        + "status, headers and Bitbucket's message).",
+                "");
+    }
 
-  /** This rule does not apply. */
-  static Optional<Verdict> none() {
-    return Optional.empty();
-  }
+    /** This rule does not apply. */
+    static Optional<Verdict> none() {
+        return Optional.empty();
+    }
 }

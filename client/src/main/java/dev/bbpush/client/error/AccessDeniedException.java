@@ -5,9 +5,9 @@ package dev.bbpush.client.error;
  * endpoint the credential type cannot use).
  */
 public class AccessDeniedException extends BitbucketApiException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public AccessDeniedException(String message, ApiFailure failure) {
-    super(message, failure);
-  }
+    public AccessDeniedException(String message, ApiFailure failure) {
+        super(message, failure);
+    }
 }

@@ -1,6 +1,8 @@
 package dev.bbpush.client.error;
 
 import java.net.URI;
+import java.util.Collections;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -20,22 +22,22 @@ import java.util.TreeMap;
  * @param retryAfterSeconds the server's wait hint ({@code Retry-After} or {@code X-RateLimit-Reset}), when given
  */
 public record ApiFailure(
-    String method,
-    URI uri,
-    int status,
-    String reasonPhrase,
-    ErrorBody error,
-    Map<String, String> headers,
-    Optional<Long> retryAfterSeconds) {
+        String method,
+        URI uri,
+        int status,
+        String reasonPhrase,
+        ErrorBody error,
+        Map<String, String> headers,
+        Optional<Long> retryAfterSeconds) {
 
-  public ApiFailure {
-    TreeMap<String, String> lower = new TreeMap<>();
-    headers.forEach((k, v) -> lower.put(k.toLowerCase(java.util.Locale.ROOT), v));
-    headers = java.util.Collections.unmodifiableMap(lower);
-  }
+    public ApiFailure {
+        TreeMap<String, String> lower = new TreeMap<>();
+        headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
+        headers = Collections.unmodifiableMap(lower);
+    }
 
-  /** A selected response header, by case-insensitive name. */
-  public Optional<String> header(String name) {
-    return Optional.ofNullable(headers.get(name.toLowerCase(java.util.Locale.ROOT)));
-  }
+    /** A selected response header, by case-insensitive name. */
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
+    }
 }

@@ -15,13 +15,13 @@ package dev.bbpush.client.error;
  * NullPointerException} naming the argument, not subclasses of this type. Messages never contain secrets.
  */
 public class BbpushException extends RuntimeException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  protected BbpushException(String message) {
-    super(message);
-  }
+    protected BbpushException(String message) {
+        super(message);
+    }
 
-  protected BbpushException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    protected BbpushException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

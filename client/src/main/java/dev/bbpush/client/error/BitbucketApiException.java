@@ -22,44 +22,44 @@ import java.util.Optional;
  * <p>The message says what was refused, Bitbucket's own words, and what to do; it never contains a secret.
  */
 public class BitbucketApiException extends BbpushException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final transient ApiFailure failure;
+    private final transient ApiFailure failure;
 
-  public BitbucketApiException(String message, ApiFailure failure) {
-    super(message);
-    this.failure = failure;
-  }
+    public BitbucketApiException(String message, ApiFailure failure) {
+        super(message);
+        this.failure = failure;
+    }
 
-  /** All the evidence: request line, status, parsed body, selected headers. */
-  public ApiFailure failure() {
-    return failure;
-  }
+    /** All the evidence: request line, status, parsed body, selected headers. */
+    public ApiFailure failure() {
+        return failure;
+    }
 
-  public int status() {
-    return failure.status();
-  }
+    public int status() {
+        return failure.status();
+    }
 
-  public String method() {
-    return failure.method();
-  }
+    public String method() {
+        return failure.method();
+    }
 
-  public URI uri() {
-    return failure.uri();
-  }
+    public URI uri() {
+        return failure.uri();
+    }
 
-  /** The parsed error body. */
-  public ErrorBody error() {
-    return failure.error();
-  }
+    /** The parsed error body. */
+    public ErrorBody error() {
+        return failure.error();
+    }
 
-  /** Bitbucket's {@code error.message} (or plain-text first line), when the response had a body. */
-  public Optional<String> bitbucketMessage() {
-    return failure.error().message();
-  }
+    /** Bitbucket's {@code error.message} (or plain-text first line), when the response had a body. */
+    public Optional<String> bitbucketMessage() {
+        return failure.error().message();
+    }
 
-  /** A selected response header (see {@link ApiFailure}), by case-insensitive name. */
-  public Optional<String> header(String name) {
-    return failure.header(name);
-  }
+    /** A selected response header (see {@link ApiFailure}), by case-insensitive name. */
+    public Optional<String> header(String name) {
+        return failure.header(name);
+    }
 }

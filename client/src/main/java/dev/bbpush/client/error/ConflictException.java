@@ -5,9 +5,9 @@ package dev.bbpush.client.error;
  * BRANCH_ALREADY_EXISTS}: the state changed or already exists; re-read and decide.
  */
 public class ConflictException extends BitbucketApiException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public ConflictException(String message, ApiFailure failure) {
-    super(message, failure);
-  }
+    public ConflictException(String message, ApiFailure failure) {
+        super(message, failure);
+    }
 }

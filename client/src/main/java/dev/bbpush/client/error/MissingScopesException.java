@@ -8,24 +8,24 @@ import java.util.List;
  * {@code error.detail.required}/{@code .granted}.
  */
 public class MissingScopesException extends AccessDeniedException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public MissingScopesException(String message, ApiFailure failure) {
-    super(message, failure);
-  }
+    public MissingScopesException(String message, ApiFailure failure) {
+        super(message, failure);
+    }
 
-  /** The scopes the endpoint needs. */
-  public List<String> required() {
-    return error().required();
-  }
+    /** The scopes the endpoint needs. */
+    public List<String> required() {
+        return error().required();
+    }
 
-  /** The scopes the credential holds. */
-  public List<String> granted() {
-    return error().granted();
-  }
+    /** The scopes the credential holds. */
+    public List<String> granted() {
+        return error().granted();
+    }
 
-  /** {@code required} minus {@code granted}. */
-  public List<String> missing() {
-    return required().stream().filter(s -> !granted().contains(s)).toList();
-  }
+    /** {@code required} minus {@code granted}. */
+    public List<String> missing() {
+        return required().stream().filter(s -> !granted().contains(s)).toList();
+    }
 }

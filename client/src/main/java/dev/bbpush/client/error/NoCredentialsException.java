@@ -6,9 +6,9 @@ package dev.bbpush.client.error;
  * Bitbucket.
  */
 public final class NoCredentialsException extends BbpushException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public NoCredentialsException(String message) {
-    super(message);
-  }
+    public NoCredentialsException(String message) {
+        super(message);
+    }
 }

@@ -5,9 +5,9 @@ package dev.bbpush.client.error;
  * distinguish).
  */
 public class NotFoundException extends BitbucketApiException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public NotFoundException(String message, ApiFailure failure) {
-    super(message, failure);
-  }
+    public NotFoundException(String message, ApiFailure failure) {
+        super(message, failure);
+    }
 }

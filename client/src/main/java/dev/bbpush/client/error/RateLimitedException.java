@@ -8,14 +8,14 @@ import java.util.Optional;
  * policy gave up (attempts or total time exhausted, or the server asked to wait longer than the remaining budget).
  */
 public class RateLimitedException extends BitbucketApiException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public RateLimitedException(String message, ApiFailure failure) {
-    super(message, failure);
-  }
+    public RateLimitedException(String message, ApiFailure failure) {
+        super(message, failure);
+    }
 
-  /** How long the server asked to wait ({@code Retry-After} or {@code X-RateLimit-Reset}), when it said. */
-  public Optional<Duration> retryAfter() {
-    return failure().retryAfterSeconds().map(Duration::ofSeconds);
-  }
+    /** How long the server asked to wait ({@code Retry-After} or {@code X-RateLimit-Reset}), when it said. */
+    public Optional<Duration> retryAfter() {
+        return failure().retryAfterSeconds().map(Duration::ofSeconds);
+    }
 }

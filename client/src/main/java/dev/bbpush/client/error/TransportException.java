@@ -11,42 +11,42 @@ import java.net.URI;
  * (e.g. the branch head) before trying again.
  */
 public final class TransportException extends BbpushException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final String method;
-  private final URI uri;
-  private final boolean mayHaveReachedServer;
-  private final int attempts;
+    private final String method;
+    private final URI uri;
+    private final boolean mayHaveReachedServer;
+    private final int attempts;
 
-  public TransportException(
-      String message, String method, URI uri, boolean mayHaveReachedServer, int attempts, Throwable cause) {
-    super(message, cause);
-    this.method = method;
-    this.uri = uri;
-    this.mayHaveReachedServer = mayHaveReachedServer;
-    this.attempts = attempts;
-  }
+    public TransportException(
+            String message, String method, URI uri, boolean mayHaveReachedServer, int attempts, Throwable cause) {
+        super(message, cause);
+        this.method = method;
+        this.uri = uri;
+        this.mayHaveReachedServer = mayHaveReachedServer;
+        this.attempts = attempts;
+    }
 
-  /** The HTTP method of the failed request. */
-  public String method() {
-    return method;
-  }
+    /** The HTTP method of the failed request. */
+    public String method() {
+        return method;
+    }
 
-  /** The request URI (without user info). */
-  public URI uri() {
-    return uri;
-  }
+    /** The request URI (without user info). */
+    public URI uri() {
+        return uri;
+    }
 
-  /**
-   * {@code false} only when the failure proves nothing was sent (connection refused, unknown host, connect timeout);
-   * {@code true} when the request may have been received and processed.
-   */
-  public boolean mayHaveReachedServer() {
-    return mayHaveReachedServer;
-  }
+    /**
+     * {@code false} only when the failure proves nothing was sent (connection refused, unknown host, connect timeout);
+     * {@code true} when the request may have been received and processed.
+     */
+    public boolean mayHaveReachedServer() {
+        return mayHaveReachedServer;
+    }
 
-  /** How many attempts were made, including retries. */
-  public int attempts() {
-    return attempts;
-  }
+    /** How many attempts were made, including retries. */
+    public int attempts() {
+        return attempts;
+    }
 }

@@ -5,16 +5,16 @@ package dev.bbpush.client.error;
  * field missing). Usually a proxy or a wrong API URL answered instead of Bitbucket.
  */
 public final class UnexpectedResponseException extends BbpushException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final int status;
+    private final int status;
 
-  public UnexpectedResponseException(String message, int status) {
-    super(message);
-    this.status = status;
-  }
+    public UnexpectedResponseException(String message, int status) {
+        super(message);
+        this.status = status;
+    }
 
-  public int status() {
-    return status;
-  }
+    public int status() {
+        return status;
+    }
 }

@@ -6,8 +6,8 @@ package dev.bbpush.client.http;
  */
 @FunctionalInterface
 public interface HttpListener {
-  /** Ignores everything. */
-  HttpListener NONE = event -> {};
+    /** Ignores everything. */
+    HttpListener NONE = event -> {};
 
-  void onEvent(HttpEvent event);
+    void onEvent(HttpEvent event);
 }

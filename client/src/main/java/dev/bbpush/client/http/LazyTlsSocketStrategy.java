@@ -14,25 +14,25 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  * emulator, a proxy on loopback) does not need. The TLS used is exactly {@link DefaultClientTlsStrategy#createDefault()}.
  */
 final class LazyTlsSocketStrategy implements TlsSocketStrategy {
-  private volatile TlsSocketStrategy delegate;
+    private volatile TlsSocketStrategy delegate;
 
-  @Override
-  public SSLSocket upgrade(Socket socket, String target, int port, Object attachment, HttpContext context)
-      throws IOException {
-    return delegate().upgrade(socket, target, port, attachment, context);
-  }
-
-  private TlsSocketStrategy delegate() {
-    TlsSocketStrategy d = delegate;
-    if (d == null) {
-      synchronized (this) {
-        d = delegate;
-        if (d == null) {
-          d = DefaultClientTlsStrategy.createDefault();
-          delegate = d;
-        }
-      }
+    @Override
+    public SSLSocket upgrade(Socket socket, String target, int port, Object attachment, HttpContext context)
+            throws IOException {
+        return delegate().upgrade(socket, target, port, attachment, context);
     }
-    return d;
-  }
+
+    private TlsSocketStrategy delegate() {
+        TlsSocketStrategy d = delegate;
+        if (d == null) {
+            synchronized (this) {
+                d = delegate;
+                if (d == null) {
+                    d = DefaultClientTlsStrategy.createDefault();
+                    delegate = d;
+                }
+            }
+        }
+        return d;
+    }
 }

@@ -13,18 +13,18 @@ import java.io.OutputStream;
  * thread-safe: the transport writes one request at a time.
  */
 public interface RequestBody {
-  /** The {@code Content-Type} header value, e.g. {@code multipart/form-data; boundary=...}. */
-  String getContentType();
+    /** The {@code Content-Type} header value, e.g. {@code multipart/form-data; boundary=...}. */
+    String getContentType();
 
-  /** The exact length in bytes, or {@code -1} when unknown (the body is then sent chunked). */
-  long getContentLength();
+    /** The exact length in bytes, or {@code -1} when unknown (the body is then sent chunked). */
+    long getContentLength();
 
-  /** Whether {@link #writeTo} may be called more than once, each time writing the same bytes. */
-  boolean isRepeatable();
+    /** Whether {@link #writeTo} may be called more than once, each time writing the same bytes. */
+    boolean isRepeatable();
 
-  /** The body as a stream; the caller closes it. */
-  InputStream getContent() throws IOException;
+    /** The body as a stream; the caller closes it. */
+    InputStream getContent() throws IOException;
 
-  /** Writes the whole body to {@code out}; does not close it. */
-  void writeTo(OutputStream out) throws IOException;
+    /** Writes the whole body to {@code out}; does not close it. */
+    void writeTo(OutputStream out) throws IOException;
 }

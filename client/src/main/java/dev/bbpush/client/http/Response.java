@@ -18,31 +18,31 @@ import java.util.Optional;
  * @param attempts how many attempts the transport made to get this response (1 = no retry)
  */
 public record Response(
-    String method, URI uri, int status, String reasonPhrase, Headers headers, byte[] body, int attempts) {
+        String method, URI uri, int status, String reasonPhrase, Headers headers, byte[] body, int attempts) {
 
-  /** Whether the status is 2xx. */
-  public boolean isSuccessful() {
-    return status >= 200 && status < 300;
-  }
+    /** Whether the status is 2xx. */
+    public boolean isSuccessful() {
+        return status >= 200 && status < 300;
+    }
 
-  /** The first value of a response header, by case-insensitive name. */
-  public Optional<String> header(String name) {
-    return headers.first(name);
-  }
+    /** The first value of a response header, by case-insensitive name. */
+    public Optional<String> header(String name) {
+        return headers.first(name);
+    }
 
-  /** The body decoded as UTF-8. */
-  public String bodyText() {
-    return new String(body, StandardCharsets.UTF_8);
-  }
+    /** The body decoded as UTF-8. */
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
 
-  /** The {@code Content-Type} header, or empty. */
-  public String contentType() {
-    return header("Content-Type").orElse("");
-  }
+    /** The {@code Content-Type} header, or empty. */
+    public String contentType() {
+        return header("Content-Type").orElse("");
+    }
 
-  @Override
-  public String toString() {
-    return method + " " + uri + " -> " + status + " " + headers + " (" + body.length + " bytes, attempts=" + attempts
-        + ")";
-  }
+    @Override
+    public String toString() {
+        return method + " " + uri + " -> " + status + " " + headers + " (" + body.length + " bytes, attempts="
+                + attempts + ")";
+    }
 }

@@ -13,32 +13,33 @@ import java.util.Optional;
  * bitbucket-cloud-auth.md §7).
  */
 public final class ServerWaitHint {
-  private ServerWaitHint() {}
+    private ServerWaitHint() {}
 
-  /** The requested wait, never negative; empty when the headers give none or it cannot be parsed. */
-  public static Optional<Duration> of(Headers headers, Instant now) {
-    Optional<String> retryAfter = headers.first("Retry-After");
-    if (retryAfter.isPresent()) {
-      String v = retryAfter.get().strip();
-      Optional<Duration> seconds = seconds(v);
-      if (seconds.isPresent()) {
-        return seconds;
-      }
-      try {
-        Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        Duration d = Duration.between(now, at);
-        return Optional.of(d.isNegative() ? Duration.ZERO : d);
-      } catch (DateTimeParseException e) {
-        // Unparseable: fall through to the rate-limit header.
-      }
+    /** The requested wait, never negative; empty when the headers give none or it cannot be parsed. */
+    public static Optional<Duration> of(Headers headers, Instant now) {
+        Optional<String> retryAfter = headers.first("Retry-After");
+        if (retryAfter.isPresent()) {
+            String v = retryAfter.get().strip();
+            Optional<Duration> seconds = seconds(v);
+            if (seconds.isPresent()) {
+                return seconds;
+            }
+            try {
+                Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
+                Duration d = Duration.between(now, at);
+                return Optional.of(d.isNegative() ? Duration.ZERO : d);
+            } catch (DateTimeParseException e) {
+                // Unparseable: fall through to the rate-limit header.
+            }
+        }
+        return headers.first("X-RateLimit-Reset").flatMap(v -> seconds(v.strip()));
     }
-    return headers.first("X-RateLimit-Reset").flatMap(v -> seconds(v.strip()));
-  }
 
-  private static Optional<Duration> seconds(String v) {
-    if (v.isEmpty() || v.length() > 9 || !v.chars().allMatch(Character::isDigit)) {
-      return Optional.empty();
+    private static Optional<Duration> seconds(String v) {
+        if (v.isEmpty() || v.length() > 9 || !v.chars().allMatch(Character::isDigit)) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.ofSeconds(Long.parseLong(v)));
     }
-    return Optional.of(Duration.ofSeconds(Long.parseLong(v)));
-  }
 }

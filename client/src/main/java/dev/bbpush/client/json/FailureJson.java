@@ -23,48 +23,48 @@ import java.util.Set;
  * the library, which never puts a secret in them; findings carry masked matches only.
  */
 public final class FailureJson {
-  private FailureJson() {}
+    private FailureJson() {}
 
-  /** The error object for {@code e}. */
-  public static ObjectNode error(RuntimeException e) {
-    ObjectNode error = JsonNodeFactory.instance.objectNode();
-    error.put("type", e.getClass().getSimpleName());
-    error.put("message", message(e));
-    if (e instanceof SafetyBlockedException s) {
-      ArrayNode findings = error.putArray("findings");
-      s.report().blockingFindings().forEach(f -> findings.add(PushResultJson.finding(f)));
-      ArrayNode allow = error.putArray("allow");
-      allowFlags(s.report().blockingFindings()).forEach(allow::add);
-    } else if (e instanceof PushConflictException c) {
-      ArrayNode paths = error.putArray("paths");
-      c.paths().forEach(paths::add);
-      error.put("branch", c.branch());
-    } else if (e instanceof LocalContentException l) {
-      error.put("path", l.repoPath().orElse(null));
-      error.put("source", l.source());
-    } else if (e instanceof BranchBusyException b) {
-      error.put("branch", b.branch());
-      error.put("rejections", b.rejections());
-      error.put("commitsLanded", b.commitsLanded());
-    } else if (e instanceof PushOutcomeUnknownException u) {
-      error.put("changeId", u.changeId());
-    } else if (e instanceof PushInterruptedException i) {
-      error.put("branch", i.branch());
-      error.put("changeId", i.changeId());
-      error.put("nothingLanded", i.nothingLanded());
+    /** The error object for {@code e}. */
+    public static ObjectNode error(RuntimeException e) {
+        ObjectNode error = JsonNodeFactory.instance.objectNode();
+        error.put("type", e.getClass().getSimpleName());
+        error.put("message", message(e));
+        if (e instanceof SafetyBlockedException s) {
+            ArrayNode findings = error.putArray("findings");
+            s.report().blockingFindings().forEach(f -> findings.add(PushResultJson.finding(f)));
+            ArrayNode allow = error.putArray("allow");
+            allowFlags(s.report().blockingFindings()).forEach(allow::add);
+        } else if (e instanceof PushConflictException c) {
+            ArrayNode paths = error.putArray("paths");
+            c.paths().forEach(paths::add);
+            error.put("branch", c.branch());
+        } else if (e instanceof LocalContentException l) {
+            error.put("path", l.repoPath().orElse(null));
+            error.put("source", l.source());
+        } else if (e instanceof BranchBusyException b) {
+            error.put("branch", b.branch());
+            error.put("rejections", b.rejections());
+            error.put("commitsLanded", b.commitsLanded());
+        } else if (e instanceof PushOutcomeUnknownException u) {
+            error.put("changeId", u.changeId());
+        } else if (e instanceof PushInterruptedException i) {
+            error.put("branch", i.branch());
+            error.put("changeId", i.changeId());
+            error.put("nothingLanded", i.nothingLanded());
+        }
+        return error;
     }
-    return error;
-  }
 
-  /** The {@code --allow RULE:PATH} flags that would let exactly these findings through, in finding order. */
-  public static Set<String> allowFlags(List<Finding> findings) {
-    Set<String> flags = new LinkedHashSet<>();
-    findings.forEach(f -> flags.add("--allow " + f.ruleId() + ":" + f.path()));
-    return flags;
-  }
+    /** The {@code --allow RULE:PATH} flags that would let exactly these findings through, in finding order. */
+    public static Set<String> allowFlags(List<Finding> findings) {
+        Set<String> flags = new LinkedHashSet<>();
+        findings.forEach(f -> flags.add("--allow " + f.ruleId() + ":" + f.path()));
+        return flags;
+    }
 
-  /** The exception's message, or its simple class name when it has none. */
-  public static String message(Throwable e) {
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-  }
+    /** The exception's message, or its simple class name when it has none. */
+    public static String message(Throwable e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
 }

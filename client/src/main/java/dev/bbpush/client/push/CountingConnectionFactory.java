@@ -14,27 +14,27 @@ import org.eclipse.jgit.transport.http.JDKHttpConnectionFactory;
  * factory ({@code HttpTransport.setConnectionFactory}) is never touched.
  */
 final class CountingConnectionFactory implements HttpConnectionFactory2 {
-  private final JDKHttpConnectionFactory delegate = new JDKHttpConnectionFactory();
-  private final AtomicInteger requests;
+    private final JDKHttpConnectionFactory delegate = new JDKHttpConnectionFactory();
+    private final AtomicInteger requests;
 
-  CountingConnectionFactory(AtomicInteger requests) {
-    this.requests = requests;
-  }
+    CountingConnectionFactory(AtomicInteger requests) {
+        this.requests = requests;
+    }
 
-  @Override
-  public HttpConnection create(URL url) throws IOException {
-    requests.incrementAndGet();
-    return delegate.create(url);
-  }
+    @Override
+    public HttpConnection create(URL url) throws IOException {
+        requests.incrementAndGet();
+        return delegate.create(url);
+    }
 
-  @Override
-  public HttpConnection create(URL url, Proxy proxy) throws IOException {
-    requests.incrementAndGet();
-    return delegate.create(url, proxy);
-  }
+    @Override
+    public HttpConnection create(URL url, Proxy proxy) throws IOException {
+        requests.incrementAndGet();
+        return delegate.create(url, proxy);
+    }
 
-  @Override
-  public GitSession newSession() {
-    return delegate.newSession();
-  }
+    @Override
+    public GitSession newSession() {
+        return delegate.newSession();
+    }
 }

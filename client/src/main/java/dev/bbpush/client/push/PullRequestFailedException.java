@@ -7,19 +7,23 @@ import dev.bbpush.client.error.BbpushException;
  * Running the same push again is safe: it is then unchanged and only opens (or reuses) the pull request.
  */
 public final class PullRequestFailedException extends BbpushException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final transient PushResult pushResult;
+    private final transient PushResult pushResult;
 
-  public PullRequestFailedException(PushResult pushResult, RuntimeException cause) {
-    super("The push finished (" + pushResult.status().wireName() + pushResult.commit().map(c -> " " + c).orElse("")
-        + " on branch '" + pushResult.branch() + "') but the pull request could not be opened: " + cause.getMessage()
-        + " Run the same push again to retry only the pull request.", cause);
-    this.pushResult = pushResult;
-  }
+    public PullRequestFailedException(PushResult pushResult, RuntimeException cause) {
+        super(
+                "The push finished (" + pushResult.status().wireName()
+                        + pushResult.commit().map(c -> " " + c).orElse("")
+                        + " on branch '" + pushResult.branch() + "') but the pull request could not be opened: "
+                        + cause.getMessage()
+                        + " Run the same push again to retry only the pull request.",
+                cause);
+        this.pushResult = pushResult;
+    }
 
-  /** The push's result, without a pull request. */
-  public PushResult pushResult() {
-    return pushResult;
-  }
+    /** The push's result, without a pull request. */
+    public PushResult pushResult() {
+        return pushResult;
+    }
 }

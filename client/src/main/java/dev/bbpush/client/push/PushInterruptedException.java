@@ -13,39 +13,42 @@ import dev.bbpush.client.error.BbpushException;
  * trailer {@code <key>: <changeId>}. The CLI exits 6 ("try again later", docs/cli.md, "Exit codes").
  */
 public final class PushInterruptedException extends BbpushException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final String branch;
-  private final String changeId;
-  private final boolean nothingLanded;
+    private final String branch;
+    private final String changeId;
+    private final boolean nothingLanded;
 
-  /**
-   * @param nothingLanded whether it is known that nothing of this push was committed
-   * @param cause the interrupt
-   */
-  public PushInterruptedException(String branch, String changeId, String trailerKey, boolean nothingLanded,
-      InterruptedException cause) {
-    super("The push to branch '" + branch + "' was interrupted while waiting to retry the commit. "
-        + (nothingLanded ? "Nothing of this push was committed (every attempt so far was refused)."
-            : "An earlier attempt got no answer, so whether it landed is unknown: look for the commit message trailer '"
-                + trailerKey + ": " + changeId + "'.")
-        + " Run the same push again when ready (it is safe: it plans against the current head).", cause);
-    this.branch = branch;
-    this.changeId = changeId;
-    this.nothingLanded = nothingLanded;
-  }
+    /**
+     * @param nothingLanded whether it is known that nothing of this push was committed
+     * @param cause the interrupt
+     */
+    public PushInterruptedException(
+            String branch, String changeId, String trailerKey, boolean nothingLanded, InterruptedException cause) {
+        super(
+                "The push to branch '" + branch + "' was interrupted while waiting to retry the commit. "
+                        + (nothingLanded
+                                ? "Nothing of this push was committed (every attempt so far was refused)."
+                                : "An earlier attempt got no answer, so whether it landed is unknown: look for the commit message trailer '"
+                                        + trailerKey + ": " + changeId + "'.")
+                        + " Run the same push again when ready (it is safe: it plans against the current head).",
+                cause);
+        this.branch = branch;
+        this.changeId = changeId;
+        this.nothingLanded = nothingLanded;
+    }
 
-  public String branch() {
-    return branch;
-  }
+    public String branch() {
+        return branch;
+    }
 
-  /** The change id in the commit message trailer of this push. */
-  public String changeId() {
-    return changeId;
-  }
+    /** The change id in the commit message trailer of this push. */
+    public String changeId() {
+        return changeId;
+    }
 
-  /** True when it is known that nothing of this push was committed; false when an earlier attempt may have landed. */
-  public boolean nothingLanded() {
-    return nothingLanded;
-  }
+    /** True when it is known that nothing of this push was committed; false when an earlier attempt may have landed. */
+    public boolean nothingLanded() {
+        return nothingLanded;
+    }
 }

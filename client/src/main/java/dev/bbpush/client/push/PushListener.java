@@ -7,8 +7,8 @@ package dev.bbpush.client.push;
  */
 @FunctionalInterface
 public interface PushListener {
-  /** Ignores everything. */
-  PushListener NONE = event -> {};
+    /** Ignores everything. */
+    PushListener NONE = event -> {};
 
-  void onEvent(PushEvent event);
+    void onEvent(PushEvent event);
 }

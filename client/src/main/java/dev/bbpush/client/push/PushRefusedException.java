@@ -7,9 +7,9 @@ import dev.bbpush.client.error.BbpushException;
  * request's source and destination are the same branch). Nothing was written. The message names the fix.
  */
 public final class PushRefusedException extends BbpushException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public PushRefusedException(String message) {
-    super(message);
-  }
+    public PushRefusedException(String message) {
+        super(message);
+    }
 }

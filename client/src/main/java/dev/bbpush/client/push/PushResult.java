@@ -18,19 +18,19 @@ import java.util.Optional;
  * @param changeId the idempotency id written into the commit message trailer
  */
 public record PushResult(
-    PushStatus status,
-    Optional<String> commit,
-    Optional<String> commitUrl,
-    String branch,
-    PushPlan plan,
-    Optional<PullRequestResult> pullRequest,
-    RequestCounts requests,
-    Optional<SafetyReport> safety,
-    int commitAttempts,
-    String changeId) {
+        PushStatus status,
+        Optional<String> commit,
+        Optional<String> commitUrl,
+        String branch,
+        PushPlan plan,
+        Optional<PullRequestResult> pullRequest,
+        RequestCounts requests,
+        Optional<SafetyReport> safety,
+        int commitAttempts,
+        String changeId) {
 
-  /** The pull request's web URL, when one was created or reused and Bitbucket sent its link. */
-  public Optional<String> pullRequestUrl() {
-    return pullRequest.flatMap(PullRequestResult::url);
-  }
+    /** The pull request's web URL, when one was created or reused and Bitbucket sent its link. */
+    public Optional<String> pullRequestUrl() {
+        return pullRequest.flatMap(PullRequestResult::url);
+    }
 }

@@ -11,21 +11,21 @@ import java.util.TreeMap;
  * mirroring, everything under the mirror prefix.
  */
 record RemoteTree(String head, NavigableMap<String, RemoteEntry> files, PlanSource source) {
-  RemoteTree {
-    files = Collections.unmodifiableNavigableMap(new TreeMap<>(files));
-  }
+    RemoteTree {
+        files = Collections.unmodifiableNavigableMap(new TreeMap<>(files));
+    }
 
-  static RemoteTree empty(PlanSource source) {
-    return new RemoteTree(null, new TreeMap<>(), source);
-  }
+    static RemoteTree empty(PlanSource source) {
+        return new RemoteTree(null, new TreeMap<>(), source);
+    }
 
-  static RemoteTree of(String head, Map<String, RemoteEntry> files, PlanSource source) {
-    return new RemoteTree(head, new TreeMap<>(files), source);
-  }
+    static RemoteTree of(String head, Map<String, RemoteEntry> files, PlanSource source) {
+        return new RemoteTree(head, new TreeMap<>(files), source);
+    }
 
-  /** Whether {@code path} is a directory in this tree (some file lies below it). */
-  boolean isDirectory(String path) {
-    String below = files.ceilingKey(path + "/");
-    return below != null && below.startsWith(path + "/");
-  }
+    /** Whether {@code path} is a directory in this tree (some file lies below it). */
+    boolean isDirectory(String path) {
+        String below = files.ceilingKey(path + "/");
+        return below != null && below.startsWith(path + "/");
+    }
 }

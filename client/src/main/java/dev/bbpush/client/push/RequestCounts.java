@@ -5,8 +5,8 @@ package dev.bbpush.client.push;
  * requests are not counted) and {@code git} to Git smart HTTP (one per HTTP request JGit made).
  */
 public record RequestCounts(int rest, int git) {
-  /** {@code rest + git}. */
-  public int total() {
-    return rest + git;
-  }
+    /** {@code rest + git}. */
+    public int total() {
+        return rest + git;
+    }
 }

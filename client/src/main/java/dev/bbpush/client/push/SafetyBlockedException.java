@@ -11,29 +11,32 @@ import java.util.stream.Collectors;
  * again. The message and {@link #report()} show masked matches only.
  */
 public final class SafetyBlockedException extends BbpushException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final transient SafetyReport report;
+    private final transient SafetyReport report;
 
-  public SafetyBlockedException(SafetyReport report) {
-    super(message(report));
-    this.report = report;
-  }
+    public SafetyBlockedException(SafetyReport report) {
+        super(message(report));
+        this.report = report;
+    }
 
-  public SafetyReport report() {
-    return report;
-  }
+    public SafetyReport report() {
+        return report;
+    }
 
-  private static String message(SafetyReport report) {
-    String list = report.blockingFindings().stream().map(SafetyBlockedException::line)
-        .collect(Collectors.joining("\n  "));
-    return "Push refused before sending anything: " + report.blockingFindings().size()
-        + " blocking safety finding(s):\n  " + list + "\nRemove the secret (or the file) and push again. For a false"
-        + " positive, allow that one rule for that one path (SafetyOverrides); see docs/safety.md.";
-  }
+    private static String message(SafetyReport report) {
+        String list = report.blockingFindings().stream()
+                .map(SafetyBlockedException::line)
+                .collect(Collectors.joining("\n  "));
+        return "Push refused before sending anything: "
+                + report.blockingFindings().size()
+                + " blocking safety finding(s):\n  " + list
+                + "\nRemove the secret (or the file) and push again. For a false"
+                + " positive, allow that one rule for that one path (SafetyOverrides); see docs/safety.md.";
+    }
 
-  private static String line(Finding f) {
-    return f.path() + (f.line() > 0 ? ":" + f.line() : "") + " [" + f.ruleId() + "] " + f.detail()
-        + (f.maskedMatch().isEmpty() ? "" : " (" + f.maskedMatch() + ")");
-  }
+    private static String line(Finding f) {
+        return f.path() + (f.line() > 0 ? ":" + f.line() : "") + " [" + f.ruleId() + "] " + f.detail()
+                + (f.maskedMatch().isEmpty() ? "" : " (" + f.maskedMatch() + ")");
+    }
 }

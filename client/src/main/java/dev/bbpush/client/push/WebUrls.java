@@ -11,25 +11,25 @@ import java.util.Locale;
  * URL's own origin.
  */
 final class WebUrls {
-  private WebUrls() {}
+    private WebUrls() {}
 
-  static URI webOrigin(URI apiUrl) {
-    String host = apiUrl.getHost().toLowerCase(Locale.ROOT);
-    if (!ApiUrls.isLoopback(host) && host.startsWith("api.")) {
-      host = host.substring(4);
+    static URI webOrigin(URI apiUrl) {
+        String host = apiUrl.getHost().toLowerCase(Locale.ROOT);
+        if (!ApiUrls.isLoopback(host) && host.startsWith("api.")) {
+            host = host.substring(4);
+        }
+        int port = apiUrl.getPort();
+        return URI.create(apiUrl.getScheme() + "://" + (host.contains(":") ? "[" + host + "]" : host)
+                + (port == -1 ? "" : ":" + port));
     }
-    int port = apiUrl.getPort();
-    return URI.create(apiUrl.getScheme() + "://" + (host.contains(":") ? "[" + host + "]" : host)
-        + (port == -1 ? "" : ":" + port));
-  }
 
-  /** {@code <origin>/{ws}/{repo}.git}. */
-  static URI gitUrl(URI apiUrl, String workspace, String repo) {
-    return URI.create(webOrigin(apiUrl) + "/" + workspace + "/" + repo + ".git");
-  }
+    /** {@code <origin>/{ws}/{repo}.git}. */
+    static URI gitUrl(URI apiUrl, String workspace, String repo) {
+        return URI.create(webOrigin(apiUrl) + "/" + workspace + "/" + repo + ".git");
+    }
 
-  /** {@code <origin>/{ws}/{repo}/commits/{sha}}. */
-  static String commitUrl(URI apiUrl, String workspace, String repo, String sha) {
-    return webOrigin(apiUrl) + "/" + workspace + "/" + repo + "/commits/" + sha;
-  }
+    /** {@code <origin>/{ws}/{repo}/commits/{sha}}. */
+    static String commitUrl(URI apiUrl, String workspace, String repo, String sha) {
+        return webOrigin(apiUrl) + "/" + workspace + "/" + repo + "/commits/" + sha;
+    }
 }

@@ -9,19 +9,19 @@ import java.util.List;
  * caller's job. Holds no secrets.
  */
 public record SafetyReport(List<Finding> findings, List<SkippedFile> skipped, List<UnscannedFile> unscanned) {
-  public SafetyReport {
-    findings = List.copyOf(findings);
-    skipped = List.copyOf(skipped);
-    unscanned = List.copyOf(unscanned);
-  }
+    public SafetyReport {
+        findings = List.copyOf(findings);
+        skipped = List.copyOf(skipped);
+        unscanned = List.copyOf(unscanned);
+    }
 
-  /** Whether any finding is not allowed by an override: the push must not happen. */
-  public boolean blocked() {
-    return findings.stream().anyMatch(f -> !f.allowed());
-  }
+    /** Whether any finding is not allowed by an override: the push must not happen. */
+    public boolean blocked() {
+        return findings.stream().anyMatch(f -> !f.allowed());
+    }
 
-  /** The findings that block the push. */
-  public List<Finding> blockingFindings() {
-    return findings.stream().filter(f -> !f.allowed()).toList();
-  }
+    /** The findings that block the push. */
+    public List<Finding> blockingFindings() {
+        return findings.stream().filter(f -> !f.allowed()).toList();
+    }
 }

@@ -3,6 +3,7 @@ package dev.bbpush.client.safety;
 import dev.bbpush.client.commit.ChangeSet;
 import dev.bbpush.client.commit.FileChange;
 import dev.bbpush.client.commit.FileMode;
+import dev.bbpush.client.commit.LocalContentException;
 import dev.bbpush.client.commit.TerraformProfile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 
@@ -30,138 +32,153 @@ import java.util.regex.Matcher;
  * (invalid bytes replaced), lines split on LF. Findings are sorted by path, then line. Immutable and thread-safe.
  */
 public final class SafetyScanner {
-  /** Default per-file scan limit. */
-  public static final int DEFAULT_MAX_SCAN_BYTES = 1024 * 1024;
-  private static final int BINARY_PROBE = 8000;
+    /** Default per-file scan limit. */
+    public static final int DEFAULT_MAX_SCAN_BYTES = 1024 * 1024;
 
-  private final SafetyOverrides overrides;
-  private final int maxScanBytes;
-  private final boolean terraformProfile;
+    private static final int BINARY_PROBE = 8000;
 
-  private SafetyScanner(SafetyOverrides overrides, int maxScanBytes, boolean terraformProfile) {
-    this.overrides = overrides;
-    this.maxScanBytes = maxScanBytes;
-    this.terraformProfile = terraformProfile;
-  }
+    private final SafetyOverrides overrides;
+    private final int maxScanBytes;
+    private final boolean terraformProfile;
 
-  /** No overrides, 1 MiB per file, Terraform profile on. */
-  public static SafetyScanner defaults() {
-    return new SafetyScanner(SafetyOverrides.none(), DEFAULT_MAX_SCAN_BYTES, true);
-  }
-
-  public SafetyScanner withOverrides(SafetyOverrides o) {
-    return new SafetyScanner(java.util.Objects.requireNonNull(o, "overrides"), maxScanBytes, terraformProfile);
-  }
-
-  /** @throws IllegalArgumentException unless {@code bytes} is positive */
-  public SafetyScanner withMaxScanBytes(int bytes) {
-    if (bytes <= 0) {
-      throw new IllegalArgumentException("maxScanBytes must be positive");
+    private SafetyScanner(SafetyOverrides overrides, int maxScanBytes, boolean terraformProfile) {
+        this.overrides = overrides;
+        this.maxScanBytes = maxScanBytes;
+        this.terraformProfile = terraformProfile;
     }
-    return new SafetyScanner(overrides, bytes, terraformProfile);
-  }
 
-  /**
-   * Whether explicitly named profile files block (default on). Turning it off is equivalent to allowing
-   * {@code terraform-profile} for every file, and should follow the change-set builder's own profile setting.
-   */
-  public SafetyScanner withTerraformProfile(boolean on) {
-    return new SafetyScanner(overrides, maxScanBytes, on);
-  }
+    /** No overrides, 1 MiB per file, Terraform profile on. */
+    public static SafetyScanner defaults() {
+        return new SafetyScanner(SafetyOverrides.none(), DEFAULT_MAX_SCAN_BYTES, true);
+    }
 
-  /**
-   * Scans every put of {@code changes}. Reads each file at most {@code maxScanBytes}; never keeps content.
-   *
-   * @throws dev.bbpush.client.commit.LocalContentException if a source cannot be read (naming it)
-   * @throws IOException never for a file source; kept for sources whose opening may fail otherwise
-   */
-  public SafetyReport scan(ChangeSet changes) throws IOException {
-    List<Finding> findings = new ArrayList<>();
-    List<UnscannedFile> unscanned = new ArrayList<>();
-    for (FileChange put : changes.puts()) {
-      String path = put.path();
-      if (terraformProfile) {
-        Optional<String> tf = TerraformProfile.match(path);
-        if (tf.isPresent()) {
-          findings.add(new Finding(path, 0, SecretRules.TERRAFORM_PROFILE, "",
-              "matches the Terraform profile pattern " + tf.get() + " (state and plans hold secrets)",
-              overrides.allows(path, SecretRules.TERRAFORM_PROFILE)));
+    public SafetyScanner withOverrides(SafetyOverrides o) {
+        return new SafetyScanner(Objects.requireNonNull(o, "overrides"), maxScanBytes, terraformProfile);
+    }
+
+    /** @throws IllegalArgumentException unless {@code bytes} is positive */
+    public SafetyScanner withMaxScanBytes(int bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("maxScanBytes must be positive");
         }
-      }
-      if (put.requireMode() == FileMode.SYMLINK) {
-        unscanned.add(new UnscannedFile(path, UnscannedFile.Reason.SYMLINK));
-        continue;
-      }
-      byte[] head;
-      try {
-        head = readHead(put);
-      } catch (IOException e) {
-        throw new dev.bbpush.client.commit.LocalContentException(path, put.requireContent().description(),
-            "could not be read for the safety checks (" + e.getMessage() + ")", e);
-      }
-      if (isBinary(head)) {
-        unscanned.add(new UnscannedFile(path, UnscannedFile.Reason.BINARY));
-        continue;
-      }
-      int scanned = Math.min(head.length, maxScanBytes);
-      if (head.length > maxScanBytes) {
-        unscanned.add(new UnscannedFile(path, UnscannedFile.Reason.TRUNCATED));
-      }
-      scanText(path, new String(head, 0, scanned, StandardCharsets.UTF_8), findings);
+        return new SafetyScanner(overrides, bytes, terraformProfile);
     }
-    // Puts come sorted by path; within a file, report in reading order (whole-file findings first).
-    findings.sort(Comparator.comparing(Finding::path).thenComparingInt(Finding::line)
-        .thenComparingInt(f -> SecretRules.ids().indexOf(f.ruleId())));
-    return new SafetyReport(findings, changes.skipped(), unscanned);
-  }
 
-  /** Up to maxScanBytes + 1 bytes (the extra byte tells whether the file was truncated). */
-  private byte[] readHead(FileChange put) throws IOException {
-    try (InputStream in = put.requireContent().open()) {
-      return in.readNBytes(maxScanBytes + 1);
+    /**
+     * Whether explicitly named profile files block (default on). Turning it off is equivalent to allowing
+     * {@code terraform-profile} for every file, and should follow the change-set builder's own profile setting.
+     */
+    public SafetyScanner withTerraformProfile(boolean on) {
+        return new SafetyScanner(overrides, maxScanBytes, on);
     }
-  }
 
-  private static boolean isBinary(byte[] head) {
-    int n = Math.min(head.length, BINARY_PROBE);
-    for (int i = 0; i < n; i++) {
-      if (head[i] == 0) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private void scanText(String path, String text, List<Finding> out) {
-    String lower = text.toLowerCase(Locale.ROOT);
-    String[] lines = null;
-    for (SecretRule rule : SecretRules.ALL) {
-      if (!rule.appliesTo().test(path) || !rule.mayMatch(lower)) {
-        continue;
-      }
-      if (lines == null) {
-        lines = text.split("\n", -1);
-      }
-      if (rule.fileCondition() != null && !rule.fileCondition().matcher(text).find()) {
-        continue;
-      }
-      for (int i = 0; i < lines.length; i++) {
-        String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
-        Matcher m = rule.line().matcher(line);
-        while (m.find()) {
-          if (!rule.accept().test(m)) {
-            continue;
-          }
-          out.add(new Finding(path, i + 1, rule.id(), Masking.mask(m.group(rule.secretGroup()), rule.shownPrefix()),
-              rule.description(), overrides.allows(path, rule.id())));
+    /**
+     * Scans every put of {@code changes}. Reads each file at most {@code maxScanBytes}; never keeps content.
+     *
+     * @throws dev.bbpush.client.commit.LocalContentException if a source cannot be read (naming it)
+     * @throws IOException never for a file source; kept for sources whose opening may fail otherwise
+     */
+    public SafetyReport scan(ChangeSet changes) throws IOException {
+        List<Finding> findings = new ArrayList<>();
+        List<UnscannedFile> unscanned = new ArrayList<>();
+        for (FileChange put : changes.puts()) {
+            String path = put.path();
+            if (terraformProfile) {
+                Optional<String> tf = TerraformProfile.match(path);
+                if (tf.isPresent()) {
+                    findings.add(new Finding(
+                            path,
+                            0,
+                            SecretRules.TERRAFORM_PROFILE,
+                            "",
+                            "matches the Terraform profile pattern " + tf.get() + " (state and plans hold secrets)",
+                            overrides.allows(path, SecretRules.TERRAFORM_PROFILE)));
+                }
+            }
+            if (put.requireMode() == FileMode.SYMLINK) {
+                unscanned.add(new UnscannedFile(path, UnscannedFile.Reason.SYMLINK));
+                continue;
+            }
+            byte[] head;
+            try {
+                head = readHead(put);
+            } catch (IOException e) {
+                throw new LocalContentException(
+                        path,
+                        put.requireContent().description(),
+                        "could not be read for the safety checks (" + e.getMessage() + ")",
+                        e);
+            }
+            if (isBinary(head)) {
+                unscanned.add(new UnscannedFile(path, UnscannedFile.Reason.BINARY));
+                continue;
+            }
+            int scanned = Math.min(head.length, maxScanBytes);
+            if (head.length > maxScanBytes) {
+                unscanned.add(new UnscannedFile(path, UnscannedFile.Reason.TRUNCATED));
+            }
+            scanText(path, new String(head, 0, scanned, StandardCharsets.UTF_8), findings);
         }
-      }
+        // Puts come sorted by path; within a file, report in reading order (whole-file findings first).
+        findings.sort(Comparator.comparing(Finding::path)
+                .thenComparingInt(Finding::line)
+                .thenComparingInt(f -> SecretRules.ids().indexOf(f.ruleId())));
+        return new SafetyReport(findings, changes.skipped(), unscanned);
     }
-  }
 
-  @Override
-  public String toString() {
-    return "SafetyScanner[maxScanBytes=" + maxScanBytes + ", terraformProfile=" + terraformProfile + ", "
-        + overrides + "]";
-  }
+    /** Up to maxScanBytes + 1 bytes (the extra byte tells whether the file was truncated). */
+    private byte[] readHead(FileChange put) throws IOException {
+        try (InputStream in = put.requireContent().open()) {
+            return in.readNBytes(maxScanBytes + 1);
+        }
+    }
+
+    private static boolean isBinary(byte[] head) {
+        int n = Math.min(head.length, BINARY_PROBE);
+        for (int i = 0; i < n; i++) {
+            if (head[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void scanText(String path, String text, List<Finding> out) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        String[] lines = null;
+        for (SecretRule rule : SecretRules.ALL) {
+            if (!rule.appliesTo().test(path) || !rule.mayMatch(lower)) {
+                continue;
+            }
+            if (lines == null) {
+                lines = text.split("\n", -1);
+            }
+            if (rule.fileCondition() != null
+                    && !rule.fileCondition().matcher(text).find()) {
+                continue;
+            }
+            for (int i = 0; i < lines.length; i++) {
+                String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
+                Matcher m = rule.line().matcher(line);
+                while (m.find()) {
+                    if (!rule.accept().test(m)) {
+                        continue;
+                    }
+                    out.add(new Finding(
+                            path,
+                            i + 1,
+                            rule.id(),
+                            Masking.mask(m.group(rule.secretGroup()), rule.shownPrefix()),
+                            rule.description(),
+                            overrides.allows(path, rule.id())));
+                }
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SafetyScanner[maxScanBytes=" + maxScanBytes + ", terraformProfile=" + terraformProfile + ", "
+                + overrides + "]";
+    }
 }

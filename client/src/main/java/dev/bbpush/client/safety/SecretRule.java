@@ -24,29 +24,37 @@ import java.util.regex.Pattern;
  *     means "always run". Every keyword list must be implied by {@code line}: a prefilter may only skip files the
  *     pattern cannot match.
  */
-record SecretRule(String id, String description, Predicate<String> appliesTo, Pattern fileCondition,
-    Pattern line, int secretGroup, int shownPrefix, Predicate<MatchResult> accept, List<String> keywords) {
-  public SecretRule {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(line, "line");
-    keywords = List.copyOf(keywords);
-  }
-
-  /** Whether {@code lowerCaseText} contains one of the keywords (or the rule has none). */
-  public boolean mayMatch(String lowerCaseText) {
-    if (keywords.isEmpty()) {
-      return true;
+record SecretRule(
+        String id,
+        String description,
+        Predicate<String> appliesTo,
+        Pattern fileCondition,
+        Pattern line,
+        int secretGroup,
+        int shownPrefix,
+        Predicate<MatchResult> accept,
+        List<String> keywords) {
+    public SecretRule {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(line, "line");
+        keywords = List.copyOf(keywords);
     }
-    for (String k : keywords) {
-      if (lowerCaseText.contains(k)) {
-        return true;
-      }
-    }
-    return false;
-  }
 
-  @Override
-  public String toString() {
-    return id;
-  }
+    /** Whether {@code lowerCaseText} contains one of the keywords (or the rule has none). */
+    public boolean mayMatch(String lowerCaseText) {
+        if (keywords.isEmpty()) {
+            return true;
+        }
+        for (String k : keywords) {
+            if (lowerCaseText.contains(k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
 }

@@ -7,13 +7,13 @@ package dev.bbpush.client.safety;
  * @param reason why
  */
 public record UnscannedFile(String path, Reason reason) {
-  /** Why a file was not (fully) scanned. */
-  public enum Reason {
-    /** Looks binary (a NUL byte in the first 8000 bytes, git's heuristic). */
-    BINARY,
-    /** Larger than the scan limit; only the first bytes were scanned. */
-    TRUNCATED,
-    /** A symlink: its content is a path, not data. */
-    SYMLINK
-  }
+    /** Why a file was not (fully) scanned. */
+    public enum Reason {
+        /** Looks binary (a NUL byte in the first 8000 bytes, git's heuristic). */
+        BINARY,
+        /** Larger than the scan limit; only the first bytes were scanned. */
+        TRUNCATED,
+        /** A symlink: its content is a path, not data. */
+        SYMLINK
+    }
 }

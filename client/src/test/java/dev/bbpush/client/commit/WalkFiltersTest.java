@@ -13,108 +13,137 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class WalkFiltersTest {
-  @TempDir Path tmp;
-  Path dir;
+    @TempDir
+    Path tmp;
 
-  @BeforeEach
-  void tree() throws IOException {
-    dir = tmp.resolve("infra");
-    for (String f : new String[] {"main.tf", "variables.tf", "README.md", "keep.tf", "notes/todo.txt",
-        "modules/vpc/vpc.tf", "modules/vpc/README.md", "scratch/a.tf"}) {
-      write(f, f);
+    Path dir;
+
+    @BeforeEach
+    void tree() throws IOException {
+        dir = tmp.resolve("infra");
+        for (String f : new String[] {
+            "main.tf",
+            "variables.tf",
+            "README.md",
+            "keep.tf",
+            "notes/todo.txt",
+            "modules/vpc/vpc.tf",
+            "modules/vpc/README.md",
+            "scratch/a.tf"
+        }) {
+            write(f, f);
+        }
     }
-  }
 
-  private void write(String rel, String content) throws IOException {
-    Path p = dir.resolve(rel);
-    Files.createDirectories(p.getParent());
-    Files.writeString(p, content);
-  }
+    private void write(String rel, String content) throws IOException {
+        Path p = dir.resolve(rel);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, content);
+    }
 
-  @Test
-  void includeSelectsMatchingFilesAtAnyDepthAndReportsTheRest() throws IOException {
-    ChangeSet cs = ChangeSet.builder().include("*.tf").addPath(dir).build();
+    @Test
+    void includeSelectsMatchingFilesAtAnyDepthAndReportsTheRest() throws IOException {
+        ChangeSet cs = ChangeSet.builder().include("*.tf").addPath(dir).build();
 
-    assertThat(cs.paths()).containsExactly("keep.tf", "main.tf", "modules/vpc/vpc.tf", "scratch/a.tf",
-        "variables.tf");
-    assertThat(cs.skipped()).extracting(SkippedFile::repoPath, SkippedFile::reason).contains(
-        tuple("README.md", SkipReason.NOT_INCLUDED), tuple("notes/todo.txt", SkipReason.NOT_INCLUDED));
-  }
+        assertThat(cs.paths())
+                .containsExactly("keep.tf", "main.tf", "modules/vpc/vpc.tf", "scratch/a.tf", "variables.tf");
+        assertThat(cs.skipped())
+                .extracting(SkippedFile::repoPath, SkippedFile::reason)
+                .contains(
+                        tuple("README.md", SkipReason.NOT_INCLUDED), tuple("notes/todo.txt", SkipReason.NOT_INCLUDED));
+    }
 
-  @Test
-  void excludeWithDirectoryPatternDropsTheWholeDirectoryOnce() throws IOException {
-    ChangeSet cs = ChangeSet.builder().exclude("modules/").exclude("*.md").addPath(dir).build();
+    @Test
+    void excludeWithDirectoryPatternDropsTheWholeDirectoryOnce() throws IOException {
+        ChangeSet cs = ChangeSet.builder()
+                .exclude("modules/")
+                .exclude("*.md")
+                .addPath(dir)
+                .build();
 
-    assertThat(cs.paths()).containsExactly("keep.tf", "main.tf", "notes/todo.txt", "scratch/a.tf", "variables.tf");
-    assertThat(cs.skipped()).extracting(SkippedFile::repoPath, SkippedFile::directory, SkippedFile::reason,
-        SkippedFile::pattern).containsExactly(
-            tuple("README.md", false, SkipReason.EXCLUDED, "*.md"),
-            tuple("modules/", true, SkipReason.EXCLUDED, "modules/"));
-  }
+        assertThat(cs.paths()).containsExactly("keep.tf", "main.tf", "notes/todo.txt", "scratch/a.tf", "variables.tf");
+        assertThat(cs.skipped())
+                .extracting(SkippedFile::repoPath, SkippedFile::directory, SkippedFile::reason, SkippedFile::pattern)
+                .containsExactly(
+                        tuple("README.md", false, SkipReason.EXCLUDED, "*.md"),
+                        tuple("modules/", true, SkipReason.EXCLUDED, "modules/"));
+    }
 
-  @Test
-  void patternsAreRelativeToTheWalkedDirectoryNotTheRepositoryPath() throws IOException {
-    ChangeSet cs = ChangeSet.builder().to("live").exclude("/main.tf").addPath(dir).build();
+    @Test
+    void patternsAreRelativeToTheWalkedDirectoryNotTheRepositoryPath() throws IOException {
+        ChangeSet cs =
+                ChangeSet.builder().to("live").exclude("/main.tf").addPath(dir).build();
 
-    assertThat(cs.paths()).doesNotContain("live/main.tf").contains("live/variables.tf");
-  }
+        assertThat(cs.paths()).doesNotContain("live/main.tf").contains("live/variables.tf");
+    }
 
-  @Test
-  void excludeWinsOverInclude() throws IOException {
-    ChangeSet cs = ChangeSet.builder().include("*.tf").exclude("scratch/").addPath(dir).build();
+    @Test
+    void excludeWinsOverInclude() throws IOException {
+        ChangeSet cs = ChangeSet.builder()
+                .include("*.tf")
+                .exclude("scratch/")
+                .addPath(dir)
+                .build();
 
-    assertThat(cs.paths()).doesNotContain("scratch/a.tf").contains("main.tf");
-  }
+        assertThat(cs.paths()).doesNotContain("scratch/a.tf").contains("main.tf");
+    }
 
-  @Test
-  void bbpushignoreUsesGitignoreSyntaxWithNegationAndDirectoryPatterns() throws IOException {
-    write(".bbpushignore", "# local only\n*.tf\n!keep.tf\nnotes/\n");
+    @Test
+    void bbpushignoreUsesGitignoreSyntaxWithNegationAndDirectoryPatterns() throws IOException {
+        write(".bbpushignore", "# local only\n*.tf\n!keep.tf\nnotes/\n");
 
-    ChangeSet cs = ChangeSet.builder().addPath(dir).build();
+        ChangeSet cs = ChangeSet.builder().addPath(dir).build();
 
-    assertThat(cs.paths()).containsExactly("README.md", "keep.tf", "modules/vpc/README.md");
-    assertThat(cs.skipped()).extracting(SkippedFile::repoPath, SkippedFile::reason, SkippedFile::pattern).contains(
-        tuple(".bbpushignore", SkipReason.CONTROL_FILE, ""),
-        tuple("main.tf", SkipReason.IGNORED, "*.tf"),
-        tuple("notes/", SkipReason.IGNORED, "notes/"));
-  }
+        assertThat(cs.paths()).containsExactly("README.md", "keep.tf", "modules/vpc/README.md");
+        assertThat(cs.skipped())
+                .extracting(SkippedFile::repoPath, SkippedFile::reason, SkippedFile::pattern)
+                .contains(
+                        tuple(".bbpushignore", SkipReason.CONTROL_FILE, ""),
+                        tuple("main.tf", SkipReason.IGNORED, "*.tf"),
+                        tuple("notes/", SkipReason.IGNORED, "notes/"));
+    }
 
-  @Test
-  void bbpushignoreIsOnlyReadAtTheWalkedRoot() throws IOException {
-    write("modules/.bbpushignore", "*.tf\n");
+    @Test
+    void bbpushignoreIsOnlyReadAtTheWalkedRoot() throws IOException {
+        write("modules/.bbpushignore", "*.tf\n");
 
-    ChangeSet cs = ChangeSet.builder().addPath(dir).build();
+        ChangeSet cs = ChangeSet.builder().addPath(dir).build();
 
-    assertThat(cs.paths()).contains("modules/vpc/vpc.tf", "modules/.bbpushignore");
-  }
+        assertThat(cs.paths()).contains("modules/vpc/vpc.tf", "modules/.bbpushignore");
+    }
 
-  @Test
-  void filtersDoNotApplyToFilesNamedExplicitly() throws IOException {
-    ChangeSet cs = ChangeSet.builder().exclude("*.md").addPath(dir.resolve("README.md")).build();
+    @Test
+    void filtersDoNotApplyToFilesNamedExplicitly() throws IOException {
+        ChangeSet cs = ChangeSet.builder()
+                .exclude("*.md")
+                .addPath(dir.resolve("README.md"))
+                .build();
 
-    assertThat(cs.paths()).containsExactly("README.md");
-  }
+        assertThat(cs.paths()).containsExactly("README.md");
+    }
 
-  @Test
-  void gitDirectoriesAndGitFilesAreSkipped() throws IOException {
-    write(".git/config", "[core]");
-    write("modules/sub/.git", "gitdir: ../../.git/modules/sub");
+    @Test
+    void gitDirectoriesAndGitFilesAreSkipped() throws IOException {
+        write(".git/config", "[core]");
+        write("modules/sub/.git", "gitdir: ../../.git/modules/sub");
 
-    ChangeSet cs = ChangeSet.builder().addPath(dir).build();
+        ChangeSet cs = ChangeSet.builder().addPath(dir).build();
 
-    assertThat(cs.paths()).noneMatch(p -> p.contains(".git"));
-    assertThat(cs.skipped()).extracting(SkippedFile::repoPath, SkippedFile::reason).contains(
-        tuple(".git/", SkipReason.GIT_METADATA), tuple("modules/sub/.git", SkipReason.GIT_METADATA));
-  }
+        assertThat(cs.paths()).noneMatch(p -> p.contains(".git"));
+        assertThat(cs.skipped())
+                .extracting(SkippedFile::repoPath, SkippedFile::reason)
+                .contains(tuple(".git/", SkipReason.GIT_METADATA), tuple("modules/sub/.git", SkipReason.GIT_METADATA));
+    }
 
-  @Test
-  void negatedOrInvalidIncludePatternsAreRefused() {
-    assertThatThrownBy(() -> ChangeSet.builder().include("!keep.tf"))
-        .isInstanceOfSatisfying(InvalidChangeSetException.class,
-            e -> assertThat(e.problem()).isEqualTo(Problem.INVALID_PATTERN))
-        .hasMessageContaining(".bbpushignore");
-    assertThatThrownBy(() -> ChangeSet.builder().exclude("[abc"))
-        .isInstanceOf(InvalidChangeSetException.class)
-        .hasMessageContaining("'[abc'");
-  }
+    @Test
+    void negatedOrInvalidIncludePatternsAreRefused() {
+        assertThatThrownBy(() -> ChangeSet.builder().include("!keep.tf"))
+                .isInstanceOfSatisfying(
+                        InvalidChangeSetException.class,
+                        e -> assertThat(e.problem()).isEqualTo(Problem.INVALID_PATTERN))
+                .hasMessageContaining(".bbpushignore");
+        assertThatThrownBy(() -> ChangeSet.builder().exclude("[abc"))
+                .isInstanceOf(InvalidChangeSetException.class)
+                .hasMessageContaining("'[abc'");
+    }
 }

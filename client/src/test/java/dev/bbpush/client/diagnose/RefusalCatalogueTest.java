@@ -9,6 +9,7 @@ import dev.bbpush.client.http.Headers;
 import dev.bbpush.client.http.Response;
 import dev.bbpush.client.internal.RefusalTexts;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -32,99 +33,134 @@ import org.junit.jupiter.params.provider.MethodSource;
  * listed here as deliberately without, and the exceptions {@link ApiErrors} builds carry the catalogue's texts.
  */
 class RefusalCatalogueTest {
-  private static final String API_TOKEN = "ATATT3xFfGF0" + "a".repeat(170) + "=1A2B3C4D";
-  private static final URI REPO = URI.create("https://api.bitbucket.org/2.0/repositories/acme/infra");
-  private static final String BASIC = "Basic realm=\"Bitbucket.org HTTP\"";
+    private static final String API_TOKEN = "ATATT3xFfGF0" + "a".repeat(170) + "=1A2B3C4D";
+    private static final URI REPO = URI.create("https://api.bitbucket.org/2.0/repositories/acme/infra");
+    private static final String BASIC = "Basic realm=\"Bitbucket.org HTTP\"";
 
-  /**
-   * Causes without catalogue texts, each with the reason. No failed request is mapped to any of them (they need the
-   * doctor's probes to be told apart), so only the doctor words them: those texts are still in its 404, 410,
-   * URL and transport rule classes.
-   */
-  private static final Map<Cause, String> WITHOUT_CATALOGUE_TEXTS = Map.ofEntries(
-      Map.entry(Cause.OK, "not a refusal"),
-      Map.entry(Cause.UNKNOWN, "no cause: the raw evidence is the text"),
-      Map.entry(Cause.ACCESS_TOKEN_WRONG_RESOURCE, "doctor-only: needs a probe of the token's own resource"),
-      Map.entry(Cause.ENDPOINT_REMOVED, "doctor-only: a 410 on REST"),
-      Map.entry(Cause.WRONG_API_HOST, "checked when the client is built (ApiUrls) and by the doctor"),
-      Map.entry(Cause.TLS_OR_PROXY_FAILURE, "no answer: the transport's message, and the doctor's Transports"));
+    /**
+     * Causes without catalogue texts, each with the reason. No failed request is mapped to any of them (they need the
+     * doctor's probes to be told apart), so only the doctor words them: those texts are still in its 404, 410,
+     * URL and transport rule classes.
+     */
+    private static final Map<Cause, String> WITHOUT_CATALOGUE_TEXTS = Map.ofEntries(
+            Map.entry(Cause.OK, "not a refusal"),
+            Map.entry(Cause.UNKNOWN, "no cause: the raw evidence is the text"),
+            Map.entry(Cause.ACCESS_TOKEN_WRONG_RESOURCE, "doctor-only: needs a probe of the token's own resource"),
+            Map.entry(Cause.ENDPOINT_REMOVED, "doctor-only: a 410 on REST"),
+            Map.entry(Cause.WRONG_API_HOST, "checked when the client is built (ApiUrls) and by the doctor"),
+            Map.entry(Cause.TLS_OR_PROXY_FAILURE, "no answer: the transport's message, and the doctor's Transports"));
 
-  private static Set<String> catalogued() {
-    return Stream.of(RefusalTexts.Failed.class, RefusalTexts.Doctor.class)
-        .flatMap(c -> Arrays.stream(c.getDeclaredMethods()))
-        .map(m -> m.getAnnotation(RefusalTexts.ForCause.class))
-        .filter(a -> a != null).map(RefusalTexts.ForCause::value)
-        .collect(Collectors.toCollection(TreeSet::new));
-  }
-
-  @Test
-  void everyCauseHasCatalogueTextsOrIsDeliberatelyWithout() {
-    Set<String> catalogued = catalogued();
-    for (Cause c : Cause.values()) {
-      assertThat(catalogued.contains(c.id()) || WITHOUT_CATALOGUE_TEXTS.containsKey(c))
-          .as("cause %s has catalogue texts or is listed as deliberately without", c.id()).isTrue();
-      assertThat(catalogued.contains(c.id()) && WITHOUT_CATALOGUE_TEXTS.containsKey(c))
-          .as("cause %s is both catalogued and listed as without", c.id()).isFalse();
+    private static Set<String> catalogued() {
+        return Stream.of(RefusalTexts.Failed.class, RefusalTexts.Doctor.class)
+                .flatMap(c -> Arrays.stream(c.getDeclaredMethods()))
+                .map(m -> m.getAnnotation(RefusalTexts.ForCause.class))
+                .filter(a -> a != null)
+                .map(RefusalTexts.ForCause::value)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
-    assertThat(catalogued).as("catalogue keys are doctor cause ids")
-        .allMatch(id -> Cause.byId(id).isPresent());
-  }
 
-  @Test
-  void everyCatalogueTextIsPublicAndStatic() {
-    for (Class<?> c : List.of(RefusalTexts.Failed.class, RefusalTexts.Doctor.class)) {
-      for (Method m : c.getDeclaredMethods()) {
-        if (!m.isSynthetic()) {
-          assertThat(java.lang.reflect.Modifier.isStatic(m.getModifiers())).as(m.getName()).isTrue();
+    @Test
+    void everyCauseHasCatalogueTextsOrIsDeliberatelyWithout() {
+        Set<String> catalogued = catalogued();
+        for (Cause c : Cause.values()) {
+            assertThat(catalogued.contains(c.id()) || WITHOUT_CATALOGUE_TEXTS.containsKey(c))
+                    .as("cause %s has catalogue texts or is listed as deliberately without", c.id())
+                    .isTrue();
+            assertThat(catalogued.contains(c.id()) && WITHOUT_CATALOGUE_TEXTS.containsKey(c))
+                    .as("cause %s is both catalogued and listed as without", c.id())
+                    .isFalse();
         }
-      }
+        assertThat(catalogued)
+                .as("catalogue keys are doctor cause ids")
+                .allMatch(id -> Cause.byId(id).isPresent());
     }
-  }
 
-  private static Response response(int status, String wwwAuthenticate, String body) {
-    Headers h = wwwAuthenticate == null ? Headers.of("Content-Type", "application/json")
-        : Headers.of("Content-Type", "application/json", "WWW-Authenticate", wwwAuthenticate);
-    return new Response("GET", REPO, status, "", h, body.getBytes(StandardCharsets.UTF_8), 1);
-  }
+    @Test
+    void everyCatalogueTextIsPublicAndStatic() {
+        for (Class<?> c : List.of(RefusalTexts.Failed.class, RefusalTexts.Doctor.class)) {
+            for (Method m : c.getDeclaredMethods()) {
+                if (!m.isSynthetic()) {
+                    assertThat(Modifier.isStatic(m.getModifiers()))
+                            .as(m.getName())
+                            .isTrue();
+                }
+            }
+        }
+    }
 
-  private static String error(String message) {
-    return "{\"type\":\"error\",\"error\":{\"message\":\"" + message + "\"}}";
-  }
+    private static Response response(int status, String wwwAuthenticate, String body) {
+        Headers h = wwwAuthenticate == null
+                ? Headers.of("Content-Type", "application/json")
+                : Headers.of("Content-Type", "application/json", "WWW-Authenticate", wwwAuthenticate);
+        return new Response("GET", REPO, status, "", h, body.getBytes(StandardCharsets.UTF_8), 1);
+    }
 
-  static Stream<Arguments> refusals() {
-    return Stream.of(
-        row("API token with a username", response(401, BASIC, ""), Credentials.apiToken("rahul-dev", API_TOKEN),
-            f -> RefusalTexts.Failed.apiTokenWithUsername(f, "rahul-dev")),
-        row("account password", response(401, null, "Bitbucket Cloud recently stopped supporting account passwords "
-                + "for API authentication."), Credentials.appPassword("rahul-dev", "hunter2"),
-            RefusalTexts.Failed::accountPassword),
-        row("app password", response(401, BASIC, error("App passwords are deprecated")), null,
-            RefusalTexts.Failed::appPasswordRemoved),
-        row("API token as Bearer", response(401, null, error("Token is invalid")),
-            Credentials.accessToken(API_TOKEN), RefusalTexts.Failed::apiTokenAsBearer),
-        row("other 401", response(401, null, error("Unauthorized")), null, RefusalTexts.Failed::unauthorized),
-        row("missing scopes", response(403, null, "{\"type\":\"error\",\"error\":{\"message\":\"Your credentials "
-                + "lack one or more required privilege scopes.\",\"detail\":{\"required\":[\"repository:write\"],"
-                + "\"granted\":[\"repository\"]}}}"), null,
-            f -> RefusalTexts.Failed.missingScopes(f, f.error().required(), f.error().granted())),
-        row("access denied", response(403, null, error("Forbidden")), null, RefusalTexts.Failed::accessDenied),
-        row("not found", response(404, null, error("Repository acme/infra not found")), null,
-            RefusalTexts.Failed::notFound),
-        row("rate limited", response(429, null, error("Rate limit for this resource has been exceeded")), null,
-            RefusalTexts.Failed::rateLimited));
-  }
+    private static String error(String message) {
+        return "{\"type\":\"error\",\"error\":{\"message\":\"" + message + "\"}}";
+    }
 
-  private static Arguments row(String name, Response r, Credentials sent, Function<ApiFailure, String> text) {
-    return Arguments.of(Named.of(name, r), Optional.ofNullable(sent), text);
-  }
+    static Stream<Arguments> refusals() {
+        return Stream.of(
+                row(
+                        "API token with a username",
+                        response(401, BASIC, ""),
+                        Credentials.apiToken("rahul-dev", API_TOKEN),
+                        f -> RefusalTexts.Failed.apiTokenWithUsername(f, "rahul-dev")),
+                row(
+                        "account password",
+                        response(
+                                401,
+                                null,
+                                "Bitbucket Cloud recently stopped supporting account passwords "
+                                        + "for API authentication."),
+                        Credentials.appPassword("rahul-dev", "hunter2"),
+                        RefusalTexts.Failed::accountPassword),
+                row(
+                        "app password",
+                        response(401, BASIC, error("App passwords are deprecated")),
+                        null,
+                        RefusalTexts.Failed::appPasswordRemoved),
+                row(
+                        "API token as Bearer",
+                        response(401, null, error("Token is invalid")),
+                        Credentials.accessToken(API_TOKEN),
+                        RefusalTexts.Failed::apiTokenAsBearer),
+                row("other 401", response(401, null, error("Unauthorized")), null, RefusalTexts.Failed::unauthorized),
+                row(
+                        "missing scopes",
+                        response(
+                                403,
+                                null,
+                                "{\"type\":\"error\",\"error\":{\"message\":\"Your credentials "
+                                        + "lack one or more required privilege scopes.\",\"detail\":{\"required\":[\"repository:write\"],"
+                                        + "\"granted\":[\"repository\"]}}}"),
+                        null,
+                        f -> RefusalTexts.Failed.missingScopes(
+                                f, f.error().required(), f.error().granted())),
+                row("access denied", response(403, null, error("Forbidden")), null, RefusalTexts.Failed::accessDenied),
+                row(
+                        "not found",
+                        response(404, null, error("Repository acme/infra not found")),
+                        null,
+                        RefusalTexts.Failed::notFound),
+                row(
+                        "rate limited",
+                        response(429, null, error("Rate limit for this resource has been exceeded")),
+                        null,
+                        RefusalTexts.Failed::rateLimited));
+    }
 
-  @ParameterizedTest
-  @MethodSource("refusals")
-  void apiErrorsMessagesAreTheCataloguesTexts(Response r, Optional<Credentials> sent,
-      Function<ApiFailure, String> text) {
-    Clock clock = Clock.systemUTC();
-    String expected = text.apply(ApiErrors.failure(r, clock));
+    private static Arguments row(String name, Response r, Credentials sent, Function<ApiFailure, String> text) {
+        return Arguments.of(Named.of(name, r), Optional.ofNullable(sent), text);
+    }
 
-    assertThat(ApiErrors.toException(r, clock, sent).getMessage()).isEqualTo(expected);
-  }
+    @ParameterizedTest
+    @MethodSource("refusals")
+    void apiErrorsMessagesAreTheCataloguesTexts(
+            Response r, Optional<Credentials> sent, Function<ApiFailure, String> text) {
+        Clock clock = Clock.systemUTC();
+        String expected = text.apply(ApiErrors.failure(r, clock));
+
+        assertThat(ApiErrors.toException(r, clock, sent).getMessage()).isEqualTo(expected);
+    }
 }

@@ -2,7 +2,9 @@ package dev.bbpush.client.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bbpush.client.auth.Credentials;
+import dev.bbpush.client.auth.FixedCredentials;
 import dev.bbpush.client.error.AccessDeniedException;
 import dev.bbpush.client.error.AuthenticationException;
 import dev.bbpush.client.error.BitbucketApiException;
@@ -16,6 +18,7 @@ import dev.bbpush.emulator.control.Fault;
 import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,138 +29,160 @@ import org.junit.jupiter.api.Test;
  */
 @BitbucketEmulatorTest(world = "demo")
 class ErrorMappingTest {
-  private static final String REPO = "^/2.0/repositories/acme/infra$";
+    private static final String REPO = "^/2.0/repositories/acme/infra$";
 
-  private final HttpTransport transport = HttpTransport.builder().retryPolicy(RetryPolicy.none()).build();
+    private final HttpTransport transport =
+            HttpTransport.builder().retryPolicy(RetryPolicy.none()).build();
 
-  @AfterEach
-  void stop() {
-    transport.close();
-  }
-
-  private BitbucketApiException refusal(Emulator bb, Credentials credentials, String path) {
-    HttpTransport t = credentials == null ? transport
-        : transport.withAuthorizer(Authorizer.fixed((dev.bbpush.client.auth.FixedCredentials) credentials),
-            URI.create(bb.apiUrl()));
-    try {
-      t.send(Request.get(URI.create(bb.apiUrl() + path)).build());
-    } catch (BitbucketApiException e) {
-      return e;
+    @AfterEach
+    void stop() {
+        transport.close();
     }
-    throw new AssertionError("no exception");
-  }
 
-  private BitbucketApiException rahulRefused(Emulator bb, String path) {
-    return refusal(bb, Credentials.apiToken("rahul@acme.example", bb.secret("rahul-api-token")), path);
-  }
+    private BitbucketApiException refusal(Emulator bb, Credentials credentials, String path) {
+        HttpTransport t = credentials == null
+                ? transport
+                : transport.withAuthorizer(Authorizer.fixed((FixedCredentials) credentials), URI.create(bb.apiUrl()));
+        try {
+            t.send(Request.get(URI.create(bb.apiUrl() + path)).build());
+        } catch (BitbucketApiException e) {
+            return e;
+        }
+        throw new AssertionError("no exception");
+    }
 
-  @Test
-  void missingScopesCarryRequiredAndGrantedListsAndTheIntrospectionHeaders(Emulator bb) {
-    BitbucketApiException e = refusal(bb,
-        Credentials.apiToken("rahul@acme.example", bb.secret("rahul-write-only-token")), "/repositories/acme/infra");
+    private BitbucketApiException rahulRefused(Emulator bb, String path) {
+        return refusal(bb, Credentials.apiToken("rahul@acme.example", bb.secret("rahul-api-token")), path);
+    }
 
-    assertThat(e).isInstanceOfSatisfying(MissingScopesException.class, m -> {
-      assertThat(m.required()).containsExactly("read:repository:bitbucket");
-      assertThat(m.granted()).containsExactly("write:repository:bitbucket");
-      assertThat(m.missing()).containsExactly("read:repository:bitbucket");
-      assertThat(m.header("x-oauth-scopes")).contains("write:repository:bitbucket");
-      assertThat(m.header("X-Credential-Type")).contains("api_token");
-    });
-    assertThat(e.getMessage()).contains("lacks scopes").contains("read:repository:bitbucket");
-  }
+    @Test
+    void missingScopesCarryRequiredAndGrantedListsAndTheIntrospectionHeaders(Emulator bb) {
+        BitbucketApiException e = refusal(
+                bb,
+                Credentials.apiToken("rahul@acme.example", bb.secret("rahul-write-only-token")),
+                "/repositories/acme/infra");
 
-  @Test
-  void forbiddenWithoutScopeDetailIsAccessDenied(Emulator bb) {
-    BitbucketApiException e = refusal(bb, Credentials.accessToken(bb.secret("infra-repo-token")), "/user");
+        assertThat(e).isInstanceOfSatisfying(MissingScopesException.class, m -> {
+            assertThat(m.required()).containsExactly("read:repository:bitbucket");
+            assertThat(m.granted()).containsExactly("write:repository:bitbucket");
+            assertThat(m.missing()).containsExactly("read:repository:bitbucket");
+            assertThat(m.header("x-oauth-scopes")).contains("write:repository:bitbucket");
+            assertThat(m.header("X-Credential-Type")).contains("api_token");
+        });
+        assertThat(e.getMessage()).contains("lacks scopes").contains("read:repository:bitbucket");
+    }
 
-    assertThat(e).isExactlyInstanceOf(AccessDeniedException.class);
-    assertThat(e.getMessage()).contains("not accessible by this authentication mechanism");
-  }
+    @Test
+    void forbiddenWithoutScopeDetailIsAccessDenied(Emulator bb) {
+        BitbucketApiException e = refusal(bb, Credentials.accessToken(bb.secret("infra-repo-token")), "/user");
 
-  @Test
-  void plainTextAccountPassword401IsAuthenticationFailure(Emulator bb) {
-    BitbucketApiException e = refusal(bb, Credentials.appPassword("rahul-dev", bb.secret("rahul-account-password")),
-        "/repositories/acme/infra");
+        assertThat(e).isExactlyInstanceOf(AccessDeniedException.class);
+        assertThat(e.getMessage()).contains("not accessible by this authentication mechanism");
+    }
 
-    assertThat(e).isInstanceOf(AuthenticationException.class);
-    assertThat(e.header("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
-    assertThat(e.bitbucketMessage()).contains(
-        "Bitbucket Cloud recently stopped supporting account passwords for API authentication.");
-  }
+    @Test
+    void plainTextAccountPassword401IsAuthenticationFailure(Emulator bb) {
+        BitbucketApiException e = refusal(
+                bb,
+                Credentials.appPassword("rahul-dev", bb.secret("rahul-account-password")),
+                "/repositories/acme/infra");
 
-  @Test
-  void emptyBodyIsHandled(Emulator bb) {
-    bb.faults().add(Fault.onAnyMethod(REPO).respond(500, ""));
-    BitbucketApiException e = rahulRefused(bb, "/repositories/acme/infra");
+        assertThat(e).isInstanceOf(AuthenticationException.class);
+        assertThat(e.header("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+        assertThat(e.bitbucketMessage())
+                .contains("Bitbucket Cloud recently stopped supporting account passwords for API authentication.");
+    }
 
-    assertThat(e).isInstanceOf(ServerErrorException.class);
-    assertThat(e.bitbucketMessage()).isEmpty();
-    assertThat(e.error().text()).isEmpty();
-  }
+    @Test
+    void emptyBodyIsHandled(Emulator bb) {
+        bb.faults().add(Fault.onAnyMethod(REPO).respond(500, ""));
+        BitbucketApiException e = rahulRefused(bb, "/repositories/acme/infra");
 
-  @Test
-  void plainText429IsRateLimitedWithoutAHint(Emulator bb) {
-    bb.faults().add(Fault.onAnyMethod(REPO).respond(429, "Rate limit for this resource has been exceeded"));
-    BitbucketApiException e = rahulRefused(bb, "/repositories/acme/infra");
+        assertThat(e).isInstanceOf(ServerErrorException.class);
+        assertThat(e.bitbucketMessage()).isEmpty();
+        assertThat(e.error().text()).isEmpty();
+    }
 
-    assertThat(e).isInstanceOfSatisfying(RateLimitedException.class, r -> assertThat(r.retryAfter()).isEmpty());
-    assertThat(e.bitbucketMessage()).contains("Rate limit for this resource has been exceeded");
-  }
+    @Test
+    void plainText429IsRateLimitedWithoutAHint(Emulator bb) {
+        bb.faults().add(Fault.onAnyMethod(REPO).respond(429, "Rate limit for this resource has been exceeded"));
+        BitbucketApiException e = rahulRefused(bb, "/repositories/acme/infra");
 
-  @Test
-  void rateLimitFaultWithoutRetryAfterIsRateLimitedWithBitbucketsEnvelope(Emulator bb) {
-    bb.faults().add(Fault.onAnyMethod(REPO).rateLimit());
-    BitbucketApiException e = rahulRefused(bb, "/repositories/acme/infra");
+        assertThat(e)
+                .isInstanceOfSatisfying(
+                        RateLimitedException.class,
+                        r -> assertThat(r.retryAfter()).isEmpty());
+        assertThat(e.bitbucketMessage()).contains("Rate limit for this resource has been exceeded");
+    }
 
-    assertThat(e).isInstanceOfSatisfying(RateLimitedException.class, r -> assertThat(r.retryAfter()).isEmpty());
-    assertThat(e.bitbucketMessage()).contains("Rate limit for this resource has been exceeded");
-    assertThat(e.getMessage()).contains("rate limited (429");
-  }
+    @Test
+    void rateLimitFaultWithoutRetryAfterIsRateLimitedWithBitbucketsEnvelope(Emulator bb) {
+        bb.faults().add(Fault.onAnyMethod(REPO).rateLimit());
+        BitbucketApiException e = rahulRefused(bb, "/repositories/acme/infra");
 
-  @Test
-  void conflictAndBranchAlreadyExistsAreConflicts(Emulator bb) {
-    bb.faults().add(Fault.onAnyMethod(REPO).times(1).respond(409));
-    bb.faults().add(Fault.onAnyMethod(REPO).times(1)
-        .respond(400, "{\"type\":\"error\",\"error\":{\"message\":\"x\",\"data\":{\"key\":\"BRANCH_ALREADY_EXISTS\"}}}"));
+        assertThat(e)
+                .isInstanceOfSatisfying(
+                        RateLimitedException.class,
+                        r -> assertThat(r.retryAfter()).isEmpty());
+        assertThat(e.bitbucketMessage()).contains("Rate limit for this resource has been exceeded");
+        assertThat(e.getMessage()).contains("rate limited (429");
+    }
 
-    assertThat(rahulRefused(bb, "/repositories/acme/infra")).isInstanceOf(ConflictException.class);
-    assertThat(rahulRefused(bb, "/repositories/acme/infra")).isInstanceOf(ConflictException.class);
-  }
+    @Test
+    void conflictAndBranchAlreadyExistsAreConflicts(Emulator bb) {
+        bb.faults().add(Fault.onAnyMethod(REPO).times(1).respond(409));
+        bb.faults()
+                .add(
+                        Fault.onAnyMethod(REPO)
+                                .times(1)
+                                .respond(
+                                        400,
+                                        "{\"type\":\"error\",\"error\":{\"message\":\"x\",\"data\":{\"key\":\"BRANCH_ALREADY_EXISTS\"}}}"));
 
-  @Test
-  void otherStatusesStayGenericWithBitbucketsWords(Emulator bb) {
-    BitbucketApiException e = rahulRefused(bb, "/workspaces");
+        assertThat(rahulRefused(bb, "/repositories/acme/infra")).isInstanceOf(ConflictException.class);
+        assertThat(rahulRefused(bb, "/repositories/acme/infra")).isInstanceOf(ConflictException.class);
+    }
 
-    assertThat(e).isExactlyInstanceOf(BitbucketApiException.class);
-    assertThat(e.getMessage()).contains("410").contains("CHANGE-2770").contains("Please read the changelog");
-  }
+    @Test
+    void otherStatusesStayGenericWithBitbucketsWords(Emulator bb) {
+        BitbucketApiException e = rahulRefused(bb, "/workspaces");
 
-  @Test
-  void fieldsDetailIdAndTopLevelDataAreParsed() throws Exception {
-    ErrorBody b = ErrorBody.parse(("{\"type\":\"error\",\"error\":{\"message\":\"Bad request\",\"fields\":{\"src\":"
-        + "[\"This field is required.\"]},\"detail\":\"You must specify a valid source branch\",\"id\":\"abc\"},"
-        + "\"data\":{\"shas\":[\"123\"]}}").getBytes(StandardCharsets.UTF_8));
+        assertThat(e).isExactlyInstanceOf(BitbucketApiException.class);
+        assertThat(e.getMessage()).contains("410").contains("CHANGE-2770").contains("Please read the changelog");
+    }
 
-    assertThat(b.message()).contains("Bad request");
-    assertThat(b.detail()).contains("You must specify a valid source branch");
-    assertThat(b.fields()).containsEntry("src", java.util.List.of("This field is required."));
-    assertThat(b.id()).contains("abc");
-    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(b.data().orElseThrow())
-        .path("shas").get(0).asText()).isEqualTo("123");
-  }
+    @Test
+    void fieldsDetailIdAndTopLevelDataAreParsed() throws Exception {
+        ErrorBody b = ErrorBody.parse(("{\"type\":\"error\",\"error\":{\"message\":\"Bad request\",\"fields\":{\"src\":"
+                        + "[\"This field is required.\"]},\"detail\":\"You must specify a valid source branch\",\"id\":\"abc\"},"
+                        + "\"data\":{\"shas\":[\"123\"]}}")
+                .getBytes(StandardCharsets.UTF_8));
 
-  @Test
-  void oauthTokenEndpointErrorShapeIsParsed() {
-    ErrorBody b = ErrorBody.parse("{\"error_description\": \"Invalid client\", \"error\": \"invalid_client\"}"
-        .getBytes(StandardCharsets.UTF_8));
+        assertThat(b.message()).contains("Bad request");
+        assertThat(b.detail()).contains("You must specify a valid source branch");
+        assertThat(b.fields()).containsEntry("src", List.of("This field is required."));
+        assertThat(b.id()).contains("abc");
+        assertThat(new ObjectMapper()
+                        .readTree(b.data().orElseThrow())
+                        .path("shas")
+                        .get(0)
+                        .asText())
+                .isEqualTo("123");
+    }
 
-    assertThat(b.message()).contains("Invalid client (invalid_client)");
-  }
+    @Test
+    void oauthTokenEndpointErrorShapeIsParsed() {
+        ErrorBody b = ErrorBody.parse("{\"error_description\": \"Invalid client\", \"error\": \"invalid_client\"}"
+                .getBytes(StandardCharsets.UTF_8));
 
-  @Test
-  void garbageIsKeptAsText() {
-    ErrorBody b = ErrorBody.parse("{not json".getBytes(StandardCharsets.UTF_8));
+        assertThat(b.message()).contains("Invalid client (invalid_client)");
+    }
 
-    assertThat(b.message()).contains("{not json");
-  }
+    @Test
+    void garbageIsKeptAsText() {
+        ErrorBody b = ErrorBody.parse("{not json".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(b.message()).contains("{not json");
+    }
 }

@@ -23,49 +23,54 @@ import org.junit.jupiter.api.Test;
  */
 @BitbucketEmulatorTest(world = "demo")
 class ClientCredentialsAcceptTest {
-  private static ClientCredentialsAuthorizer authorizer(Emulator bb, OAuthClientCredentials consumer,
-      HttpTransport transport, MutableClock clock) {
-    URI endpoint = ClientCredentialsAuthorizer.defaultTokenEndpoint(URI.create(bb.apiUrl()), true);
-    return new ClientCredentialsAuthorizer(consumer, endpoint, transport, clock);
-  }
-
-  @Test
-  void aTokenTheCallerFetchedIsServedUntilItIsDueForRenewal(Emulator bb) {
-    Credential c = bb.credential("acme-agent");
-    MutableClock clock = new MutableClock(bb.clock().now());
-    try (HttpTransport transport = HttpTransport.builder().retryPolicy(RetryPolicy.none()).build()) {
-      ClientCredentialsAuthorizer authorizer = authorizer(bb,
-          new OAuthClientCredentials(c.key(), Secret.of(c.secret()), null), transport, clock);
-      assertThat(authorizer.currentGrant()).isEmpty();
-
-      Response r = transport.exchange(authorizer.clientCredentialsRequest());
-      ClientCredentialsAuthorizer.Grant grant = authorizer.accept(r).orElseThrow();
-
-      assertThat(grant.lifetime()).isEqualTo(Duration.ofSeconds(7200));
-      assertThat(grant.expiresAt()).isEqualTo(clock.instant().plusSeconds(7200));
-      assertThat(authorizer.authorization().reveal()).isEqualTo("Bearer " + grant.accessToken().reveal());
-      assertThat(authorizer.currentGrant()).contains(grant);
-      assertThat(grant.toString()).doesNotContain(grant.accessToken().reveal());
-      assertThat(EmulatorJournal.tokenRequests(bb, 1)).hasSize(1);
-
-      clock.advance(Duration.ofSeconds(6480));
-      assertThat(authorizer.currentGrant()).as("due for renewal at 90%% of its lifetime").isEmpty();
+    private static ClientCredentialsAuthorizer authorizer(
+            Emulator bb, OAuthClientCredentials consumer, HttpTransport transport, MutableClock clock) {
+        URI endpoint = ClientCredentialsAuthorizer.defaultTokenEndpoint(URI.create(bb.apiUrl()), true);
+        return new ClientCredentialsAuthorizer(consumer, endpoint, transport, clock);
     }
-  }
 
-  @Test
-  void aRefusalIsNotKept(Emulator bb) {
-    Credential c = bb.credential("acme-agent");
-    MutableClock clock = new MutableClock(bb.clock().now());
-    try (HttpTransport transport = HttpTransport.builder().retryPolicy(RetryPolicy.none()).build()) {
-      ClientCredentialsAuthorizer authorizer = authorizer(bb,
-          new OAuthClientCredentials(c.key(), Secret.of("not-the-secret"), null), transport, clock);
+    @Test
+    void aTokenTheCallerFetchedIsServedUntilItIsDueForRenewal(Emulator bb) {
+        Credential c = bb.credential("acme-agent");
+        MutableClock clock = new MutableClock(bb.clock().now());
+        try (HttpTransport transport =
+                HttpTransport.builder().retryPolicy(RetryPolicy.none()).build()) {
+            ClientCredentialsAuthorizer authorizer =
+                    authorizer(bb, new OAuthClientCredentials(c.key(), Secret.of(c.secret()), null), transport, clock);
+            assertThat(authorizer.currentGrant()).isEmpty();
 
-      Response r = transport.exchange(authorizer.clientCredentialsRequest());
+            Response r = transport.exchange(authorizer.clientCredentialsRequest());
+            ClientCredentialsAuthorizer.Grant grant = authorizer.accept(r).orElseThrow();
 
-      assertThat(r.status()).isEqualTo(401);
-      assertThat(authorizer.accept(r)).isEmpty();
-      assertThat(authorizer.currentGrant()).isEmpty();
+            assertThat(grant.lifetime()).isEqualTo(Duration.ofSeconds(7200));
+            assertThat(grant.expiresAt()).isEqualTo(clock.instant().plusSeconds(7200));
+            assertThat(authorizer.authorization().reveal())
+                    .isEqualTo("Bearer " + grant.accessToken().reveal());
+            assertThat(authorizer.currentGrant()).contains(grant);
+            assertThat(grant.toString()).doesNotContain(grant.accessToken().reveal());
+            assertThat(EmulatorJournal.tokenRequests(bb, 1)).hasSize(1);
+
+            clock.advance(Duration.ofSeconds(6480));
+            assertThat(authorizer.currentGrant())
+                    .as("due for renewal at 90%% of its lifetime")
+                    .isEmpty();
+        }
     }
-  }
+
+    @Test
+    void aRefusalIsNotKept(Emulator bb) {
+        Credential c = bb.credential("acme-agent");
+        MutableClock clock = new MutableClock(bb.clock().now());
+        try (HttpTransport transport =
+                HttpTransport.builder().retryPolicy(RetryPolicy.none()).build()) {
+            ClientCredentialsAuthorizer authorizer = authorizer(
+                    bb, new OAuthClientCredentials(c.key(), Secret.of("not-the-secret"), null), transport, clock);
+
+            Response r = transport.exchange(authorizer.clientCredentialsRequest());
+
+            assertThat(r.status()).isEqualTo(401);
+            assertThat(authorizer.accept(r)).isEmpty();
+            assertThat(authorizer.currentGrant()).isEmpty();
+        }
+    }
 }

@@ -17,28 +17,28 @@ import org.junit.jupiter.api.Test;
 @BitbucketEmulatorTest(world = "worlds/oauth-public-consumer.yaml")
 class ClientCredentialsPublicConsumerTest {
 
-  @Test
-  void publicConsumerIsRefusedWithAnErrorNamingTheCauseAndTheFix(Emulator bb) {
-    Credential consumer = bb.credential("public-agent");
-    try (BitbucketClient client = BitbucketClient.builder()
-        .apiUrl(bb.apiUrl())
-        .credentials(Credentials.oauthClientCredentials(consumer.key(), consumer.secret()))
-        .build()) {
-      assertThatThrownBy(() -> client.repository("acme", "infra"))
-          .isExactlyInstanceOf(BitbucketApiException.class)
-          .isNotInstanceOf(AuthenticationException.class)
-          .satisfies(e -> {
-            BitbucketApiException api = (BitbucketApiException) e;
-            assertThat(api.status()).isEqualTo(400);
-            assertThat(api.bitbucketMessage().orElseThrow())
-                .contains("Cannot use client_credentials with a consumer marked as \"public\"")
-                .endsWith("(invalid_grant)");
-          })
-          .hasMessageContaining("'" + consumer.key() + "'")
-          .hasMessageContaining("marked as public")
-          .hasMessageContaining("This is a private consumer")
-          .hasMessageNotContaining(consumer.secret());
+    @Test
+    void publicConsumerIsRefusedWithAnErrorNamingTheCauseAndTheFix(Emulator bb) {
+        Credential consumer = bb.credential("public-agent");
+        try (BitbucketClient client = BitbucketClient.builder()
+                .apiUrl(bb.apiUrl())
+                .credentials(Credentials.oauthClientCredentials(consumer.key(), consumer.secret()))
+                .build()) {
+            assertThatThrownBy(() -> client.repository("acme", "infra"))
+                    .isExactlyInstanceOf(BitbucketApiException.class)
+                    .isNotInstanceOf(AuthenticationException.class)
+                    .satisfies(e -> {
+                        BitbucketApiException api = (BitbucketApiException) e;
+                        assertThat(api.status()).isEqualTo(400);
+                        assertThat(api.bitbucketMessage().orElseThrow())
+                                .contains("Cannot use client_credentials with a consumer marked as \"public\"")
+                                .endsWith("(invalid_grant)");
+                    })
+                    .hasMessageContaining("'" + consumer.key() + "'")
+                    .hasMessageContaining("marked as public")
+                    .hasMessageContaining("This is a private consumer")
+                    .hasMessageNotContaining(consumer.secret());
+        }
+        assertThat(EmulatorJournal.all(bb, 1)).extracting(e -> e.path()).containsExactly("/site/oauth2/access_token");
     }
-    assertThat(EmulatorJournal.all(bb, 1)).extracting(e -> e.path()).containsExactly("/site/oauth2/access_token");
-  }
 }

@@ -19,60 +19,66 @@ import org.junit.jupiter.api.Test;
 @BitbucketEmulatorTest(world = "demo")
 class HashingThreadTest {
 
-  /** A one-byte source whose stream blocks until interrupted, counting opens and closes. */
-  private static final class BlockingSource implements ContentSource {
-    final AtomicInteger opened = new AtomicInteger();
-    final AtomicInteger closed = new AtomicInteger();
-    final CountDownLatch never = new CountDownLatch(1);
+    /** A one-byte source whose stream blocks until interrupted, counting opens and closes. */
+    private static final class BlockingSource implements ContentSource {
+        final AtomicInteger opened = new AtomicInteger();
+        final AtomicInteger closed = new AtomicInteger();
+        final CountDownLatch never = new CountDownLatch(1);
 
-    @Override
-    public InputStream open() {
-      opened.incrementAndGet();
-      return new InputStream() {
         @Override
-        public int read() throws InterruptedIOException {
-          try {
-            never.await();
-          } catch (InterruptedException e) {
-            throw new InterruptedIOException("interrupted");
-          }
-          return -1;
+        public InputStream open() {
+            opened.incrementAndGet();
+            return new InputStream() {
+                @Override
+                public int read() throws InterruptedIOException {
+                    try {
+                        never.await();
+                    } catch (InterruptedException e) {
+                        throw new InterruptedIOException("interrupted");
+                    }
+                    return -1;
+                }
+
+                @Override
+                public void close() {
+                    closed.incrementAndGet();
+                }
+            };
         }
 
         @Override
-        public void close() {
-          closed.incrementAndGet();
+        public long size() {
+            return 1;
         }
-      };
+
+        @Override
+        public String description() {
+            return "blocking";
+        }
     }
 
-    @Override
-    public long size() {
-      return 1;
+    @Test
+    void failedPlanningStopsTheHashingThreadBeforePushReturns(Emulator bb) throws Exception {
+        BlockingSource source = new BlockingSource();
+        PushListener failAtPlanning = e -> {
+            if (e instanceof PushEvent.Planning) {
+                throw new IllegalStateException("planning failed");
+            }
+        };
+        try (BitbucketClient client = PushFixture.rahul(bb);
+                ChangeSet changes = ChangeSet.builder()
+                        .add(FileChange.put("live/blocking.tf", source))
+                        .build()) {
+            PushRequest req = PushFixture.request(changes)
+                    .safetyChecks(false)
+                    .listener(failAtPlanning)
+                    .build();
+
+            assertThatThrownBy(() -> new Pusher(client).push(req)).hasMessageContaining("planning failed");
+
+            assertThat(source.closed.get()).as("every opened stream is closed").isEqualTo(source.opened.get());
+            assertThat(Thread.getAllStackTraces().keySet())
+                    .noneMatch(t -> t.getName().equals("bbpush-hash") && t.isAlive());
+        }
     }
-
-    @Override
-    public String description() {
-      return "blocking";
-    }
-  }
-
-  @Test
-  void failedPlanningStopsTheHashingThreadBeforePushReturns(Emulator bb) throws Exception {
-    BlockingSource source = new BlockingSource();
-    PushListener failAtPlanning = e -> {
-      if (e instanceof PushEvent.Planning) {
-        throw new IllegalStateException("planning failed");
-      }
-    };
-    try (BitbucketClient client = PushFixture.rahul(bb);
-        ChangeSet changes = ChangeSet.builder().add(FileChange.put("live/blocking.tf", source)).build()) {
-      PushRequest req = PushFixture.request(changes).safetyChecks(false).listener(failAtPlanning).build();
-
-      assertThatThrownBy(() -> new Pusher(client).push(req)).hasMessageContaining("planning failed");
-
-      assertThat(source.closed.get()).as("every opened stream is closed").isEqualTo(source.opened.get());
-      assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("bbpush-hash") && t.isAlive());
-    }
-  }
 }

@@ -25,80 +25,82 @@ import java.util.Set;
  * simple versions, for testing clients against the pre-removal API.
  */
 public final class CrossWorkspaceApi {
-  static final String ANNOUNCEMENT_URL = "https://developer.atlassian.com/cloud/bitbucket/changelog#CHANGE-2770";
-  private static final Set<String> ROLES = Set.of("owner", "collaborator", "member");
+    static final String ANNOUNCEMENT_URL = "https://developer.atlassian.com/cloud/bitbucket/changelog#CHANGE-2770";
+    private static final Set<String> ROLES = Set.of("owner", "collaborator", "member");
 
-  private final EmulatorContext ctx;
-  private final Memberships memberships;
-  private final UserApi users;
+    private final EmulatorContext ctx;
+    private final Memberships memberships;
+    private final UserApi users;
 
-  public CrossWorkspaceApi(EmulatorContext ctx) {
-    this.ctx = ctx;
-    this.memberships = new Memberships(ctx.world());
-    this.users = new UserApi(ctx);
-  }
-
-  public void register(Router r) {
-    r.get("/workspaces", this::workspaces);
-    r.get("/repositories", this::repositories);
-    r.get("/user/permissions/repositories", this::repositoryPermissions);
-    r.get("/user/permissions/workspaces", this::workspacePermissions);
-  }
-
-  /** Bitbucket's 410 for CHANGE-2770 endpoints (reference §1.4, observed April 2026). */
-  static ApiError gone() {
-    ObjectNode data = Json.obj().put("announcement_url", ANNOUNCEMENT_URL);
-    return new ApiError(410, "CHANGE-2770 - Functionality has been deprecated")
-        .detail("Please read the changelog entry for more details.")
-        .data(data)
-        .dataAlsoAtTopLevel()
-        .reason("cross-workspace endpoint removed (world setting crossWorkspaceEndpointsGone)");
-  }
-
-  private void refuseIfGone() {
-    if (ctx.world().settings().crossWorkspaceEndpointsGone()) {
-      throw gone();
+    public CrossWorkspaceApi(EmulatorContext ctx) {
+        this.ctx = ctx;
+        this.memberships = new Memberships(ctx.world());
+        this.users = new UserApi(ctx);
     }
-  }
 
-  /** {@code workspace} objects of the caller's memberships; {@code role=owner|collaborator|member}. */
-  void workspaces(Exchange ex) throws IOException {
-    refuseIfGone();
-    Principal p = Callers.requireAuthenticated(ex);
-    String role = ex.query("role");
-    if (role != null && !ROLES.contains(role)) {
-      throw ApiError.badRequest("Invalid role: " + role).reason("role must be one of " + ROLES);
+    public void register(Router r) {
+        r.get("/workspaces", this::workspaces);
+        r.get("/repositories", this::repositories);
+        r.get("/user/permissions/repositories", this::repositoryPermissions);
+        r.get("/user/permissions/workspaces", this::workspacePermissions);
     }
-    Account a = p.account();
-    List<Workspace> ws =
-        a == null
-            ? List.of()
-            : memberships.workspacesOf(a).stream().filter(w -> !"owner".equals(role) || memberships.isAdmin(a, w)).toList();
-    Representations rep = new Representations(ctx.world(), ex.links());
-    ex.json(200, Page.of(ex, ws, rep::workspaceDetail, 10, 100));
-  }
 
-  /** Every public repository of the world (the spec: "all public repositories"). */
-  void repositories(Exchange ex) throws IOException {
-    refuseIfGone();
-    List<Repo> repos = ctx.world().repositories().stream().filter(r -> !r.isPrivate()).toList();
-    Representations rep = new Representations(ctx.world(), ex.links());
-    ex.json(200, Page.of(ex, repos, r -> rep.repository(r, ctx.store().mainBranch(r), true), 10, 100));
-  }
+    /** Bitbucket's 410 for CHANGE-2770 endpoints (reference §1.4, observed April 2026). */
+    static ApiError gone() {
+        ObjectNode data = Json.obj().put("announcement_url", ANNOUNCEMENT_URL);
+        return new ApiError(410, "CHANGE-2770 - Functionality has been deprecated")
+                .detail("Please read the changelog entry for more details.")
+                .data(data)
+                .dataAlsoAtTopLevel()
+                .reason("cross-workspace endpoint removed (world setting crossWorkspaceEndpointsGone)");
+    }
 
-  void repositoryPermissions(Exchange ex) throws IOException {
-    refuseIfGone();
-    Principal p = Callers.requireAuthenticated(ex);
-    ex.json(200, users.permissionsPage(ex, p, null));
-  }
+    private void refuseIfGone() {
+        if (ctx.world().settings().crossWorkspaceEndpointsGone()) {
+            throw gone();
+        }
+    }
 
-  /** {@code workspace_membership} items, one per workspace the caller belongs to. */
-  void workspacePermissions(Exchange ex) throws IOException {
-    refuseIfGone();
-    Principal p = Callers.requireAuthenticated(ex);
-    Account a = p.account();
-    List<Workspace> ws = a == null ? List.of() : memberships.workspacesOf(a);
-    Representations rep = new Representations(ctx.world(), ex.links());
-    ex.json(200, Page.of(ex, ws, w -> rep.workspaceMembership(a, w, memberships.role(a, w)), 10, 100));
-  }
+    /** {@code workspace} objects of the caller's memberships; {@code role=owner|collaborator|member}. */
+    void workspaces(Exchange ex) throws IOException {
+        refuseIfGone();
+        Principal p = Callers.requireAuthenticated(ex);
+        String role = ex.query("role");
+        if (role != null && !ROLES.contains(role)) {
+            throw ApiError.badRequest("Invalid role: " + role).reason("role must be one of " + ROLES);
+        }
+        Account a = p.account();
+        List<Workspace> ws = a == null
+                ? List.of()
+                : memberships.workspacesOf(a).stream()
+                        .filter(w -> !"owner".equals(role) || memberships.isAdmin(a, w))
+                        .toList();
+        Representations rep = new Representations(ctx.world(), ex.links());
+        ex.json(200, Page.of(ex, ws, rep::workspaceDetail, 10, 100));
+    }
+
+    /** Every public repository of the world (the spec: "all public repositories"). */
+    void repositories(Exchange ex) throws IOException {
+        refuseIfGone();
+        List<Repo> repos =
+                ctx.world().repositories().stream().filter(r -> !r.isPrivate()).toList();
+        Representations rep = new Representations(ctx.world(), ex.links());
+        ex.json(200, Page.of(ex, repos, r -> rep.repository(r, ctx.store().mainBranch(r), true), 10, 100));
+    }
+
+    void repositoryPermissions(Exchange ex) throws IOException {
+        refuseIfGone();
+        Principal p = Callers.requireAuthenticated(ex);
+        ex.json(200, users.permissionsPage(ex, p, null));
+    }
+
+    /** {@code workspace_membership} items, one per workspace the caller belongs to. */
+    void workspacePermissions(Exchange ex) throws IOException {
+        refuseIfGone();
+        Principal p = Callers.requireAuthenticated(ex);
+        Account a = p.account();
+        List<Workspace> ws = a == null ? List.of() : memberships.workspacesOf(a);
+        Representations rep = new Representations(ctx.world(), ex.links());
+        ex.json(200, Page.of(ex, ws, w -> rep.workspaceMembership(a, w, memberships.role(a, w)), 10, 100));
+    }
 }

@@ -45,187 +45,203 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * </ul>
  */
 public final class PullRequestApi {
-  private static final String PRS = "/repositories/{workspace}/{repo_slug}/pullrequests";
-  private static final int MAX_PAGELEN = 50;
-  private static final Set<String> FILTER_FIELDS =
-      Set.of("source.branch.name", "destination.branch.name", "state", "title", "id", "draft");
+    private static final String PRS = "/repositories/{workspace}/{repo_slug}/pullrequests";
+    private static final int MAX_PAGELEN = 50;
+    private static final Set<String> FILTER_FIELDS =
+            Set.of("source.branch.name", "destination.branch.name", "state", "title", "id", "draft");
 
-  private final EmulatorContext ctx;
+    private final EmulatorContext ctx;
 
-  public PullRequestApi(EmulatorContext ctx) {
-    this.ctx = ctx;
-  }
+    public PullRequestApi(EmulatorContext ctx) {
+        this.ctx = ctx;
+    }
 
-  public void register(Router r) {
-    r.get(PRS, this::list);
-    r.post(PRS, this::create);
-    r.get(PRS + "/{pull_request_id}", this::get);
-  }
+    public void register(Router r) {
+        r.get(PRS, this::list);
+        r.post(PRS, this::create);
+        r.get(PRS + "/{pull_request_id}", this::get);
+    }
 
-  /**
-   * Opens a pull request. 201 + {@code Location} + the pull request; 200 + the existing one when an
-   * OPEN pull request already joins the same branches. Safe to retry: a retry returns the same one.
-   *
-   * @throws ApiError 400 for missing {@code title}/{@code source.branch.name}, unknown branches, or
-   *     {@code There are no changes to be pulled}; 401 for anonymous callers
-   */
-  void create(Exchange ex) throws IOException {
-    Repo repo = ctx.access().requireRepository(ex, Permission.READ);
-    Principal caller = Callers.requireAuthenticated(ex);
-    JsonNode body = ex.jsonBody();
-    String title = text(body.path("title"));
-    String source = text(body.path("source").path("branch").path("name"));
-    ObjectNode fields = Json.obj();
-    if (title.isBlank()) {
-      fields.putArray("title").add("This field is required.");
+    /**
+     * Opens a pull request. 201 + {@code Location} + the pull request; 200 + the existing one when an
+     * OPEN pull request already joins the same branches. Safe to retry: a retry returns the same one.
+     *
+     * @throws ApiError 400 for missing {@code title}/{@code source.branch.name}, unknown branches, or
+     *     {@code There are no changes to be pulled}; 401 for anonymous callers
+     */
+    void create(Exchange ex) throws IOException {
+        Repo repo = ctx.access().requireRepository(ex, Permission.READ);
+        Principal caller = Callers.requireAuthenticated(ex);
+        JsonNode body = ex.jsonBody();
+        String title = text(body.path("title"));
+        String source = text(body.path("source").path("branch").path("name"));
+        ObjectNode fields = Json.obj();
+        if (title.isBlank()) {
+            fields.putArray("title").add("This field is required.");
+        }
+        if (source.isBlank()) {
+            fields.putArray("source").add("This field is required.");
+        }
+        if (!fields.isEmpty()) {
+            throw new ApiError(400, "Bad request")
+                    .fields(fields)
+                    .reason("pull request without title or source.branch.name");
+        }
+        String destination = text(body.path("destination").path("branch").path("name"));
+        if (destination.isBlank()) {
+            destination = ctx.store().mainBranch(repo);
+        }
+        Repository db = ctx.store().repository(repo.workspace(), repo.slug());
+        RevCommit sourceTip = tipOrRefuse(db, "source", source);
+        RevCommit destinationTip = tipOrRefuse(db, "destination", destination);
+        try (RevWalk walk = new RevWalk(db)) {
+            if (walk.isMergedInto(walk.parseCommit(sourceTip), walk.parseCommit(destinationTip))) {
+                throw ApiError.badRequest("There are no changes to be pulled")
+                        .reason(source + " has no commits that " + destination + " lacks");
+            }
+        }
+        String author = caller.account() != null
+                ? caller.account().username()
+                : PullRequest.APP_AUTHOR_PREFIX
+                        + (caller.credential() != null
+                                ? caller.credential().name()
+                                : caller.type().header());
+        String description = text(body.path("description"));
+        boolean closeSource = body.path("close_source_branch").asBoolean(false);
+        boolean draft = body.path("draft").asBoolean(false);
+        String dest = destination;
+        PullRequests.Result result = ctx.pullRequests()
+                .openOrCreate(
+                        repo.fullName(),
+                        source,
+                        dest,
+                        id -> new PullRequest(
+                                id,
+                                title,
+                                description,
+                                source,
+                                dest,
+                                sourceTip.name(),
+                                destinationTip.name(),
+                                author,
+                                closeSource,
+                                draft,
+                                PullRequest.State.OPEN,
+                                ctx.clock().now()));
+        ObjectNode json = render(ex, repo, db, result.pullRequest(), true);
+        ex.header("Location", json.path("links").path("self").path("href").asText());
+        ex.json(result.created() ? 201 : 200, json);
     }
-    if (source.isBlank()) {
-      fields.putArray("source").add("This field is required.");
-    }
-    if (!fields.isEmpty()) {
-      throw new ApiError(400, "Bad request").fields(fields).reason("pull request without title or source.branch.name");
-    }
-    String destination = text(body.path("destination").path("branch").path("name"));
-    if (destination.isBlank()) {
-      destination = ctx.store().mainBranch(repo);
-    }
-    Repository db = ctx.store().repository(repo.workspace(), repo.slug());
-    RevCommit sourceTip = tipOrRefuse(db, "source", source);
-    RevCommit destinationTip = tipOrRefuse(db, "destination", destination);
-    try (RevWalk walk = new RevWalk(db)) {
-      if (walk.isMergedInto(walk.parseCommit(sourceTip), walk.parseCommit(destinationTip))) {
-        throw ApiError.badRequest("There are no changes to be pulled")
-            .reason(source + " has no commits that " + destination + " lacks");
-      }
-    }
-    String author =
-        caller.account() != null
-            ? caller.account().username()
-            : PullRequest.APP_AUTHOR_PREFIX + (caller.credential() != null ? caller.credential().name() : caller.type().header());
-    String description = text(body.path("description"));
-    boolean closeSource = body.path("close_source_branch").asBoolean(false);
-    boolean draft = body.path("draft").asBoolean(false);
-    String dest = destination;
-    PullRequests.Result result =
-        ctx.pullRequests()
-            .openOrCreate(
-                repo.fullName(),
-                source,
-                dest,
-                id ->
-                    new PullRequest(
-                        id, title, description, source, dest, sourceTip.name(), destinationTip.name(), author,
-                        closeSource, draft, PullRequest.State.OPEN, ctx.clock().now()));
-    ObjectNode json = render(ex, repo, db, result.pullRequest(), true);
-    ex.header("Location", json.path("links").path("self").path("href").asText());
-    ex.json(result.created() ? 201 : 200, json);
-  }
 
-  void get(Exchange ex) throws IOException {
-    Repo repo = ctx.access().requireRepository(ex, Permission.READ);
-    String raw = ex.param("pull_request_id");
-    int id;
-    try {
-      id = Integer.parseInt(raw);
-    } catch (NumberFormatException e) {
-      // Bitbucket's route only takes integers here, so anything else is an unknown resource.
-      throw ApiError.notFound("Resource not found").reason("pull request id '" + raw + "' is not an integer");
+    void get(Exchange ex) throws IOException {
+        Repo repo = ctx.access().requireRepository(ex, Permission.READ);
+        String raw = ex.param("pull_request_id");
+        int id;
+        try {
+            id = Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            // Bitbucket's route only takes integers here, so anything else is an unknown resource.
+            throw ApiError.notFound("Resource not found").reason("pull request id '" + raw + "' is not an integer");
+        }
+        PullRequest pr = ctx.pullRequests()
+                .get(repo.fullName(), id)
+                .orElseThrow(() -> ApiError.notFound("Pull request not found")
+                        .reason("no pull request " + id + " in " + repo.fullName()));
+        ex.json(200, render(ex, repo, ctx.store().repository(repo.workspace(), repo.slug()), pr, true));
     }
-    PullRequest pr =
-        ctx.pullRequests()
-            .get(repo.fullName(), id)
-            .orElseThrow(() -> ApiError.notFound("Pull request not found").reason("no pull request " + id + " in " + repo.fullName()));
-    ex.json(200, render(ex, repo, ctx.store().repository(repo.workspace(), repo.slug()), pr, true));
-  }
 
-  /**
-   * Lists pull requests, newest first: OPEN only unless {@code state=} (repeatable) or a {@code state}
-   * condition in {@code q} says otherwise. {@code pagelen} is at most 50 (100 gives 400 {@code Invalid
-   * pagelen}, as observed on Bitbucket).
-   */
-  void list(Exchange ex) throws IOException {
-    Repo repo = ctx.access().requireRepository(ex, Permission.READ);
-    Bbql q = Bbql.parse(ex.query("q"), FILTER_FIELDS);
-    EnumSet<PullRequest.State> states = EnumSet.noneOf(PullRequest.State.class);
-    for (String s : ex.queryAll("state")) {
-      try {
-        states.add(PullRequest.State.valueOf(s.trim().toUpperCase(Locale.ROOT)));
-      } catch (IllegalArgumentException e) {
-        throw ApiError.badRequest("Invalid state: " + s).reason("state must be one of " + List.of(PullRequest.State.values()));
-      }
+    /**
+     * Lists pull requests, newest first: OPEN only unless {@code state=} (repeatable) or a {@code state}
+     * condition in {@code q} says otherwise. {@code pagelen} is at most 50 (100 gives 400 {@code Invalid
+     * pagelen}, as observed on Bitbucket).
+     */
+    void list(Exchange ex) throws IOException {
+        Repo repo = ctx.access().requireRepository(ex, Permission.READ);
+        Bbql q = Bbql.parse(ex.query("q"), FILTER_FIELDS);
+        EnumSet<PullRequest.State> states = EnumSet.noneOf(PullRequest.State.class);
+        for (String s : ex.queryAll("state")) {
+            try {
+                states.add(PullRequest.State.valueOf(s.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw ApiError.badRequest("Invalid state: " + s)
+                        .reason("state must be one of " + List.of(PullRequest.State.values()));
+            }
+        }
+        if (states.isEmpty()) {
+            states = q.mentions("state") ? EnumSet.allOf(PullRequest.State.class) : EnumSet.of(PullRequest.State.OPEN);
+        }
+        List<PullRequest> matching = new ArrayList<>();
+        for (PullRequest pr : ctx.pullRequests().list(repo.fullName())) {
+            if (states.contains(pr.state()) && q.matches(field -> field(pr, field))) {
+                matching.add(pr);
+            }
+        }
+        matching.sort(order(ex.query("sort")));
+        Repository db = ctx.store().repository(repo.workspace(), repo.slug());
+        ex.json(200, Page.of(ex, matching, pr -> render(ex, repo, db, pr, false), 10, MAX_PAGELEN));
     }
-    if (states.isEmpty()) {
-      states = q.mentions("state") ? EnumSet.allOf(PullRequest.State.class) : EnumSet.of(PullRequest.State.OPEN);
-    }
-    List<PullRequest> matching = new ArrayList<>();
-    for (PullRequest pr : ctx.pullRequests().list(repo.fullName())) {
-      if (states.contains(pr.state()) && q.matches(field -> field(pr, field))) {
-        matching.add(pr);
-      }
-    }
-    matching.sort(order(ex.query("sort")));
-    Repository db = ctx.store().repository(repo.workspace(), repo.slug());
-    ex.json(200, Page.of(ex, matching, pr -> render(ex, repo, db, pr, false), 10, MAX_PAGELEN));
-  }
 
-  private static Comparator<PullRequest> order(String sort) {
-    Comparator<PullRequest> byId = Comparator.comparingInt(PullRequest::id);
-    if (sort == null || sort.isBlank()) {
-      return byId.reversed();
-    }
-    boolean desc = sort.startsWith("-");
-    String key = desc ? sort.substring(1) : sort;
-    Comparator<PullRequest> c =
-        switch (key) {
-          case "id" -> byId;
-          case "created_on", "updated_on" -> Comparator.comparing(PullRequest::createdOn).thenComparing(byId);
-          case "title" -> Comparator.comparing(PullRequest::title).thenComparing(byId);
-          default -> throw ApiError.badRequest("Invalid sort parameter: " + sort)
-              .reason("pull requests sort on id, created_on, updated_on or title");
+    private static Comparator<PullRequest> order(String sort) {
+        Comparator<PullRequest> byId = Comparator.comparingInt(PullRequest::id);
+        if (sort == null || sort.isBlank()) {
+            return byId.reversed();
+        }
+        boolean desc = sort.startsWith("-");
+        String key = desc ? sort.substring(1) : sort;
+        Comparator<PullRequest> c = switch (key) {
+            case "id" -> byId;
+            case "created_on", "updated_on" ->
+                Comparator.comparing(PullRequest::createdOn).thenComparing(byId);
+            case "title" -> Comparator.comparing(PullRequest::title).thenComparing(byId);
+            default ->
+                throw ApiError.badRequest("Invalid sort parameter: " + sort)
+                        .reason("pull requests sort on id, created_on, updated_on or title");
         };
-    return desc ? c.reversed() : c;
-  }
-
-  private static String field(PullRequest pr, String field) {
-    return switch (field) {
-      case "source.branch.name" -> pr.sourceBranch();
-      case "destination.branch.name" -> pr.destinationBranch();
-      case "state" -> pr.state().name();
-      case "title" -> pr.title();
-      case "id" -> Integer.toString(pr.id());
-      case "draft" -> Boolean.toString(pr.draft());
-      default -> throw new IllegalStateException(field);
-    };
-  }
-
-  /** Renders with live endpoint commits: an OPEN pull request follows its branches, as on Bitbucket. */
-  private ObjectNode render(Exchange ex, Repo repo, Repository db, PullRequest pr, boolean full) {
-    String source = pr.sourceCommit();
-    String destination = pr.destinationCommit();
-    if (pr.state() == PullRequest.State.OPEN) {
-      try {
-        RevCommit s = Revisions.branchTip(db, pr.sourceBranch());
-        RevCommit d = Revisions.branchTip(db, pr.destinationBranch());
-        source = s != null ? s.name() : source;
-        destination = d != null ? d.name() : destination;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+        return desc ? c.reversed() : c;
     }
-    return new Representations(ctx.world(), ex.links()).pullRequest(repo, pr, source, destination, full);
-  }
 
-  private static RevCommit tipOrRefuse(Repository db, String side, String branch) throws IOException {
-    RevCommit tip = Revisions.branchTip(db, branch);
-    if (tip == null) {
-      ObjectNode fields = Json.obj();
-      fields.putArray(side).add("branch not found: " + branch);
-      throw new ApiError(400, side + ": branch not found: " + branch).fields(fields).reason("no branch " + branch);
+    private static String field(PullRequest pr, String field) {
+        return switch (field) {
+            case "source.branch.name" -> pr.sourceBranch();
+            case "destination.branch.name" -> pr.destinationBranch();
+            case "state" -> pr.state().name();
+            case "title" -> pr.title();
+            case "id" -> Integer.toString(pr.id());
+            case "draft" -> Boolean.toString(pr.draft());
+            default -> throw new IllegalStateException(field);
+        };
     }
-    return tip;
-  }
 
-  private static String text(JsonNode n) {
-    return n.isTextual() ? n.asText() : "";
-  }
+    /** Renders with live endpoint commits: an OPEN pull request follows its branches, as on Bitbucket. */
+    private ObjectNode render(Exchange ex, Repo repo, Repository db, PullRequest pr, boolean full) {
+        String source = pr.sourceCommit();
+        String destination = pr.destinationCommit();
+        if (pr.state() == PullRequest.State.OPEN) {
+            try {
+                RevCommit s = Revisions.branchTip(db, pr.sourceBranch());
+                RevCommit d = Revisions.branchTip(db, pr.destinationBranch());
+                source = s != null ? s.name() : source;
+                destination = d != null ? d.name() : destination;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new Representations(ctx.world(), ex.links()).pullRequest(repo, pr, source, destination, full);
+    }
+
+    private static RevCommit tipOrRefuse(Repository db, String side, String branch) throws IOException {
+        RevCommit tip = Revisions.branchTip(db, branch);
+        if (tip == null) {
+            ObjectNode fields = Json.obj();
+            fields.putArray(side).add("branch not found: " + branch);
+            throw new ApiError(400, side + ": branch not found: " + branch)
+                    .fields(fields)
+                    .reason("no branch " + branch);
+        }
+        return tip;
+    }
+
+    private static String text(JsonNode n) {
+        return n.isTextual() ? n.asText() : "";
+    }
 }

@@ -12,22 +12,22 @@ import java.io.IOException;
  * is readable by any caller, as public workspace pages are on Bitbucket; an unknown slug is 404.
  */
 public final class WorkspaceApi {
-  private final EmulatorContext ctx;
+    private final EmulatorContext ctx;
 
-  public WorkspaceApi(EmulatorContext ctx) {
-    this.ctx = ctx;
-  }
+    public WorkspaceApi(EmulatorContext ctx) {
+        this.ctx = ctx;
+    }
 
-  public void register(Router r) {
-    r.get("/workspaces/{workspace}", this::get);
-  }
+    public void register(Router r) {
+        r.get("/workspaces/{workspace}", this::get);
+    }
 
-  void get(Exchange ex) throws IOException {
-    String slug = ex.param("workspace");
-    Workspace w =
-        ctx.world()
-            .workspace(slug)
-            .orElseThrow(() -> ApiError.notFound("No workspace with identifier '" + slug + "'.").reason("no workspace " + slug));
-    ex.json(200, new Representations(ctx.world(), ex.links()).workspaceDetail(w));
-  }
+    void get(Exchange ex) throws IOException {
+        String slug = ex.param("workspace");
+        Workspace w = ctx.world()
+                .workspace(slug)
+                .orElseThrow(() -> ApiError.notFound("No workspace with identifier '" + slug + "'.")
+                        .reason("no workspace " + slug));
+        ex.json(200, new Representations(ctx.world(), ex.links()).workspaceDetail(w));
+    }
 }

@@ -8,12 +8,14 @@ import dev.bbpush.emulator.world.World;
  * field, and is masked.
  */
 public final class KnownIdentities {
-  private KnownIdentities() {}
+    private KnownIdentities() {}
 
-  /** True when {@code user} is a known identity of {@code world} and safe to show in clear. */
-  public static boolean isKnown(World world, String user) {
-    return user.equals("x-bitbucket-api-token-auth") || user.equals("x-token-auth")
-        || world.account(user).isPresent() || world.accountByEmail(user).isPresent()
-        || world.consumerByKey(user).isPresent();
-  }
+    /** True when {@code user} is a known identity of {@code world} and safe to show in clear. */
+    public static boolean isKnown(World world, String user) {
+        return user.equals("x-bitbucket-api-token-auth")
+                || user.equals("x-token-auth")
+                || world.account(user).isPresent()
+                || world.accountByEmail(user).isPresent()
+                || world.consumerByKey(user).isPresent();
+    }
 }

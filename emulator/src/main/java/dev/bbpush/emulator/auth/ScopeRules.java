@@ -17,45 +17,44 @@ import java.util.Set;
  * the same resource) and are listed in docs/emulator-fidelity.md.
  */
 public final class ScopeRules {
-  private static final Map<String, List<String>> CLASSIC_IMPLIES =
-      Map.ofEntries(
-          Map.entry("repository:write", List.of("repository")),
-          Map.entry("pullrequest", List.of("repository")),
-          Map.entry("pullrequest:write", List.of("pullrequest", "repository:write")),
-          Map.entry("project", List.of("repository")),
-          Map.entry("issue:write", List.of("issue")),
-          Map.entry("snippet:write", List.of("snippet")),
-          // "account" lets a consumer read the user's email addresses (§4.3).
-          Map.entry("account", List.of("email")),
-          // derived: the :write scope of a resource includes its read scope
-          Map.entry("account:write", List.of("account")),
-          Map.entry("team:write", List.of("team")),
-          Map.entry("pipeline:write", List.of("pipeline")),
-          Map.entry("runner:write", List.of("runner")));
+    private static final Map<String, List<String>> CLASSIC_IMPLIES = Map.ofEntries(
+            Map.entry("repository:write", List.of("repository")),
+            Map.entry("pullrequest", List.of("repository")),
+            Map.entry("pullrequest:write", List.of("pullrequest", "repository:write")),
+            Map.entry("project", List.of("repository")),
+            Map.entry("issue:write", List.of("issue")),
+            Map.entry("snippet:write", List.of("snippet")),
+            // "account" lets a consumer read the user's email addresses (§4.3).
+            Map.entry("account", List.of("email")),
+            // derived: the :write scope of a resource includes its read scope
+            Map.entry("account:write", List.of("account")),
+            Map.entry("team:write", List.of("team")),
+            Map.entry("pipeline:write", List.of("pipeline")),
+            Map.entry("runner:write", List.of("runner")));
 
-  private ScopeRules() {}
+    private ScopeRules() {}
 
-  /** The classic scopes {@code granted} gives, implications included. */
-  public static Set<String> expandClassic(Collection<String> granted) {
-    Set<String> out = new LinkedHashSet<>();
-    Deque<String> todo = new ArrayDeque<>(granted);
-    while (!todo.isEmpty()) {
-      String s = todo.pop();
-      if (out.add(s)) {
-        todo.addAll(CLASSIC_IMPLIES.getOrDefault(s, List.of()));
-      }
+    /** The classic scopes {@code granted} gives, implications included. */
+    public static Set<String> expandClassic(Collection<String> granted) {
+        Set<String> out = new LinkedHashSet<>();
+        Deque<String> todo = new ArrayDeque<>(granted);
+        while (!todo.isEmpty()) {
+            String s = todo.pop();
+            if (out.add(s)) {
+                todo.addAll(CLASSIC_IMPLIES.getOrDefault(s, List.of()));
+            }
+        }
+        return out;
     }
-    return out;
-  }
 
-  /** What {@code granted} effectively holds in its family. */
-  public static Set<String> effective(Collection<String> granted, boolean fineGrained) {
-    return fineGrained ? new LinkedHashSet<>(granted) : expandClassic(granted);
-  }
+    /** What {@code granted} effectively holds in its family. */
+    public static Set<String> effective(Collection<String> granted, boolean fineGrained) {
+        return fineGrained ? new LinkedHashSet<>(granted) : expandClassic(granted);
+    }
 
-  /** The required scopes that {@code granted} does not satisfy (empty means allowed). */
-  public static List<String> missing(Collection<String> granted, Collection<String> required, boolean fineGrained) {
-    Set<String> have = effective(granted, fineGrained);
-    return required.stream().filter(r -> !have.contains(r)).toList();
-  }
+    /** The required scopes that {@code granted} does not satisfy (empty means allowed). */
+    public static List<String> missing(Collection<String> granted, Collection<String> required, boolean fineGrained) {
+        Set<String> have = effective(granted, fineGrained);
+        return required.stream().filter(r -> !have.contains(r)).toList();
+    }
 }

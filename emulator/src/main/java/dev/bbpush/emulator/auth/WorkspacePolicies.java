@@ -19,42 +19,44 @@ import java.util.Optional;
  * require 2SV".
  */
 final class WorkspacePolicies {
-  private final World world;
-  private final Map<String, IpAllowlist> allowlists = new HashMap<>();
+    private final World world;
+    private final Map<String, IpAllowlist> allowlists = new HashMap<>();
 
-  /** @throws IllegalArgumentException naming the workspace when an allowlist entry is invalid */
-  WorkspacePolicies(World world) {
-    this.world = world;
-    for (Workspace w : world.workspaces()) {
-      try {
-        allowlists.put(w.slug(), IpAllowlist.parse(w.ipAllowlist()));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("Workspace '" + w.slug() + "': " + e.getMessage(), e);
-      }
+    /** @throws IllegalArgumentException naming the workspace when an allowlist entry is invalid */
+    WorkspacePolicies(World world) {
+        this.world = world;
+        for (Workspace w : world.workspaces()) {
+            try {
+                allowlists.put(w.slug(), IpAllowlist.parse(w.ipAllowlist()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Workspace '" + w.slug() + "': " + e.getMessage(), e);
+            }
+        }
     }
-  }
 
-  /** Which policy, if any, keeps {@code p} calling from {@code clientAddress} away from private {@code repo}. */
-  Optional<Violation> check(Principal p, Repo repo, String clientAddress) {
-    if (!repo.isPrivate()) {
-      return Optional.empty();
+    /** Which policy, if any, keeps {@code p} calling from {@code clientAddress} away from private {@code repo}. */
+    Optional<Violation> check(Principal p, Repo repo, String clientAddress) {
+        if (!repo.isPrivate()) {
+            return Optional.empty();
+        }
+        Optional<Workspace> ws = world.workspace(repo.workspace());
+        if (ws.isEmpty()) {
+            return Optional.empty();
+        }
+        IpAllowlist allow = allowlists.get(ws.get().slug());
+        if (allow != null && !allow.allows(clientAddress)) {
+            return Optional.of(Violation.IP_ALLOWLIST);
+        }
+        if (ws.get().requireTwoStepVerification()
+                && p.account() != null
+                && !p.account().twoStepVerification()) {
+            return Optional.of(Violation.TWO_STEP_VERIFICATION);
+        }
+        return Optional.empty();
     }
-    Optional<Workspace> ws = world.workspace(repo.workspace());
-    if (ws.isEmpty()) {
-      return Optional.empty();
-    }
-    IpAllowlist allow = allowlists.get(ws.get().slug());
-    if (allow != null && !allow.allows(clientAddress)) {
-      return Optional.of(Violation.IP_ALLOWLIST);
-    }
-    if (ws.get().requireTwoStepVerification() && p.account() != null && !p.account().twoStepVerification()) {
-      return Optional.of(Violation.TWO_STEP_VERIFICATION);
-    }
-    return Optional.empty();
-  }
 
-  enum Violation {
-    IP_ALLOWLIST,
-    TWO_STEP_VERIFICATION
-  }
+    enum Violation {
+        IP_ALLOWLIST,
+        TWO_STEP_VERIFICATION
+    }
 }

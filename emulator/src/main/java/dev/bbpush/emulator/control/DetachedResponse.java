@@ -14,135 +14,134 @@ import java.nio.charset.StandardCharsets;
  * and headers are dropped. Used by the {@code commit-then-reset} fault, which then resets the connection.
  */
 final class DetachedResponse extends HttpServletResponseWrapper {
-  private int status = SC_OK;
-  private final ServletOutputStream sink =
-      new ServletOutputStream() {
+    private int status = SC_OK;
+    private final ServletOutputStream sink = new ServletOutputStream() {
         @Override
         public boolean isReady() {
-          return true;
+            return true;
         }
 
         @Override
         public void setWriteListener(WriteListener listener) {
-          // Writes complete at once.
+            // Writes complete at once.
         }
 
         @Override
         public void write(int b) {
-          // dropped
+            // dropped
         }
 
         @Override
         public void write(byte[] b, int off, int len) {
-          // dropped
+            // dropped
         }
-      };
-  private PrintWriter writer;
+    };
+    private PrintWriter writer;
 
-  DetachedResponse(HttpServletResponse response) {
-    super(response);
-  }
-
-  @Override
-  public void setStatus(int sc) {
-    status = sc;
-  }
-
-  @Override
-  public int getStatus() {
-    return status;
-  }
-
-  @Override
-  public void sendError(int sc, String msg) {
-    status = sc;
-  }
-
-  @Override
-  public void sendError(int sc) {
-    status = sc;
-  }
-
-  @Override
-  public void sendRedirect(String location) {
-    status = SC_FOUND;
-  }
-
-  @Override
-  public ServletOutputStream getOutputStream() {
-    return sink;
-  }
-
-  @Override
-  public PrintWriter getWriter() {
-    if (writer == null) {
-      writer = new PrintWriter(new OutputStreamWriter((OutputStream) sink, StandardCharsets.UTF_8));
+    DetachedResponse(HttpServletResponse response) {
+        super(response);
     }
-    return writer;
-  }
 
-  @Override
-  public void setHeader(String name, String value) {
-    // dropped, like the body
-  }
+    @Override
+    public void setStatus(int sc) {
+        status = sc;
+    }
 
-  @Override
-  public void addHeader(String name, String value) {
-    // dropped
-  }
+    @Override
+    public int getStatus() {
+        return status;
+    }
 
-  @Override
-  public void setIntHeader(String name, int value) {
-    // dropped
-  }
+    @Override
+    public void sendError(int sc, String msg) {
+        status = sc;
+    }
 
-  @Override
-  public void addIntHeader(String name, int value) {
-    // dropped
-  }
+    @Override
+    public void sendError(int sc) {
+        status = sc;
+    }
 
-  @Override
-  public void setDateHeader(String name, long date) {
-    // dropped
-  }
+    @Override
+    public void sendRedirect(String location) {
+        status = SC_FOUND;
+    }
 
-  @Override
-  public void addDateHeader(String name, long date) {
-    // dropped
-  }
+    @Override
+    public ServletOutputStream getOutputStream() {
+        return sink;
+    }
 
-  @Override
-  public void setContentType(String type) {
-    // dropped
-  }
+    @Override
+    public PrintWriter getWriter() {
+        if (writer == null) {
+            writer = new PrintWriter(new OutputStreamWriter((OutputStream) sink, StandardCharsets.UTF_8));
+        }
+        return writer;
+    }
 
-  @Override
-  public void setContentLength(int len) {
-    // dropped
-  }
+    @Override
+    public void setHeader(String name, String value) {
+        // dropped, like the body
+    }
 
-  @Override
-  public void setContentLengthLong(long len) {
-    // dropped
-  }
+    @Override
+    public void addHeader(String name, String value) {
+        // dropped
+    }
 
-  @Override
-  public void flushBuffer() {
-    // nothing is ever committed
-  }
+    @Override
+    public void setIntHeader(String name, int value) {
+        // dropped
+    }
 
-  @Override
-  public boolean isCommitted() {
-    return false;
-  }
+    @Override
+    public void addIntHeader(String name, int value) {
+        // dropped
+    }
 
-  @Override
-  public void reset() {
-    status = SC_OK;
-  }
+    @Override
+    public void setDateHeader(String name, long date) {
+        // dropped
+    }
 
-  @Override
-  public void resetBuffer() {
-    // nothing buffered
-  }
+    @Override
+    public void addDateHeader(String name, long date) {
+        // dropped
+    }
+
+    @Override
+    public void setContentType(String type) {
+        // dropped
+    }
+
+    @Override
+    public void setContentLength(int len) {
+        // dropped
+    }
+
+    @Override
+    public void setContentLengthLong(long len) {
+        // dropped
+    }
+
+    @Override
+    public void flushBuffer() {
+        // nothing is ever committed
+    }
+
+    @Override
+    public boolean isCommitted() {
+        return false;
+    }
+
+    @Override
+    public void reset() {
+        status = SC_OK;
+    }
+
+    @Override
+    public void resetBuffer() {
+        // nothing buffered
+    }
 }

@@ -20,37 +20,37 @@ import java.util.Map;
  * @param fault the fault applied ({@code action} wire name), or {@code null}
  */
 public record JournalEntry(
-    Instant time,
-    String method,
-    String path,
-    String query,
-    int status,
-    Map<String, String> headers,
-    String remoteAddress,
-    long durationMs,
-    String fault) {
+        Instant time,
+        String method,
+        String path,
+        String query,
+        int status,
+        Map<String, String> headers,
+        String remoteAddress,
+        long durationMs,
+        String fault) {
 
-  public JournalEntry {
-    headers = Map.copyOf(headers);
-  }
+    public JournalEntry {
+        headers = Map.copyOf(headers);
+    }
 
-  public ObjectNode toJson() {
-    ObjectNode o = Json.obj();
-    o.put("time", time.toString()).put("method", method).put("path", path);
-    if (query == null) {
-      o.putNull("query");
-    } else {
-      o.put("query", query);
+    public ObjectNode toJson() {
+        ObjectNode o = Json.obj();
+        o.put("time", time.toString()).put("method", method).put("path", path);
+        if (query == null) {
+            o.putNull("query");
+        } else {
+            o.put("query", query);
+        }
+        o.put("status", status);
+        ObjectNode h = o.putObject("headers");
+        headers.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> h.put(e.getKey(), e.getValue()));
+        o.put("remoteAddress", remoteAddress).put("durationMs", durationMs);
+        if (fault == null) {
+            o.putNull("fault");
+        } else {
+            o.put("fault", fault);
+        }
+        return o;
     }
-    o.put("status", status);
-    ObjectNode h = o.putObject("headers");
-    headers.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> h.put(e.getKey(), e.getValue()));
-    o.put("remoteAddress", remoteAddress).put("durationMs", durationMs);
-    if (fault == null) {
-      o.putNull("fault");
-    } else {
-      o.put("fault", fault);
-    }
-    return o;
-  }
 }

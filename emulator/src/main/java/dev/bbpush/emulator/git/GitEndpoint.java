@@ -14,24 +14,24 @@ import org.eclipse.jgit.http.server.GitServlet;
  * every path that no other servlet claims (so the filter also answers the root's non-Git paths).
  */
 public final class GitEndpoint {
-  private GitEndpoint() {}
+    private GitEndpoint() {}
 
-  /** Adds the Git servlet and its access filter to {@code context} at {@code /*}. */
-  public static void install(ServletContextHandler context, EmulatorContext ctx) {
-    GitServlet git = new GitServlet();
-    git.setRepositoryResolver(new StoreRepositoryResolver(ctx));
-    PackFactories packs = new PackFactories(ctx);
-    git.setUploadPackFactory(packs.upload());
-    git.setReceivePackFactory(packs.receive());
-    ServletHolder holder = new ServletHolder("git", git);
-    context.addServlet(holder, "/*");
-    FilterHolder filter = new FilterHolder(new GitAccessFilter(ctx));
-    filter.setName("git-access");
-    // Mapped by servlet name: /2.0 and /_emulator have their own servlets and rules.
-    FilterMapping mapping = new FilterMapping();
-    mapping.setFilterName("git-access");
-    mapping.setServletNames(new String[] {"git"});
-    mapping.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST));
-    context.getServletHandler().addFilter(filter, mapping);
-  }
+    /** Adds the Git servlet and its access filter to {@code context} at {@code /*}. */
+    public static void install(ServletContextHandler context, EmulatorContext ctx) {
+        GitServlet git = new GitServlet();
+        git.setRepositoryResolver(new StoreRepositoryResolver(ctx));
+        PackFactories packs = new PackFactories(ctx);
+        git.setUploadPackFactory(packs.upload());
+        git.setReceivePackFactory(packs.receive());
+        ServletHolder holder = new ServletHolder("git", git);
+        context.addServlet(holder, "/*");
+        FilterHolder filter = new FilterHolder(new GitAccessFilter(ctx));
+        filter.setName("git-access");
+        // Mapped by servlet name: /2.0 and /_emulator have their own servlets and rules.
+        FilterMapping mapping = new FilterMapping();
+        mapping.setFilterName("git-access");
+        mapping.setServletNames(new String[] {"git"});
+        mapping.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST));
+        context.getServletHandler().addFilter(filter, mapping);
+    }
 }

@@ -19,43 +19,43 @@ import org.eclipse.jgit.transport.ReceivePack;
  * update is lost: both sides move refs by compare-and-swap ({@code RefUpdate} with the expected old id).
  */
 final class RefUpdateLock implements PreReceiveHook, PostReceiveHook {
-  /** Longer than any REST commit holds the lock; a push waiting longer is refused, not hung. */
-  static final long WAIT_SECONDS = 60;
+    /** Longer than any REST commit holds the lock; a push waiting longer is refused, not hung. */
+    static final long WAIT_SECONDS = 60;
 
-  private final ReentrantLock lock;
-  private boolean held;
+    private final ReentrantLock lock;
+    private boolean held;
 
-  RefUpdateLock(ReentrantLock lock) {
-    this.lock = lock;
-  }
-
-  @Override
-  public void onPreReceive(ReceivePack rp, Collection<ReceiveCommand> commands) {
-    if (commands.isEmpty()) {
-      return;
+    RefUpdateLock(ReentrantLock lock) {
+        this.lock = lock;
     }
-    try {
-      held = lock.tryLock(WAIT_SECONDS, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    if (!held) {
-      for (ReceiveCommand c : commands) {
-        c.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, "repository is busy, try again");
-      }
-    }
-  }
 
-  @Override
-  public void onPostReceive(ReceivePack rp, Collection<ReceiveCommand> commands) {
-    release();
-  }
-
-  /** Releases the lock if this push holds it; safe to call more than once. */
-  void release() {
-    if (held) {
-      held = false;
-      lock.unlock();
+    @Override
+    public void onPreReceive(ReceivePack rp, Collection<ReceiveCommand> commands) {
+        if (commands.isEmpty()) {
+            return;
+        }
+        try {
+            held = lock.tryLock(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!held) {
+            for (ReceiveCommand c : commands) {
+                c.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, "repository is busy, try again");
+            }
+        }
     }
-  }
+
+    @Override
+    public void onPostReceive(ReceivePack rp, Collection<ReceiveCommand> commands) {
+        release();
+    }
+
+    /** Releases the lock if this push holds it; safe to call more than once. */
+    void release() {
+        if (held) {
+            held = false;
+            lock.unlock();
+        }
+    }
 }

@@ -13,20 +13,19 @@ import java.util.Set;
  * (bitbucket-cloud-auth.md §13); anything else is a 404 in the same envelope.
  */
 final class RootPaths {
-  /** The first segments of the REST 2.0 paths (OpenAPI document), plus {@code pullrequests}. */
-  private static final Set<String> REST_ROOTS =
-      Set.of("addon", "hook_events", "pullrequests", "repositories", "snippets", "teams", "user", "users", "workspaces");
+    /** The first segments of the REST 2.0 paths (OpenAPI document), plus {@code pullrequests}. */
+    private static final Set<String> REST_ROOTS = Set.of(
+            "addon", "hook_events", "pullrequests", "repositories", "snippets", "teams", "user", "users", "workspaces");
 
-  private RootPaths() {}
+    private RootPaths() {}
 
-  static void refuse(HttpServletRequest req, HttpServletResponse res, String path) throws IOException {
-    String first = path.startsWith("/") ? path.substring(1) : path;
-    int slash = first.indexOf('/');
-    first = slash < 0 ? first : first.substring(0, slash);
-    ApiError e =
-        REST_ROOTS.contains(first)
-            ? new ApiError(403, "Forbidden").reason("REST path without the /2.0 prefix: " + path)
-            : ApiError.notFound("Resource not found").reason("neither Git, /2.0 nor /_emulator: " + path);
-    ApiServlet.render(res, e, req);
-  }
+    static void refuse(HttpServletRequest req, HttpServletResponse res, String path) throws IOException {
+        String first = path.startsWith("/") ? path.substring(1) : path;
+        int slash = first.indexOf('/');
+        first = slash < 0 ? first : first.substring(0, slash);
+        ApiError e = REST_ROOTS.contains(first)
+                ? new ApiError(403, "Forbidden").reason("REST path without the /2.0 prefix: " + path)
+                : ApiError.notFound("Resource not found").reason("neither Git, /2.0 nor /_emulator: " + path);
+        ApiServlet.render(res, e, req);
+    }
 }

@@ -22,86 +22,92 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * first. Test and lifecycle methods may declare parameters of type {@link Emulator}, {@link Journal} (its request
  * journal, for {@code takeRequest}/{@code await}) and {@link Faults} (its scripted faults).
  */
-public final class BitbucketEmulatorExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback, ParameterResolver {
-  private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(BitbucketEmulatorExtension.class);
-  private static final String KEY = "emulator";
-  private static final String FRESH = "fresh";
+public final class BitbucketEmulatorExtension
+        implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback, ParameterResolver {
+    private static final ExtensionContext.Namespace NS =
+            ExtensionContext.Namespace.create(BitbucketEmulatorExtension.class);
+    private static final String KEY = "emulator";
+    private static final String FRESH = "fresh";
 
-  @Override
-  public void beforeAll(ExtensionContext context) {
-    String worldName =
-        context.getRequiredTestClass().isAnnotationPresent(BitbucketEmulatorTest.class)
-            ? context.getRequiredTestClass().getAnnotation(BitbucketEmulatorTest.class).world()
-            : "demo";
-    Emulator emulator = Emulator.builder().world(resolveWorld(worldName, context.getRequiredTestClass())).start();
-    context.getStore(NS).put(KEY, emulator);
-    context.getStore(NS).put(FRESH, Boolean.TRUE);
-  }
-
-  @Override
-  public void beforeEach(ExtensionContext context) {
-    ExtensionContext.Store store = context.getParent().orElseThrow().getStore(NS);
-    if (Boolean.TRUE.equals(store.get(FRESH))) {
-      store.put(FRESH, Boolean.FALSE);
-      return;
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        String worldName = context.getRequiredTestClass().isAnnotationPresent(BitbucketEmulatorTest.class)
+                ? context.getRequiredTestClass()
+                        .getAnnotation(BitbucketEmulatorTest.class)
+                        .world()
+                : "demo";
+        Emulator emulator = Emulator.builder()
+                .world(resolveWorld(worldName, context.getRequiredTestClass()))
+                .start();
+        context.getStore(NS).put(KEY, emulator);
+        context.getStore(NS).put(FRESH, Boolean.TRUE);
     }
-    emulator(context).reset();
-  }
 
-  @Override
-  public void afterAll(ExtensionContext context) {
-    Emulator emulator = context.getStore(NS).remove(KEY, Emulator.class);
-    if (emulator != null) {
-      emulator.close();
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        ExtensionContext.Store store = context.getParent().orElseThrow().getStore(NS);
+        if (Boolean.TRUE.equals(store.get(FRESH))) {
+            store.put(FRESH, Boolean.FALSE);
+            return;
+        }
+        emulator(context).reset();
     }
-  }
 
-  @Override
-  public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-    Class<?> type = parameterContext.getParameter().getType();
-    return type == Emulator.class || type == Journal.class || type == Faults.class;
-  }
+    @Override
+    public void afterAll(ExtensionContext context) {
+        Emulator emulator = context.getStore(NS).remove(KEY, Emulator.class);
+        if (emulator != null) {
+            emulator.close();
+        }
+    }
 
-  @Override
-  public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-    Emulator emulator = emulator(extensionContext);
-    Class<?> type = parameterContext.getParameter().getType();
-    if (type == Journal.class) {
-      return emulator.journal();
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        Class<?> type = parameterContext.getParameter().getType();
+        return type == Emulator.class || type == Journal.class || type == Faults.class;
     }
-    return type == Faults.class ? emulator.faults() : emulator;
-  }
 
-  private static Emulator emulator(ExtensionContext context) {
-    ExtensionContext c = context;
-    while (c != null) {
-      Emulator e = c.getStore(NS).get(KEY, Emulator.class);
-      if (e != null) {
-        return e;
-      }
-      c = c.getParent().orElse(null);
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        Emulator emulator = emulator(extensionContext);
+        Class<?> type = parameterContext.getParameter().getType();
+        if (type == Journal.class) {
+            return emulator.journal();
+        }
+        return type == Faults.class ? emulator.faults() : emulator;
     }
-    throw new IllegalStateException("no emulator: annotate the test class with @BitbucketEmulatorTest");
-  }
 
-  private static World resolveWorld(String name, Class<?> testClass) {
-    if (WorldLoader.builtInNames().contains(name) || Files.exists(Path.of(name))) {
-      return WorldLoader.load(name);
+    private static Emulator emulator(ExtensionContext context) {
+        ExtensionContext c = context;
+        while (c != null) {
+            Emulator e = c.getStore(NS).get(KEY, Emulator.class);
+            if (e != null) {
+                return e;
+            }
+            c = c.getParent().orElse(null);
+        }
+        throw new IllegalStateException("no emulator: annotate the test class with @BitbucketEmulatorTest");
     }
-    String resource = name.startsWith("/") ? name : "/" + name;
-    try (InputStream in = testClass.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalArgumentException("world '" + name + "' is neither built in, a file, nor a classpath resource");
-      }
-      Path tmp = Files.createTempFile("world-", name.endsWith(".json") ? ".json" : ".yaml");
-      Files.write(tmp, in.readAllBytes());
-      try {
-        return WorldLoader.fromFile(tmp);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+
+    private static World resolveWorld(String name, Class<?> testClass) {
+        if (WorldLoader.builtInNames().contains(name) || Files.exists(Path.of(name))) {
+            return WorldLoader.load(name);
+        }
+        String resource = name.startsWith("/") ? name : "/" + name;
+        try (InputStream in = testClass.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException(
+                        "world '" + name + "' is neither built in, a file, nor a classpath resource");
+            }
+            Path tmp = Files.createTempFile("world-", name.endsWith(".json") ? ".json" : ".yaml");
+            Files.write(tmp, in.readAllBytes());
+            try {
+                return WorldLoader.fromFile(tmp);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 }

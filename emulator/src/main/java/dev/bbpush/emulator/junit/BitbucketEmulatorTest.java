@@ -33,6 +33,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Inherited
 @ExtendWith(BitbucketEmulatorExtension.class)
 public @interface BitbucketEmulatorTest {
-  /** A built-in world name or a world file path (relative to the working directory or the classpath). */
-  String world() default "demo";
+    /** A built-in world name or a world file path (relative to the working directory or the classpath). */
+    String world() default "demo";
 }

@@ -8,9 +8,9 @@ import java.io.InputStream;
  * into the object database without being held in memory (an uploaded part, a spooled form value).
  */
 public interface BlobSource {
-  /** The exact number of bytes {@link #open()} yields. */
-  long size();
+    /** The exact number of bytes {@link #open()} yields. */
+    long size();
 
-  /** A fresh stream over the content; the caller closes it. */
-  InputStream open() throws IOException;
+    /** A fresh stream over the content; the caller closes it. */
+    InputStream open() throws IOException;
 }

@@ -18,35 +18,35 @@ import org.eclipse.jgit.lib.FileMode;
  * @param deletes paths to remove (a directory path removes the subtree)
  */
 public record CommitRequest(
-    String branch, String parent, String message, Identity author, List<Put> puts, Set<String> deletes) {
+        String branch, String parent, String message, Identity author, List<Put> puts, Set<String> deletes) {
 
-  public CommitRequest {
-    Objects.requireNonNull(message, "message");
-    Objects.requireNonNull(author, "author");
-    puts = List.copyOf(puts);
-    deletes = Set.copyOf(deletes);
-  }
-
-  /** A file to write. {@code mode} is one of regular, executable or symlink (content = link target). */
-  public record Put(String path, BlobSource content, FileMode mode) {
-    public Put {
-      Objects.requireNonNull(path, "path");
-      Objects.requireNonNull(content, "content");
-      Objects.requireNonNull(mode, "mode");
-    }
-  }
-
-  /** A name and email, as in {@code Full Name <email@example.com>}. */
-  public record Identity(String name, String email) {
-    public Identity {
-      Objects.requireNonNull(name, "name");
-      Objects.requireNonNull(email, "email");
+    public CommitRequest {
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(author, "author");
+        puts = List.copyOf(puts);
+        deletes = Set.copyOf(deletes);
     }
 
-    /** The raw form, {@code Name <email>}. */
-    @Override
-    public String toString() {
-      return name + " <" + email + ">";
+    /** A file to write. {@code mode} is one of regular, executable or symlink (content = link target). */
+    public record Put(String path, BlobSource content, FileMode mode) {
+        public Put {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(content, "content");
+            Objects.requireNonNull(mode, "mode");
+        }
     }
-  }
+
+    /** A name and email, as in {@code Full Name <email@example.com>}. */
+    public record Identity(String name, String email) {
+        public Identity {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(email, "email");
+        }
+
+        /** The raw form, {@code Name <email>}. */
+        @Override
+        public String toString() {
+            return name + " <" + email + ">";
+        }
+    }
 }

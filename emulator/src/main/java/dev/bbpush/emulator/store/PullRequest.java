@@ -21,37 +21,37 @@ import java.util.Objects;
  * @param createdOn when it was created (emulator clock)
  */
 public record PullRequest(
-    int id,
-    String title,
-    String description,
-    String sourceBranch,
-    String destinationBranch,
-    String sourceCommit,
-    String destinationCommit,
-    String author,
-    boolean closeSourceBranch,
-    boolean draft,
-    State state,
-    Instant createdOn) {
+        int id,
+        String title,
+        String description,
+        String sourceBranch,
+        String destinationBranch,
+        String sourceCommit,
+        String destinationCommit,
+        String author,
+        boolean closeSourceBranch,
+        boolean draft,
+        State state,
+        Instant createdOn) {
 
-  public PullRequest {
-    Objects.requireNonNull(title, "title");
-    Objects.requireNonNull(description, "description");
-    Objects.requireNonNull(sourceBranch, "sourceBranch");
-    Objects.requireNonNull(destinationBranch, "destinationBranch");
-    Objects.requireNonNull(author, "author");
-    Objects.requireNonNull(state, "state");
-    Objects.requireNonNull(createdOn, "createdOn");
-  }
+    public PullRequest {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(sourceBranch, "sourceBranch");
+        Objects.requireNonNull(destinationBranch, "destinationBranch");
+        Objects.requireNonNull(author, "author");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(createdOn, "createdOn");
+    }
 
-  /** The prefix of {@link #author} for principals that act as an {@code app_user}. */
-  public static final String APP_AUTHOR_PREFIX = "app:";
+    /** The prefix of {@link #author} for principals that act as an {@code app_user}. */
+    public static final String APP_AUTHOR_PREFIX = "app:";
 
-  /** Bitbucket's pull-request states (reference: bitbucket-cloud-rest.md §7.2). */
-  public enum State {
-    OPEN,
-    MERGED,
-    DECLINED,
-    SUPERSEDED
-  }
+    /** Bitbucket's pull-request states (reference: bitbucket-cloud-rest.md §7.2). */
+    public enum State {
+        OPEN,
+        MERGED,
+        DECLINED,
+        SUPERSEDED
+    }
 }

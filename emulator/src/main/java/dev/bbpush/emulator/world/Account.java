@@ -14,29 +14,29 @@ import java.util.Objects;
  * @param password the account's login password (only so the emulator can refuse it like Bitbucket does)
  */
 public record Account(
-    String username,
-    String displayName,
-    String email,
-    String uuid,
-    String accountId,
-    boolean twoStepVerification,
-    String password) {
+        String username,
+        String displayName,
+        String email,
+        String uuid,
+        String accountId,
+        boolean twoStepVerification,
+        String password) {
 
-  public Account {
-    Objects.requireNonNull(username, "username");
-    Objects.requireNonNull(displayName, "displayName");
-    Objects.requireNonNull(email, "email");
-    Objects.requireNonNull(uuid, "uuid");
-    Objects.requireNonNull(accountId, "accountId");
-  }
+    public Account {
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(displayName, "displayName");
+        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(uuid, "uuid");
+        Objects.requireNonNull(accountId, "accountId");
+    }
 
-  /** The author string Bitbucket uses when {@code /src} gets no {@code author}. */
-  public String authorRaw() {
-    return displayName + " <" + email + ">";
-  }
+    /** The author string Bitbucket uses when {@code /src} gets no {@code author}. */
+    public String authorRaw() {
+        return displayName + " <" + email + ">";
+    }
 
-  @Override
-  public String toString() {
-    return "Account[" + username + "]";
-  }
+    @Override
+    public String toString() {
+        return "Account[" + username + "]";
+    }
 }

@@ -24,31 +24,31 @@ import java.util.Objects;
  * @param callbackUrl for OAuth consumers: the callback URL ({@code null} means none is defined)
  */
 public record Credential(
-    String name,
-    CredentialKind kind,
-    String owner,
-    String resource,
-    String secret,
-    String key,
-    List<String> scopes,
-    Instant expires,
-    boolean revoked,
-    boolean privateConsumer,
-    String callbackUrl) {
+        String name,
+        CredentialKind kind,
+        String owner,
+        String resource,
+        String secret,
+        String key,
+        List<String> scopes,
+        Instant expires,
+        boolean revoked,
+        boolean privateConsumer,
+        String callbackUrl) {
 
-  public Credential {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(secret, "secret");
-    scopes = List.copyOf(scopes);
-  }
+    public Credential {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(secret, "secret");
+        scopes = List.copyOf(scopes);
+    }
 
-  public boolean isExpiredAt(Instant now) {
-    return expires != null && !now.isBefore(expires);
-  }
+    public boolean isExpiredAt(Instant now) {
+        return expires != null && !now.isBefore(expires);
+    }
 
-  @Override
-  public String toString() {
-    return "Credential[" + name + ", " + kind.wire() + "]";
-  }
+    @Override
+    public String toString() {
+        return "Credential[" + name + ", " + kind.wire() + "]";
+    }
 }

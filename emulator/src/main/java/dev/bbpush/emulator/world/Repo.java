@@ -19,31 +19,31 @@ import java.util.Set;
  * @param seedExecutables paths among {@code seedFiles} that are executable
  */
 public record Repo(
-    String workspace,
-    String slug,
-    String name,
-    String uuid,
-    String projectKey,
-    boolean isPrivate,
-    String mainBranch,
-    Map<String, Permission> permissions,
-    Map<String, String> seedFiles,
-    Set<String> seedExecutables) {
+        String workspace,
+        String slug,
+        String name,
+        String uuid,
+        String projectKey,
+        boolean isPrivate,
+        String mainBranch,
+        Map<String, Permission> permissions,
+        Map<String, String> seedFiles,
+        Set<String> seedExecutables) {
 
-  public Repo {
-    Objects.requireNonNull(workspace, "workspace");
-    Objects.requireNonNull(slug, "slug");
-    permissions = Map.copyOf(permissions);
-    seedFiles = Map.copyOf(seedFiles);
-    seedExecutables = Set.copyOf(seedExecutables);
-  }
+    public Repo {
+        Objects.requireNonNull(workspace, "workspace");
+        Objects.requireNonNull(slug, "slug");
+        permissions = Map.copyOf(permissions);
+        seedFiles = Map.copyOf(seedFiles);
+        seedExecutables = Set.copyOf(seedExecutables);
+    }
 
-  public String fullName() {
-    return workspace + "/" + slug;
-  }
+    public String fullName() {
+        return workspace + "/" + slug;
+    }
 
-  /** The explicit permission an account holds on this repository. */
-  public Permission permissionOf(String username) {
-    return permissions.getOrDefault(username, Permission.NONE);
-  }
+    /** The explicit permission an account holds on this repository. */
+    public Permission permissionOf(String username) {
+        return permissions.getOrDefault(username, Permission.NONE);
+    }
 }

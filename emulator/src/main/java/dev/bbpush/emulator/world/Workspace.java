@@ -18,23 +18,23 @@ import java.util.Set;
  *     content (a Premium policy)
  */
 public record Workspace(
-    String slug,
-    String name,
-    String uuid,
-    String plan,
-    Set<String> members,
-    Set<String> admins,
-    List<String> ipAllowlist,
-    boolean requireTwoStepVerification) {
+        String slug,
+        String name,
+        String uuid,
+        String plan,
+        Set<String> members,
+        Set<String> admins,
+        List<String> ipAllowlist,
+        boolean requireTwoStepVerification) {
 
-  public Workspace {
-    Objects.requireNonNull(slug, "slug");
-    members = Set.copyOf(members);
-    admins = Set.copyOf(admins);
-    ipAllowlist = List.copyOf(ipAllowlist);
-  }
+    public Workspace {
+        Objects.requireNonNull(slug, "slug");
+        members = Set.copyOf(members);
+        admins = Set.copyOf(admins);
+        ipAllowlist = List.copyOf(ipAllowlist);
+    }
 
-  public boolean isMember(String username) {
-    return members.contains(username) || admins.contains(username);
-  }
+    public boolean isMember(String username) {
+        return members.contains(username) || admins.contains(username);
+    }
 }

@@ -16,41 +16,41 @@ import java.util.Objects;
  * @param startTime the emulator clock's initial "now", or {@code null} for the system clock
  */
 public record WorldSettings(
-    AppPasswordState appPasswords,
-    boolean crossWorkspaceEndpointsGone,
-    RateLimits rateLimits,
-    Duration oauthAccessTokenLifetime,
-    Instant startTime) {
+        AppPasswordState appPasswords,
+        boolean crossWorkspaceEndpointsGone,
+        RateLimits rateLimits,
+        Duration oauthAccessTokenLifetime,
+        Instant startTime) {
 
-  public WorldSettings {
-    Objects.requireNonNull(appPasswords, "appPasswords");
-    Objects.requireNonNull(rateLimits, "rateLimits");
-    Objects.requireNonNull(oauthAccessTokenLifetime, "oauthAccessTokenLifetime");
-  }
-
-  public static WorldSettings defaults() {
-    return new WorldSettings(
-        AppPasswordState.REMOVED, true, RateLimits.bitbucketDefaults(), Duration.ofSeconds(7200), null);
-  }
-
-  /** App-password lifecycle (reference: bitbucket-cloud-auth.md §0, §2.3). */
-  public enum AppPasswordState {
-    ACTIVE,
-    BROWNOUT,
-    REMOVED
-  }
-
-  /**
-   * Hourly allowances per bucket class (reference: bitbucket-cloud-auth.md §7).
-   *
-   * @param repositoryData {@code /2.0/repositories/*} and other API calls, per credential
-   * @param rawFiles raw file downloads
-   * @param git Git over HTTPS operations
-   * @param anonymous unauthenticated requests, per client address
-   */
-  public record RateLimits(int repositoryData, int rawFiles, int git, int anonymous) {
-    public static RateLimits bitbucketDefaults() {
-      return new RateLimits(1000, 5000, 60000, 60);
+    public WorldSettings {
+        Objects.requireNonNull(appPasswords, "appPasswords");
+        Objects.requireNonNull(rateLimits, "rateLimits");
+        Objects.requireNonNull(oauthAccessTokenLifetime, "oauthAccessTokenLifetime");
     }
-  }
+
+    public static WorldSettings defaults() {
+        return new WorldSettings(
+                AppPasswordState.REMOVED, true, RateLimits.bitbucketDefaults(), Duration.ofSeconds(7200), null);
+    }
+
+    /** App-password lifecycle (reference: bitbucket-cloud-auth.md §0, §2.3). */
+    public enum AppPasswordState {
+        ACTIVE,
+        BROWNOUT,
+        REMOVED
+    }
+
+    /**
+     * Hourly allowances per bucket class (reference: bitbucket-cloud-auth.md §7).
+     *
+     * @param repositoryData {@code /2.0/repositories/*} and other API calls, per credential
+     * @param rawFiles raw file downloads
+     * @param git Git over HTTPS operations
+     * @param anonymous unauthenticated requests, per client address
+     */
+    public record RateLimits(int repositoryData, int rawFiles, int git, int anonymous) {
+        public static RateLimits bitbucketDefaults() {
+            return new RateLimits(1000, 5000, 60000, 60);
+        }
+    }
 }

@@ -17,29 +17,35 @@ import org.junit.jupiter.params.provider.ValueSource;
 @BitbucketEmulatorTest(world = "worlds/cross-workspace-served.yaml")
 class AccessTokenEndpointRestrictionsTest {
 
-  @ParameterizedTest
-  @ValueSource(strings = {"/workspaces", "/repositories", "/user/permissions/repositories",
-      "/user/permissions/workspaces", "/user/workspaces"})
-  void workspaceAccessTokenIsRefusedOnCrossWorkspaceAndUserEndpoints(String path, Emulator bb) {
-    Http.Response r = Http.get(bb.apiUrl() + path, Http.bearer(bb.secret("north-workspace-token")));
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/workspaces",
+                "/repositories",
+                "/user/permissions/repositories",
+                "/user/permissions/workspaces",
+                "/user/workspaces"
+            })
+    void workspaceAccessTokenIsRefusedOnCrossWorkspaceAndUserEndpoints(String path, Emulator bb) {
+        Http.Response r = Http.get(bb.apiUrl() + path, Http.bearer(bb.secret("north-workspace-token")));
 
-    RestExpect.error(403, AuthMessages.NOT_ACCESSIBLE).check(r);
-    assertThat(r.header("X-Credential-Type")).isEqualTo("workspace_access_token");
-  }
+        RestExpect.error(403, AuthMessages.NOT_ACCESSIBLE).check(r);
+        assertThat(r.header("X-Credential-Type")).isEqualTo("workspace_access_token");
+    }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"/repositories/north", "/repositories/north/vault"})
-  void sameTokenReadsItsOwnWorkspacesRepositories(String path, Emulator bb) {
-    Http.Response r = Http.get(bb.apiUrl() + path, Http.bearer(bb.secret("north-workspace-token")));
+    @ParameterizedTest
+    @ValueSource(strings = {"/repositories/north", "/repositories/north/vault"})
+    void sameTokenReadsItsOwnWorkspacesRepositories(String path, Emulator bb) {
+        Http.Response r = Http.get(bb.apiUrl() + path, Http.bearer(bb.secret("north-workspace-token")));
 
-    RestExpect.ok().check(r);
-  }
+        RestExpect.ok().check(r);
+    }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"/workspaces", "/repositories"})
-  void apiTokenOfAnAccountMayCallTheServedCrossWorkspaceEndpoints(String path, Emulator bb) {
-    Http.Response r = Http.get(bb.apiUrl() + path, Http.basic("dana@north.example", bb.secret("dana-token")));
+    @ParameterizedTest
+    @ValueSource(strings = {"/workspaces", "/repositories"})
+    void apiTokenOfAnAccountMayCallTheServedCrossWorkspaceEndpoints(String path, Emulator bb) {
+        Http.Response r = Http.get(bb.apiUrl() + path, Http.basic("dana@north.example", bb.secret("dana-token")));
 
-    RestExpect.ok().check(r);
-  }
+        RestExpect.ok().check(r);
+    }
 }

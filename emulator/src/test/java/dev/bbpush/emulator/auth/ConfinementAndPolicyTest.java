@@ -12,56 +12,65 @@ import org.junit.jupiter.api.Test;
 @BitbucketEmulatorTest(world = "demo")
 class ConfinementAndPolicyTest {
 
-  @Test
-  void repositoryTokenSeesNoOtherRepository(Emulator bb) {
-    Http.Response r = Http.get(bb.apiUrl() + "/repositories/acme/empty", Http.bearer(bb.secret("infra-repo-token")));
+    @Test
+    void repositoryTokenSeesNoOtherRepository(Emulator bb) {
+        Http.Response r =
+                Http.get(bb.apiUrl() + "/repositories/acme/empty", Http.bearer(bb.secret("infra-repo-token")));
 
-    assertThat(r.status()).isEqualTo(404);
-    assertThat(r.json().path("error").path("message").asText()).startsWith("You may not have access to this repository");
-  }
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.json().path("error").path("message").asText())
+                .startsWith("You may not have access to this repository");
+    }
 
-  @Test
-  void workspaceTokenSeesNoOtherWorkspace(Emulator bb) {
-    Http.Response r = Http.get(bb.apiUrl() + "/repositories/globex/platform", Http.bearer(bb.secret("acme-workspace-token")));
+    @Test
+    void workspaceTokenSeesNoOtherWorkspace(Emulator bb) {
+        Http.Response r =
+                Http.get(bb.apiUrl() + "/repositories/globex/platform", Http.bearer(bb.secret("acme-workspace-token")));
 
-    assertThat(r.status()).isEqualTo(404);
-    assertThat(r.json().path("error").path("message").asText()).startsWith("You may not have access to this repository");
-  }
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.json().path("error").path("message").asText())
+                .startsWith("You may not have access to this repository");
+    }
 
-  @Test
-  void workspaceTokenSeesEveryRepositoryOfItsWorkspace(Emulator bb) {
-    Http.Response r = Http.get(bb.apiUrl() + "/repositories/acme/empty", Http.bearer(bb.secret("acme-workspace-token")));
+    @Test
+    void workspaceTokenSeesEveryRepositoryOfItsWorkspace(Emulator bb) {
+        Http.Response r =
+                Http.get(bb.apiUrl() + "/repositories/acme/empty", Http.bearer(bb.secret("acme-workspace-token")));
 
-    assertThat(r.status()).isEqualTo(200);
-  }
+        assertThat(r.status()).isEqualTo(200);
+    }
 
-  @Test
-  void repositoryTokenListsOnlyItsRepository(Emulator bb) {
-    Http.Response r = Http.get(bb.apiUrl() + "/repositories/acme", Http.bearer(bb.secret("infra-repo-token")));
+    @Test
+    void repositoryTokenListsOnlyItsRepository(Emulator bb) {
+        Http.Response r = Http.get(bb.apiUrl() + "/repositories/acme", Http.bearer(bb.secret("infra-repo-token")));
 
-    assertThat(r.status()).isEqualTo(200);
-    assertThat(r.json().path("values")).extracting(v -> v.path("full_name").asText()).containsExactly("acme/infra");
-  }
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().path("values"))
+                .extracting(v -> v.path("full_name").asText())
+                .containsExactly("acme/infra");
+    }
 
-  @Test
-  void clientCredentialsTokenIsConfinedToTheConsumersWorkspace(Emulator bb) {
-    String token = OAuthClient.clientCredentials(bb, "acme-agent");
+    @Test
+    void clientCredentialsTokenIsConfinedToTheConsumersWorkspace(Emulator bb) {
+        String token = OAuthClient.clientCredentials(bb, "acme-agent");
 
-    Http.Response inside = Http.get(bb.apiUrl() + "/repositories/acme/empty", Http.bearer(token));
-    Http.Response outside = Http.get(bb.apiUrl() + "/repositories/globex/platform", Http.bearer(token));
+        Http.Response inside = Http.get(bb.apiUrl() + "/repositories/acme/empty", Http.bearer(token));
+        Http.Response outside = Http.get(bb.apiUrl() + "/repositories/globex/platform", Http.bearer(token));
 
-    assertThat(inside.status()).isEqualTo(200);
-    assertThat(outside.status()).isEqualTo(404);
-  }
+        assertThat(inside.status()).isEqualTo(200);
+        assertThat(outside.status()).isEqualTo(404);
+    }
 
-  @Test
-  void privateRepositoryOfAllowlistedWorkspaceIs403FromOutsideTheAllowlist(Emulator bb) {
-    Http.Response r =
-        Http.get(bb.apiUrl() + "/repositories/globex/platform", Http.basic("rahul@acme.example", bb.secret("rahul-api-token")));
+    @Test
+    void privateRepositoryOfAllowlistedWorkspaceIs403FromOutsideTheAllowlist(Emulator bb) {
+        Http.Response r = Http.get(
+                bb.apiUrl() + "/repositories/globex/platform",
+                Http.basic("rahul@acme.example", bb.secret("rahul-api-token")));
 
-    assertThat(r.status()).isEqualTo(403);
-    JsonNode error = r.json().path("error");
-    assertThat(error.path("message").asText()).isEqualTo("To access this repository, an admin must whitelist your IP.");
-    assertThat(r.header("X-Credential-Type")).isEqualTo("api_token");
-  }
+        assertThat(r.status()).isEqualTo(403);
+        JsonNode error = r.json().path("error");
+        assertThat(error.path("message").asText())
+                .isEqualTo("To access this repository, an admin must whitelist your IP.");
+        assertThat(r.header("X-Credential-Type")).isEqualTo("api_token");
+    }
 }

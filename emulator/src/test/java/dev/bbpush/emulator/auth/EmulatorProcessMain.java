@@ -12,16 +12,16 @@ import java.io.InputStream;
  * is closed, then closes the emulator and exits.
  */
 public final class EmulatorProcessMain {
-  private EmulatorProcessMain() {}
+    private EmulatorProcessMain() {}
 
-  public static void main(String[] args) throws IOException {
-    try (Emulator bb = Emulator.builder().world(args[0]).start()) {
-      System.out.println(bb.port());
-      System.out.flush();
-      InputStream in = System.in;
-      while (in.read() != -1) {
-        // Wait for the parent to close stdin.
-      }
+    public static void main(String[] args) throws IOException {
+        try (Emulator bb = Emulator.builder().world(args[0]).start()) {
+            System.out.println(bb.port());
+            System.out.flush();
+            InputStream in = System.in;
+            while (in.read() != -1) {
+                // Wait for the parent to close stdin.
+            }
+        }
     }
-  }
 }

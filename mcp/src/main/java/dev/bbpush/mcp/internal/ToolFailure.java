@@ -7,29 +7,29 @@ import java.util.Objects;
  * exact fix. Becomes an MCP tool error ({@code isError: true}). Messages never hold a secret.
  */
 public final class ToolFailure extends RuntimeException {
-  private final String cause;
-  private final String fix;
+    private final String cause;
+    private final String fix;
 
-  public ToolFailure(ToolCause cause, String summary, String fix) {
-    this(cause.id(), summary, fix);
-  }
+    public ToolFailure(ToolCause cause, String summary, String fix) {
+        this(cause.id(), summary, fix);
+    }
 
-  ToolFailure(String cause, String summary, String fix) {
-    super(Objects.requireNonNull(summary, "summary"), null, false, false);
-    this.cause = Objects.requireNonNull(cause, "cause");
-    this.fix = Objects.requireNonNull(fix, "fix");
-  }
+    ToolFailure(String cause, String summary, String fix) {
+        super(Objects.requireNonNull(summary, "summary"), null, false, false);
+        this.cause = Objects.requireNonNull(cause, "cause");
+        this.fix = Objects.requireNonNull(fix, "fix");
+    }
 
-  /** The cause id. */
-  public String causeId() {
-    return cause;
-  }
+    /** The cause id. */
+    public String causeId() {
+        return cause;
+    }
 
-  public String summary() {
-    return getMessage();
-  }
+    public String summary() {
+        return getMessage();
+    }
 
-  public String fix() {
-    return fix;
-  }
+    public String fix() {
+        return fix;
+    }
 }
