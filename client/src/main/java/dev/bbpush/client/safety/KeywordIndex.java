@@ -1,8 +1,11 @@
 package dev.bbpush.client.safety;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Finds which of a fixed set of ASCII keywords occur in a file's bytes, ignoring ASCII case, in one pass. It is the
@@ -17,19 +20,23 @@ import java.util.List;
  */
 final class KeywordIndex {
     private final List<String> keywords;
-    /** Keyword numbers by their lower-case first byte (ASCII); null where no keyword starts with that byte. */
-    private final int[][] byFirstByte = new int[128][];
+    /** The keywords as bytes, by number. */
+    private final byte[][] bytes;
+    /**
+     * Keyword numbers by their first two bytes, lower-case ASCII ({@code first * 128 + second}); null where no keyword
+     * starts so. Two bytes rule out almost every position at once, so the pass is one table look-up per byte.
+     */
+    private final int[][] byFirstTwo = new int[128 * 128][];
 
+    /** @throws IllegalArgumentException for a keyword that is not lower-case ASCII or is shorter than two bytes */
     KeywordIndex(List<String> keywords) {
         this.keywords = List.copyOf(keywords);
-        List<List<Integer>> table = new ArrayList<>();
-        for (int b = 0; b < 128; b++) {
-            table.add(new ArrayList<>());
-        }
+        this.bytes = new byte[this.keywords.size()][];
+        Map<Integer, List<Integer>> table = new HashMap<>();
         for (int k = 0; k < this.keywords.size(); k++) {
             String w = this.keywords.get(k);
-            if (w.isEmpty()) {
-                throw new IllegalArgumentException("empty keyword");
+            if (w.length() < 2) {
+                throw new IllegalArgumentException("keyword shorter than two characters: '" + w + "'");
             }
             for (int i = 0; i < w.length(); i++) {
                 char c = w.charAt(i);
@@ -37,14 +44,12 @@ final class KeywordIndex {
                     throw new IllegalArgumentException("keyword is not lower-case ASCII: " + w);
                 }
             }
-            table.get(w.charAt(0)).add(k);
+            bytes[k] = w.getBytes(StandardCharsets.US_ASCII);
+            table.computeIfAbsent(w.charAt(0) * 128 + w.charAt(1), x -> new ArrayList<>())
+                    .add(k);
         }
-        for (int b = 0; b < 128; b++) {
-            List<Integer> ks = table.get(b);
-            if (!ks.isEmpty()) {
-                byFirstByte[b] = ks.stream().mapToInt(Integer::intValue).toArray();
-            }
-        }
+        table.forEach((pair, ks) ->
+                byFirstTwo[pair] = ks.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** The keywords, in the order their numbers refer to. */
@@ -52,20 +57,22 @@ final class KeywordIndex {
         return keywords;
     }
 
-    /** The numbers of the keywords that occur in {@code bytes[0, length)}, ignoring ASCII case. */
-    BitSet find(byte[] bytes, int length) {
-        BitSet found = new BitSet(keywords.size());
-        for (int i = 0; i < length; i++) {
-            int b = bytes[i];
-            if (b < 0) {
-                continue; // part of a multi-byte character: never starts an ASCII keyword
+    /** The numbers of the keywords that occur in {@code text[0, length)}, ignoring ASCII case. */
+    BitSet find(byte[] text, int length) {
+        BitSet found = new BitSet(bytes.length);
+        int last = length - 1;
+        for (int i = 0; i < last; i++) {
+            int b0 = text[i];
+            int b1 = text[i + 1];
+            if ((b0 | b1) < 0) {
+                continue; // part of a multi-byte character: never in an ASCII keyword
             }
-            int[] candidates = byFirstByte[lower(b)];
+            int[] candidates = byFirstTwo[lower(b0) * 128 + lower(b1)];
             if (candidates == null) {
                 continue;
             }
             for (int k : candidates) {
-                if (!found.get(k) && occursAt(keywords.get(k), bytes, length, i)) {
+                if (occursAt(bytes[k], text, length, i)) {
                     found.set(k);
                 }
             }
@@ -73,13 +80,13 @@ final class KeywordIndex {
         return found;
     }
 
-    private static boolean occursAt(String keyword, byte[] bytes, int length, int at) {
-        int n = keyword.length();
+    private static boolean occursAt(byte[] keyword, byte[] text, int length, int at) {
+        int n = keyword.length;
         if (at + n > length) {
             return false;
         }
-        for (int j = 1; j < n; j++) {
-            if (lower(bytes[at + j]) != keyword.charAt(j)) {
+        for (int j = 2; j < n; j++) {
+            if (lower(text[at + j]) != keyword[j]) {
                 return false;
             }
         }
