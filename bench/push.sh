@@ -10,7 +10,8 @@
 #      `bin/bbpush push` of the same shape (with the launcher's archive, trained by a first-use run that is reported
 #      apart); the same push with BBPUSH_CDS=off; `bin/bbpush --version`; `java -version` (the JVM floor). Wall time
 #      and CPU time (user + sys, /usr/bin/time) of each process, medians and ratios. BASELINE_JAR=path adds an older jar's push and --version, run the way
-#      the old launcher did, to every round.
+#      the old launcher did, to every round; with BASELINE_CDS=1 the older jar's push runs the way today's launcher
+#      runs a jar (its own class-data archive, trained by one push first, and the launcher's JVM flags).
 #   f. where a cold CLI process spends its time (not in the default SECTIONS): `--version`, `auth status` and a
 #      1,000-file `push`, each with -Xlog:class+load, without and with the launcher's archive: classes by source and
 #      the time each step of a push starts (first class of that step loaded).
@@ -147,6 +148,15 @@ rm -f cli/target/bbpush-*.jsa cli/target/bbpush-*.aot
 make_dir e-train
 echo "first use (no archive yet: runs the push and writes the archive): $(wall bin/bbpush push "$work/e-train" \
   --repo acme/infra --branch bench/e-train --to bench -q) ms; archive: $(ls cli/target/ | grep '^bbpush-push-')"
+base_cds=()
+if [[ -n "${BASELINE_JAR:-}" && "${BASELINE_CDS:-}" == 1 ]]; then
+  make_dir e-base-train
+  java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -XX:ArchiveClassesAtExit="$work/baseline.jsa" \
+    -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$BASELINE_JAR" push "$work/e-base-train" --repo acme/infra \
+    --branch bench/e-base-train --to bench -q
+  base_cds=(-XX:-UsePerfData -XX:SharedArchiveFile="$work/baseline.jsa" -Xlog:cds=off)
+  echo "baseline jar: its own archive, trained by one push"
+fi
 rows="$work/e-rows"
 : >"$rows"
 : >"$work/cpu"
@@ -158,9 +168,9 @@ for r in $(seq 1 "$PAIRS"); do
   o=$(BBPUSH_CDS=off wall bin/bbpush push "$work/e-off$r" --repo acme/infra --branch "bench/e-off-$r" --to bench -q)
   v=$(wall bin/bbpush --version)
   j=$(wall java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -version 2>/dev/null)
-  if [[ -n "${BASELINE_JAR:-}" ]]; then # an older jar, run the way the old launcher did
+  if [[ -n "${BASELINE_JAR:-}" ]]; then # an older jar, run the way the old launcher did (or today's, BASELINE_CDS=1)
     make_dir "e-base$r"
-    bp=$(wall java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$BASELINE_JAR" push "$work/e-base$r" --repo \
+    bp=$(wall java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC ${base_cds[@]+"${base_cds[@]}"} -jar "$BASELINE_JAR" push "$work/e-base$r" --repo \
       acme/infra --branch "bench/e-base-$r" --to bench -q)
     bv=$(wall java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$BASELINE_JAR" --version)
     rm -rf "$work/e-base$r"

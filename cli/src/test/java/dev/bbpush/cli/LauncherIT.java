@@ -95,6 +95,11 @@ class LauncherIT {
         assertThat(second.err()).contains("bbpush-launcher: using " + archives().get(0));
         String classes = Files.readString(classLog);
         assertThat(classes).containsPattern("dev\\.bbpush\\.cli\\.PushCommand source: shared objects file");
+        // picocli too: it is compiled from source for Java 17 (module picocli) because the published Java 5 classes
+        // are refused by CDS and were loaded and verified from the jar on every run.
+        assertThat(classes)
+                .containsPattern("picocli\\.CommandLine source: shared objects file")
+                .doesNotContainPattern("picocli\\.CommandLine source: (jar|file):");
         // Only the work the command needs: a text push over http sets up no TLS and builds no Jackson ObjectMapper.
         assertThat(classes)
                 .doesNotContain("sun.security.ssl.SSLContextImpl ")

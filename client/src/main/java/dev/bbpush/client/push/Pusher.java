@@ -68,33 +68,34 @@ public final class Pusher {
     public PushResult push(PushRequest request) {
         Objects.requireNonNull(request, "request");
         PushListener listener = request.listener();
-        Optional<SafetyReport> safety = Optional.empty();
-        if (request.safetyChecks()) {
-            SafetyReport report = io(() -> request.scanner().scan(request.changes()));
-            if (report.blocked()) {
-                throw new SafetyBlockedException(report);
-            }
-            listener.onEvent(new PushEvent.SafetyChecked(report));
-            safety = Optional.of(report);
-        }
-        // Hashing reads only local files, so it runs while the remote tree is read over the network.
+        // Hashing reads only local files, so it runs while the safety checks read the same files and then while the
+        // remote tree is read over the network. Nothing is sent before the checks pass.
         AtomicReference<Thread> hasher = new AtomicReference<>();
         CompletableFuture<LocalTree> hashing = CompletableFuture.supplyAsync(
                 () -> io(() -> LocalTree.of(request.changes())), r -> hasher.set(startHashingThread(r)));
-
-        Run run = new Run(request, safety);
-        RestCalls rest = run.rest;
-        String mirror = request.mirrorPrefix().map(RepoPaths::normalizePrefix).orElse(null);
+        Run run;
         Target target;
         LocalTree local;
+        String mirror = request.mirrorPrefix().map(RepoPaths::normalizePrefix).orElse(null);
         try {
-            target = new TargetReader(client, request, rest, run.gitRequests, GIT_TIMEOUT_SECONDS).read(mirror);
+            Optional<SafetyReport> safety = Optional.empty();
+            if (request.safetyChecks()) {
+                SafetyReport report = io(() -> request.scanner().scan(request.changes()));
+                if (report.blocked()) {
+                    throw new SafetyBlockedException(report);
+                }
+                listener.onEvent(new PushEvent.SafetyChecked(report));
+                safety = Optional.of(report);
+            }
+            run = new Run(request, safety);
+            target = new TargetReader(client, request, run.rest, run.gitRequests, GIT_TIMEOUT_SECONDS).read(mirror);
             local = await(hashing);
         } finally {
-            // If reading the target failed, the hashing thread must not go on reading the caller's files after push()
-            // returns (the CLI deletes spooled stdin then): interrupt it and wait for it to end.
+            // If the checks blocked or reading the target failed, the hashing thread must not go on reading the
+            // caller's files after push() returns (the CLI deletes spooled stdin then): interrupt it and wait for it.
             stop(hasher.get());
         }
+        RestCalls rest = run.rest;
         RemoteTree tree = target.tree();
         Planner.Planned planned = Planner.plan(
                 request.changes(),

@@ -9,9 +9,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -36,6 +38,14 @@ public final class SafetyScanner {
     public static final int DEFAULT_MAX_SCAN_BYTES = 1024 * 1024;
 
     private static final int BINARY_PROBE = 8000;
+
+    /** Every rule's keywords, found in one pass over a file's bytes (the prefilter, see {@link KeywordIndex}). */
+    private static final KeywordIndex KEYWORDS = new KeywordIndex(SecretRules.ALL.stream()
+            .flatMap(r -> r.keywords().stream())
+            .distinct()
+            .toList());
+
+    private static final Map<String, Integer> KEYWORD_NUMBERS = numbers(KEYWORDS.keywords());
 
     private final SafetyOverrides overrides;
     private final int maxScanBytes;
@@ -117,7 +127,7 @@ public final class SafetyScanner {
             if (head.length > maxScanBytes) {
                 unscanned.add(new UnscannedFile(path, UnscannedFile.Reason.TRUNCATED));
             }
-            scanText(path, new String(head, 0, scanned, StandardCharsets.UTF_8), findings);
+            scanText(path, head, scanned, findings);
         }
         // Puts come sorted by path; within a file, report in reading order (whole-file findings first).
         findings.sort(Comparator.comparing(Finding::path)
@@ -143,14 +153,17 @@ public final class SafetyScanner {
         return false;
     }
 
-    private void scanText(String path, String text, List<Finding> out) {
-        String lower = text.toLowerCase(Locale.ROOT);
+    private void scanText(String path, byte[] head, int scanned, List<Finding> out) {
+        BitSet found = KEYWORDS.find(head, scanned);
+        String text = null;
         String[] lines = null;
         for (SecretRule rule : SecretRules.ALL) {
-            if (!rule.appliesTo().test(path) || !rule.mayMatch(lower)) {
+            if (!rule.appliesTo().test(path) || !rule.mayMatch(k -> found.get(KEYWORD_NUMBERS.get(k)))) {
                 continue;
             }
-            if (lines == null) {
+            if (text == null) {
+                // Decoded only when a rule may match: most files hold none of the keywords.
+                text = new String(head, 0, scanned, StandardCharsets.UTF_8);
                 lines = text.split("\n", -1);
             }
             if (rule.fileCondition() != null
@@ -174,6 +187,14 @@ public final class SafetyScanner {
                 }
             }
         }
+    }
+
+    private static Map<String, Integer> numbers(List<String> keywords) {
+        Map<String, Integer> n = new HashMap<>();
+        for (int i = 0; i < keywords.size(); i++) {
+            n.put(keywords.get(i), i);
+        }
+        return Map.copyOf(n);
     }
 
     @Override

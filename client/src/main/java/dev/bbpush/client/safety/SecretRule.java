@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * @param secretGroup the group holding the secret (masked in findings)
  * @param shownPrefix at most this many leading characters of the secret are shown (never more than a quarter)
  * @param accept extra check on a match (e.g. reject variable references), {@code m -> true} if none
- * @param keywords lower-case literals of which at least one occurs (case-insensitively) in any text the rule can
- *     match; a file without any is skipped before the regular expressions run, which keeps the scan fast. Empty
+ * @param keywords lower-case ASCII literals of which at least one occurs (ignoring ASCII case) in any text the rule
+ *     can match; a file without any is skipped before the regular expressions run, which keeps the scan fast. Empty
  *     means "always run". Every keyword list must be implied by {@code line}: a prefilter may only skip files the
  *     pattern cannot match.
  */
@@ -40,13 +40,16 @@ record SecretRule(
         keywords = List.copyOf(keywords);
     }
 
-    /** Whether {@code lowerCaseText} contains one of the keywords (or the rule has none). */
-    public boolean mayMatch(String lowerCaseText) {
+    /**
+     * Whether the rule may match a text in which exactly the keywords that {@code occurs} accepts are present
+     * (always, for a rule without keywords).
+     */
+    public boolean mayMatch(Predicate<String> occurs) {
         if (keywords.isEmpty()) {
             return true;
         }
         for (String k : keywords) {
-            if (lowerCaseText.contains(k)) {
+            if (occurs.test(k)) {
                 return true;
             }
         }
