@@ -7,8 +7,6 @@ import dev.bbpush.emulator.http.ApiError;
 import dev.bbpush.emulator.http.Exchange;
 import dev.bbpush.emulator.http.Json;
 import dev.bbpush.emulator.http.Page;
-import dev.bbpush.emulator.http.Route;
-import dev.bbpush.emulator.http.Router;
 import dev.bbpush.emulator.store.BranchNames;
 import dev.bbpush.emulator.world.Permission;
 import dev.bbpush.emulator.world.Repo;
@@ -33,20 +31,12 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * moves an existing branch, whoever else writes.
  */
 public final class BranchApi {
-    private static final String BRANCHES = "/repositories/{workspace}/{repo_slug}/refs/branches";
     private static final Set<String> FILTER_FIELDS = Set.of("name");
 
     private final EmulatorContext ctx;
 
     public BranchApi(EmulatorContext ctx) {
         this.ctx = ctx;
-    }
-
-    public void register(Router r) {
-        r.get(BRANCHES, this::list);
-        r.post(BRANCHES, this::create);
-        r.add(new Route("GET", BRANCHES + "/{name}", true, Route.RateClass.REPOSITORY_DATA, this::get));
-        r.add(new Route("DELETE", BRANCHES + "/{name}", true, Route.RateClass.REPOSITORY_DATA, this::delete));
     }
 
     private record Branch(String name, RevCommit tip) {}

@@ -6,8 +6,6 @@ import dev.bbpush.emulator.EmulatorContext;
 import dev.bbpush.emulator.http.ApiError;
 import dev.bbpush.emulator.http.Exchange;
 import dev.bbpush.emulator.http.Json;
-import dev.bbpush.emulator.http.Route;
-import dev.bbpush.emulator.http.Router;
 import dev.bbpush.emulator.world.Permission;
 import dev.bbpush.emulator.world.Repo;
 import java.io.IOException;
@@ -37,7 +35,6 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * stays put when new commits land on top between requests.
  */
 public final class CommitApi {
-    private static final String REPO = "/repositories/{workspace}/{repo_slug}";
     private static final int DEFAULT_PAGELEN = 30;
     private static final int MAX_PAGELEN = 100;
 
@@ -45,16 +42,6 @@ public final class CommitApi {
 
     public CommitApi(EmulatorContext ctx) {
         this.ctx = ctx;
-    }
-
-    public void register(Router r) {
-        r.get(REPO + "/commits", this::history);
-        // POST takes include/exclude in a form body for long lists; it never creates commits (spec).
-        r.post(REPO + "/commits", this::history);
-        // Greedy: a revision may be a branch name with slashes, as the branch object's commits link is.
-        r.add(new Route("GET", REPO + "/commits/{revision}", true, Route.RateClass.REPOSITORY_DATA, this::history));
-        r.add(new Route("POST", REPO + "/commits/{revision}", true, Route.RateClass.REPOSITORY_DATA, this::history));
-        r.get(REPO + "/commit/{commit}", this::commit);
     }
 
     void commit(Exchange ex) throws IOException {

@@ -7,8 +7,6 @@ import dev.bbpush.emulator.http.ApiError;
 import dev.bbpush.emulator.http.Exchange;
 import dev.bbpush.emulator.http.Json;
 import dev.bbpush.emulator.http.Page;
-import dev.bbpush.emulator.http.Route;
-import dev.bbpush.emulator.http.Router;
 import dev.bbpush.emulator.world.Permission;
 import dev.bbpush.emulator.world.Repo;
 import java.io.IOException;
@@ -41,16 +39,6 @@ public final class DiffstatApi {
 
     public DiffstatApi(EmulatorContext ctx) {
         this.ctx = ctx;
-    }
-
-    public void register(Router r) {
-        // Greedy: either side of the spec may be a branch name with slashes.
-        r.add(new Route(
-                "GET",
-                "/repositories/{workspace}/{repo_slug}/diffstat/{spec}",
-                true,
-                Route.RateClass.REPOSITORY_DATA,
-                this::diffstat));
     }
 
     void diffstat(Exchange ex) throws IOException {

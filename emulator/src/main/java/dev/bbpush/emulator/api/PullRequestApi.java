@@ -8,7 +8,6 @@ import dev.bbpush.emulator.http.ApiError;
 import dev.bbpush.emulator.http.Exchange;
 import dev.bbpush.emulator.http.Json;
 import dev.bbpush.emulator.http.Page;
-import dev.bbpush.emulator.http.Router;
 import dev.bbpush.emulator.store.PullRequest;
 import dev.bbpush.emulator.store.PullRequests;
 import dev.bbpush.emulator.world.Permission;
@@ -45,7 +44,6 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * </ul>
  */
 public final class PullRequestApi {
-    private static final String PRS = "/repositories/{workspace}/{repo_slug}/pullrequests";
     private static final int MAX_PAGELEN = 50;
     private static final Set<String> FILTER_FIELDS =
             Set.of("source.branch.name", "destination.branch.name", "state", "title", "id", "draft");
@@ -54,12 +52,6 @@ public final class PullRequestApi {
 
     public PullRequestApi(EmulatorContext ctx) {
         this.ctx = ctx;
-    }
-
-    public void register(Router r) {
-        r.get(PRS, this::list);
-        r.post(PRS, this::create);
-        r.get(PRS + "/{pull_request_id}", this::get);
     }
 
     /**

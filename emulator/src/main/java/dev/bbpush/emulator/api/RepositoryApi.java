@@ -4,7 +4,6 @@ import dev.bbpush.emulator.EmulatorContext;
 import dev.bbpush.emulator.http.ApiError;
 import dev.bbpush.emulator.http.Exchange;
 import dev.bbpush.emulator.http.Page;
-import dev.bbpush.emulator.http.Router;
 import dev.bbpush.emulator.world.Permission;
 import dev.bbpush.emulator.world.Repo;
 import java.io.IOException;
@@ -18,11 +17,6 @@ public final class RepositoryApi {
 
     public RepositoryApi(EmulatorContext ctx) {
         this.ctx = ctx;
-    }
-
-    public void register(Router r) {
-        r.get("/repositories/{workspace}", this::list);
-        r.get("/repositories/{workspace}/{repo_slug}", this::get);
     }
 
     void get(Exchange ex) throws IOException {

@@ -5,8 +5,6 @@ import dev.bbpush.emulator.auth.Principal;
 import dev.bbpush.emulator.http.ApiError;
 import dev.bbpush.emulator.http.Exchange;
 import dev.bbpush.emulator.http.Page;
-import dev.bbpush.emulator.http.Route;
-import dev.bbpush.emulator.http.Router;
 import dev.bbpush.emulator.store.CommitRefused;
 import dev.bbpush.emulator.store.CommitRequest;
 import dev.bbpush.emulator.store.CommitResult;
@@ -39,7 +37,6 @@ import org.eclipse.jgit.revwalk.RevCommit;
  * serves raw files, directory listings and {@code format=meta} objects.
  */
 public final class SrcApi {
-    private static final String SRC = "/repositories/{workspace}/{repo_slug}/src";
     /** The most tree entries one listing may visit; beyond it the listing "times out" with 555 (§1.10). */
     static final int LISTING_BUDGET = 100_000;
     /** How much of a refused request's body is read to keep the connection alive. */
@@ -56,13 +53,6 @@ public final class SrcApi {
         this.commits = new CommitService(ctx.store(), ctx.clock());
         // Next to the container's multipart spool directory (see Emulator).
         this.spoolDir = ctx.store().spoolDirectory();
-    }
-
-    public void register(Router r) {
-        r.post(SRC, this::commit);
-        r.get(SRC, this::redirectToMainBranch);
-        // Raw file downloads count against their own rate limit (bitbucket-cloud-auth.md §7).
-        r.add(new Route("GET", SRC + "/{commit}/{path}", true, Route.RateClass.RAW_FILE, this::read));
     }
 
     /** {@code POST …/src}: 201, empty body, {@code Location} of the new commit. (A refusal's body is drained by ApiServlet.) */
