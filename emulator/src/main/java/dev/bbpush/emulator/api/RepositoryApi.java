@@ -8,8 +8,6 @@ import dev.bbpush.emulator.world.Permission;
 import dev.bbpush.emulator.world.Repo;
 import java.io.IOException;
 import java.util.List;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.Repository;
 
 /** {@code GET /repositories/{workspace}} and {@code GET /repositories/{workspace}/{repo_slug}}. */
 public final class RepositoryApi {
@@ -54,9 +52,8 @@ public final class RepositoryApi {
     }
 
     private boolean hasMainBranch(Repo r) {
-        Repository db = ctx.store().repository(r.workspace(), r.slug());
         try {
-            return db.exactRef(Constants.R_HEADS + ctx.store().mainBranch(r)) != null;
+            return ctx.store().contents(r).hasBranch(ctx.store().mainBranch(r));
         } catch (IOException e) {
             return false;
         }
