@@ -5,7 +5,6 @@
  * requires (read from Bitbucket's own OpenAPI document by {@link dev.bbpush.emulator.auth.ScopeCatalog}, never
  * retyped), repository permissions, workspace policies (IP allowlist, required two-step verification), and rate limits. Every refusal has
  * Bitbucket's status and body and is logged with the rule that fired and the credential's name, never its secret.
- * {@link dev.bbpush.emulator.auth.AccessControl} is the entry point, one per emulator; thread-safe. Wiring, not API,
- * except {@link dev.bbpush.emulator.auth.Principal}, which handlers and extensions may read.
+ * {@link dev.bbpush.emulator.auth.AccessControl} is the entry point, one per emulator; thread-safe. Wiring, not API.
  */
 package dev.bbpush.emulator.auth;
