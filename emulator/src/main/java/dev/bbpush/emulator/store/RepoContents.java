@@ -82,7 +82,7 @@ public final class RepoContents {
         return out;
     }
 
-    /** Creates branch {@code name} at commit {@code sha}, only if no such branch exists (compare-and-swap from zero). */
+    /** Creates branch {@code name} at commit {@code sha} only if no such branch exists (compare-and-swap from zero). */
     public BranchUpdate createBranch(String name, String sha) throws IOException {
         RefUpdate ru = db.updateRef(Constants.R_HEADS + name);
         ru.setNewObjectId(ObjectId.fromString(sha));
