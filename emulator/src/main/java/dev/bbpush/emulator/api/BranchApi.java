@@ -7,24 +7,20 @@ import dev.bbpush.emulator.http.ApiError;
 import dev.bbpush.emulator.http.Exchange;
 import dev.bbpush.emulator.http.Json;
 import dev.bbpush.emulator.http.Page;
-import dev.bbpush.emulator.http.Route;
-import dev.bbpush.emulator.http.Router;
+import dev.bbpush.emulator.store.Branch;
 import dev.bbpush.emulator.store.BranchNames;
+import dev.bbpush.emulator.store.BranchUpdate;
+import dev.bbpush.emulator.store.Commit;
+import dev.bbpush.emulator.store.RepoContents;
 import dev.bbpush.emulator.world.Permission;
 import dev.bbpush.emulator.world.Repo;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Ref;
-import org.eclipse.jgit.lib.RefUpdate;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
  * Branches: {@code GET/POST …/refs/branches}, {@code GET/DELETE …/refs/branches/{name}} (reference:
@@ -33,7 +29,6 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * moves an existing branch, whoever else writes.
  */
 public final class BranchApi {
-    private static final String BRANCHES = "/repositories/{workspace}/{repo_slug}/refs/branches";
     private static final Set<String> FILTER_FIELDS = Set.of("name");
 
     private final EmulatorContext ctx;
@@ -42,29 +37,11 @@ public final class BranchApi {
         this.ctx = ctx;
     }
 
-    public void register(Router r) {
-        r.get(BRANCHES, this::list);
-        r.post(BRANCHES, this::create);
-        r.add(new Route("GET", BRANCHES + "/{name}", true, Route.RateClass.REPOSITORY_DATA, this::get));
-        r.add(new Route("DELETE", BRANCHES + "/{name}", true, Route.RateClass.REPOSITORY_DATA, this::delete));
-    }
-
-    private record Branch(String name, RevCommit tip) {}
-
     void list(Exchange ex) throws IOException {
         Repo repo = ctx.access().requireRepository(ex, Permission.READ);
         Bbql q = Bbql.parse(ex.query("q"), FILTER_FIELDS);
         Comparator<Branch> order = order(ex.query("sort"));
-        Repository db = ctx.store().repository(repo.workspace(), repo.slug());
-        List<Branch> branches = new ArrayList<>();
-        try (RevWalk walk = new RevWalk(db)) {
-            for (Ref ref : db.getRefDatabase().getRefsByPrefix(Constants.R_HEADS)) {
-                String name = ref.getName().substring(Constants.R_HEADS.length());
-                if (q.matches(field -> name)) {
-                    branches.add(new Branch(name, walk.parseCommit(ref.getObjectId())));
-                }
-            }
-        }
+        List<Branch> branches = new ArrayList<>(ctx.store().contents(repo).branches(name -> q.matches(field -> name)));
         branches.sort(order);
         Representations rep = new Representations(ctx.world(), ex.links());
         ex.json(200, Page.of(ex, branches, b -> rep.branch(repo, b.name(), b.tip()), 10, 100));
@@ -79,7 +56,8 @@ public final class BranchApi {
         Comparator<Branch> c = switch (desc ? sort.substring(1) : sort) {
             case "name" -> Comparator.comparing(Branch::name, NaturalOrder.INSTANCE);
             case "target.date" ->
-                Comparator.<Branch>comparingInt(b -> b.tip().getCommitTime()).thenComparing(Branch::name);
+                Comparator.<Branch, Instant>comparing(b -> b.tip().committer().when())
+                        .thenComparing(Branch::name);
             default ->
                 throw ApiError.badRequest("Invalid sort parameter: " + sort)
                         .reason("branches sort on name or target.date, with an optional '-'");
@@ -90,10 +68,7 @@ public final class BranchApi {
     void get(Exchange ex) throws IOException {
         Repo repo = ctx.access().requireRepository(ex, Permission.READ);
         String name = ex.param("name");
-        RevCommit tip = Revisions.branchTip(ctx.store().repository(repo.workspace(), repo.slug()), name);
-        if (tip == null) {
-            throw branchNotFound(repo, name);
-        }
+        Commit tip = ctx.store().contents(repo).branchTip(name).orElseThrow(() -> branchNotFound(repo, name));
         ex.json(200, new Representations(ctx.world(), ex.links()).branch(repo, name, tip));
     }
 
@@ -118,33 +93,31 @@ public final class BranchApi {
         if (!fields.isEmpty()) {
             throw new ApiError(400, "Bad request").fields(fields).reason("branch create without name or target.hash");
         }
-        String refName = Constants.R_HEADS + name;
+        String refName = "refs/heads/" + name;
         if (!BranchNames.isValid(name)) {
             throw ApiError.invalidField("name", "'" + name + "' is not a valid branch name.")
                     .reason("git check-ref-format refuses " + refName);
         }
-        Repository db = ctx.store().repository(repo.workspace(), repo.slug());
+        RepoContents git = ctx.store().contents(repo);
         ReentrantLock lock = ctx.store().writeLock(repo.workspace(), repo.slug());
         lock.lock();
-        RevCommit tip;
+        Commit tip;
         try {
-            tip = Revisions.require(db, target);
-            if (db.exactRef(refName) != null) {
+            tip = Revisions.require(git, target);
+            if (git.hasBranch(name)) {
                 throw alreadyExists(name);
             }
-            if (db.getRefDatabase().isNameConflicting(refName)) {
+            if (git.branchNameConflicts(name)) {
                 throw ApiError.invalidField("name", "'" + name + "' conflicts with an existing branch name.")
                         .reason(refName + " would nest under or above an existing branch (Git D/F conflict)");
             }
-            RefUpdate ru = db.updateRef(refName);
-            ru.setNewObjectId(tip);
-            ru.setExpectedOldObjectId(ObjectId.zeroId());
-            RefUpdate.Result result = ru.update();
-            if (result != RefUpdate.Result.NEW) {
+            BranchUpdate result = git.createBranch(name, tip.sha());
+            if (!result.applied()) {
                 // Someone (a Git push) created it between the check and the update: the CAS caught it.
-                throw db.exactRef(refName) != null
+                throw git.hasBranch(name)
                         ? alreadyExists(name)
-                        : new ApiError(409, "Branch could not be created; retry").reason("ref update " + result);
+                        : new ApiError(409, "Branch could not be created; retry")
+                                .reason("ref update " + result.detail());
             }
         } finally {
             lock.unlock();
@@ -158,27 +131,21 @@ public final class BranchApi {
     void delete(Exchange ex) throws IOException {
         Repo repo = ctx.access().requireRepository(ex, Permission.WRITE);
         String name = ex.param("name");
-        Repository db = ctx.store().repository(repo.workspace(), repo.slug());
+        RepoContents git = ctx.store().contents(repo);
         ReentrantLock lock = ctx.store().writeLock(repo.workspace(), repo.slug());
         lock.lock();
         try {
-            RevCommit tip = Revisions.branchTip(db, name);
-            if (tip == null) {
-                throw branchNotFound(repo, name);
-            }
+            Commit tip = git.branchTip(name).orElseThrow(() -> branchNotFound(repo, name));
             if (name.equals(ctx.store().mainBranch(repo))) {
                 throw mainBranch(name);
             }
-            RefUpdate ru = db.updateRef(Constants.R_HEADS + name);
-            ru.setExpectedOldObjectId(tip);
-            ru.setForceUpdate(true);
-            RefUpdate.Result result = ru.delete();
-            switch (result) {
-                case FORCED, FAST_FORWARD, NO_CHANGE -> ex.empty(204);
-                case REJECTED_CURRENT_BRANCH -> throw mainBranch(name);
-                default ->
+            BranchUpdate result = git.deleteBranch(name, tip.sha());
+            switch (result.outcome()) {
+                case APPLIED -> ex.empty(204);
+                case REFUSED_CURRENT_BRANCH -> throw mainBranch(name);
+                case FAILED ->
                     throw new ApiError(409, "Branch moved while it was being deleted; retry")
-                            .reason("ref delete " + result);
+                            .reason("ref delete " + result.detail());
             }
         } finally {
             lock.unlock();

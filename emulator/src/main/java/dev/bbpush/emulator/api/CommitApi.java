@@ -6,8 +6,8 @@ import dev.bbpush.emulator.EmulatorContext;
 import dev.bbpush.emulator.http.ApiError;
 import dev.bbpush.emulator.http.Exchange;
 import dev.bbpush.emulator.http.Json;
-import dev.bbpush.emulator.http.Route;
-import dev.bbpush.emulator.http.Router;
+import dev.bbpush.emulator.store.Commit;
+import dev.bbpush.emulator.store.RepoContents;
 import dev.bbpush.emulator.world.Permission;
 import dev.bbpush.emulator.world.Repo;
 import java.io.IOException;
@@ -16,16 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.Ref;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevObject;
-import org.eclipse.jgit.revwalk.RevSort;
-import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
-import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
-import org.eclipse.jgit.treewalk.filter.TreeFilter;
+import java.util.function.Predicate;
 
 /**
  * Commits: {@code GET …/commits}, {@code GET …/commits/{revision}} (history, newest first) and
@@ -37,7 +28,6 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * stays put when new commits land on top between requests.
  */
 public final class CommitApi {
-    private static final String REPO = "/repositories/{workspace}/{repo_slug}";
     private static final int DEFAULT_PAGELEN = 30;
     private static final int MAX_PAGELEN = 100;
 
@@ -47,29 +37,12 @@ public final class CommitApi {
         this.ctx = ctx;
     }
 
-    public void register(Router r) {
-        r.get(REPO + "/commits", this::history);
-        // POST takes include/exclude in a form body for long lists; it never creates commits (spec).
-        r.post(REPO + "/commits", this::history);
-        // Greedy: a revision may be a branch name with slashes, as the branch object's commits link is.
-        r.add(new Route("GET", REPO + "/commits/{revision}", true, Route.RateClass.REPOSITORY_DATA, this::history));
-        r.add(new Route("POST", REPO + "/commits/{revision}", true, Route.RateClass.REPOSITORY_DATA, this::history));
-        r.get(REPO + "/commit/{commit}", this::commit);
-    }
-
     void commit(Exchange ex) throws IOException {
         Repo repo = ctx.access().requireRepository(ex, Permission.READ);
-        RevCommit c = Revisions.require(ctx.store().repository(repo.workspace(), repo.slug()), ex.param("commit"));
+        Commit c = Revisions.require(ctx.store().contents(repo), ex.param("commit"));
         ex.json(200, new Representations(ctx.world(), ex.links()).commit(repo, c));
     }
 
-    /**
-     * {@code git log [revision] [include...] ^exclude... [-- path...]} in topological, newest-first order.
-     * Without a revision or {@code include}, every branch and tag is a start (like {@code --all}).
-     *
-     * @throws ApiError 404 {@code Commit not found} for an unknown revision, include or exclude; 400
-     *     {@code Invalid pagelen} / {@code Invalid page}
-     */
     /** {@code include}/{@code exclude}: from the query string, and for POST also from a url-encoded form body (spec). */
     private static List<String> listParam(Exchange ex, String name) {
         List<String> out = new ArrayList<>(ex.queryAll(name));
@@ -79,71 +52,82 @@ public final class CommitApi {
         return out;
     }
 
+    /**
+     * {@code git log [revision] [include...] ^exclude... [-- path...]} in topological, newest-first order.
+     * Without a revision or {@code include}, every branch and tag is a start (like {@code --all}).
+     *
+     * @throws ApiError 404 {@code Commit not found} for an unknown revision, include or exclude; 400
+     *     {@code Invalid pagelen} / {@code Invalid page}
+     */
     void history(Exchange ex) throws IOException {
         Repo repo = ctx.access().requireRepository(ex, Permission.READ);
         int pagelen = pagelen(ex);
         String token = ex.query("page");
-        Repository db = ctx.store().repository(repo.workspace(), repo.slug());
-        List<RevCommit> page = new ArrayList<>();
-        RevCommit nextFirst = null;
-        try (RevWalk walk = new RevWalk(db)) {
-            walk.sort(RevSort.TOPO);
-            walk.sort(RevSort.COMMIT_TIME_DESC, true);
-            List<String> includes = new ArrayList<>(listParam(ex, "include"));
-            if (ex.route().template().endsWith("{revision}")) {
-                includes.add(0, ex.param("revision"));
-            }
-            if (includes.isEmpty()) {
-                for (Ref ref : db.getRefDatabase().getRefsByPrefix(Constants.R_HEADS, Constants.R_TAGS)) {
-                    Ref peeled = db.getRefDatabase().peel(ref);
-                    RevObject o = walk.parseAny(
-                            peeled.getPeeledObjectId() != null ? peeled.getPeeledObjectId() : ref.getObjectId());
-                    if (o instanceof RevCommit c) {
-                        walk.markStart(c);
-                    }
-                }
-            } else {
-                for (String inc : includes) {
-                    walk.markStart(walk.parseCommit(Revisions.require(db, inc)));
-                }
-            }
-            for (String exc : listParam(ex, "exclude")) {
-                walk.markUninteresting(walk.parseCommit(Revisions.require(db, exc)));
-            }
-            List<String> paths = ex.queryAll("path").stream()
-                    .map(CommitApi::trimSlashes)
-                    .filter(p -> !p.isEmpty())
-                    .toList();
-            if (!paths.isEmpty()) {
-                walk.setTreeFilter(AndTreeFilter.create(PathFilterGroup.createFromStrings(paths), TreeFilter.ANY_DIFF));
-            }
-            boolean started = token == null;
-            for (RevCommit c : walk) {
-                if (!started) {
-                    started = c.name().equals(token);
-                    if (!started) {
-                        continue;
-                    }
-                }
-                if (page.size() == pagelen) {
-                    nextFirst = c;
-                    break;
-                }
-                page.add(c);
-            }
-            if (!started) {
-                throw ApiError.badRequest("Invalid page").reason("page token " + token + " is not in this history");
-            }
+        RepoContents git = ctx.store().contents(repo);
+        List<String> includes = new ArrayList<>(listParam(ex, "include"));
+        if (ex.route().template().endsWith("{revision}")) {
+            includes.add(0, ex.param("revision"));
+        }
+        List<String> starts = new ArrayList<>();
+        for (String inc : includes) {
+            starts.add(Revisions.require(git, inc).sha());
+        }
+        List<String> excludes = new ArrayList<>();
+        for (String exc : listParam(ex, "exclude")) {
+            excludes.add(Revisions.require(git, exc).sha());
+        }
+        List<String> paths = ex.queryAll("path").stream()
+                .map(CommitApi::trimSlashes)
+                .filter(p -> !p.isEmpty())
+                .toList();
+        PageCollector page = new PageCollector(token, pagelen);
+        git.history(starts, excludes, paths, page);
+        if (!page.started) {
+            throw ApiError.badRequest("Invalid page").reason("page token " + token + " is not in this history");
         }
         Representations rep = new Representations(ctx.world(), ex.links());
         ObjectNode out = Json.obj();
         out.put("pagelen", pagelen);
         ArrayNode values = out.putArray("values");
-        page.forEach(c -> values.add(rep.commit(repo, c)));
-        if (nextFirst != null) {
-            out.put("next", nextUrl(ex, nextFirst.name()));
+        page.commits.forEach(c -> values.add(rep.commit(repo, c)));
+        if (page.nextFirst != null) {
+            out.put("next", nextUrl(ex, page.nextFirst.sha()));
         }
         ex.json(200, out);
+    }
+
+    /**
+     * Collects one page of a history walk: skips to the commit the page token names (the first page starts at once),
+     * takes {@code pagelen} commits, and notes the one after them, whose SHA is the next page's token.
+     */
+    private static final class PageCollector implements Predicate<Commit> {
+        private final String token;
+        private final int pagelen;
+        private final List<Commit> commits = new ArrayList<>();
+        private boolean started;
+        private Commit nextFirst;
+
+        PageCollector(String token, int pagelen) {
+            this.token = token;
+            this.pagelen = pagelen;
+            this.started = token == null;
+        }
+
+        @Override
+        public boolean test(Commit c) {
+            if (!started) {
+                started = c.sha().equals(token);
+                if (!started) {
+                    return true;
+                }
+            }
+            if (commits.size() == pagelen) {
+                nextFirst = c;
+                return false;
+            }
+            commits.add(c);
+            return true;
+        }
     }
 
     private static int pagelen(Exchange ex) {

@@ -7,7 +7,6 @@ import dev.bbpush.emulator.http.ApiError;
 import dev.bbpush.emulator.http.Exchange;
 import dev.bbpush.emulator.http.Json;
 import dev.bbpush.emulator.http.Page;
-import dev.bbpush.emulator.http.Router;
 import dev.bbpush.emulator.world.Account;
 import dev.bbpush.emulator.world.Repo;
 import dev.bbpush.emulator.world.Workspace;
@@ -36,13 +35,6 @@ public final class CrossWorkspaceApi {
         this.ctx = ctx;
         this.memberships = new Memberships(ctx.world());
         this.users = new UserApi(ctx);
-    }
-
-    public void register(Router r) {
-        r.get("/workspaces", this::workspaces);
-        r.get("/repositories", this::repositories);
-        r.get("/user/permissions/repositories", this::repositoryPermissions);
-        r.get("/user/permissions/workspaces", this::workspacePermissions);
     }
 
     /** Bitbucket's 410 for CHANGE-2770 endpoints (reference §1.4, observed April 2026). */

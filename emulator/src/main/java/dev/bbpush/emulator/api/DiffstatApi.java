@@ -7,23 +7,15 @@ import dev.bbpush.emulator.http.ApiError;
 import dev.bbpush.emulator.http.Exchange;
 import dev.bbpush.emulator.http.Json;
 import dev.bbpush.emulator.http.Page;
-import dev.bbpush.emulator.http.Route;
-import dev.bbpush.emulator.http.Router;
+import dev.bbpush.emulator.store.Commit;
+import dev.bbpush.emulator.store.Diffstat;
+import dev.bbpush.emulator.store.DiffstatEntry;
+import dev.bbpush.emulator.store.RepoContents;
 import dev.bbpush.emulator.world.Permission;
 import dev.bbpush.emulator.world.Repo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import org.eclipse.jgit.diff.DiffEntry;
-import org.eclipse.jgit.diff.DiffFormatter;
-import org.eclipse.jgit.diff.Edit;
-import org.eclipse.jgit.diff.RawTextComparator;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.revwalk.filter.RevFilter;
-import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
-import org.eclipse.jgit.util.io.DisabledOutputStream;
 
 /**
  * {@code GET …/diffstat/{spec}} (reference: bitbucket-cloud-rest.md §6.3).
@@ -43,54 +35,41 @@ public final class DiffstatApi {
         this.ctx = ctx;
     }
 
-    public void register(Router r) {
-        // Greedy: either side of the spec may be a branch name with slashes.
-        r.add(new Route(
-                "GET",
-                "/repositories/{workspace}/{repo_slug}/diffstat/{spec}",
-                true,
-                Route.RateClass.REPOSITORY_DATA,
-                this::diffstat));
-    }
-
     void diffstat(Exchange ex) throws IOException {
         Repo repo = ctx.access().requireRepository(ex, Permission.READ);
-        Repository db = ctx.store().repository(repo.workspace(), repo.slug());
+        RepoContents git = ctx.store().contents(repo);
         String spec = ex.param("spec");
         boolean threeDot = threeDot(ex);
-        RevCommit newSide;
-        RevCommit oldSide;
-        try (RevWalk walk = new RevWalk(db)) {
-            int dots = spec.indexOf("..");
-            if (dots < 0) {
-                newSide = walk.parseCommit(Revisions.require(db, spec));
-                oldSide = newSide.getParentCount() == 0 ? null : walk.parseCommit(newSide.getParent(0));
-            } else {
-                newSide = walk.parseCommit(Revisions.require(db, spec.substring(0, dots)));
-                RevCommit destination = walk.parseCommit(Revisions.require(db, spec.substring(dots + 2)));
-                oldSide = threeDot ? mergeBase(db, newSide, destination) : destination;
-            }
+        Commit newSide;
+        String oldSha;
+        int dots = spec.indexOf("..");
+        if (dots < 0) {
+            newSide = Revisions.require(git, spec);
+            oldSha = newSide.parents().isEmpty() ? null : newSide.parents().get(0);
+        } else {
+            newSide = Revisions.require(git, spec.substring(0, dots));
+            Commit destination = Revisions.require(git, spec.substring(dots + 2));
+            oldSha = threeDot ? git.mergeBaseOr(newSide.sha(), destination.sha()) : destination.sha();
         }
-        try (DiffFormatter df = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
-            df.setRepository(db);
-            df.setDetectRenames(!"false".equalsIgnoreCase(ex.query("renames")));
-            if ("true".equalsIgnoreCase(ex.query("ignore_whitespace"))) {
-                df.setDiffComparator(RawTextComparator.WS_IGNORE_ALL);
-            }
-            List<String> paths = ex.queryAll("path").stream()
-                    .map(p -> p.replaceAll("^/+|/+$", ""))
-                    .filter(p -> !p.isEmpty())
-                    .toList();
-            if (!paths.isEmpty()) {
-                df.setPathFilter(PathFilterGroup.createFromStrings(paths));
-            }
-            List<DiffEntry> entries = df.scan(oldSide == null ? null : oldSide.getTree(), newSide.getTree());
+        List<String> paths = ex.queryAll("path").stream()
+                .map(p -> p.replaceAll("^/+|/+$", ""))
+                .filter(p -> !p.isEmpty())
+                .toList();
+        Diffstat.Options options = new Diffstat.Options(
+                !"false".equalsIgnoreCase(ex.query("renames")),
+                "true".equalsIgnoreCase(ex.query("ignore_whitespace")),
+                paths);
+        try (Diffstat diffstat = git.diffstat(oldSha, newSide.sha(), options)) {
             Representations rep = new Representations(ctx.world(), ex.links());
-            String oldSha = oldSide == null ? null : oldSide.name();
-            String newSha = newSide.name();
+            String newSha = newSide.sha();
             ex.json(
                     200,
-                    Page.of(ex, entries, e -> entry(df, rep, repo, e, oldSha, newSha), DEFAULT_PAGELEN, MAX_PAGELEN));
+                    Page.of(
+                            ex,
+                            diffstat.entries(),
+                            e -> entry(diffstat, rep, repo, e, oldSha, newSha),
+                            DEFAULT_PAGELEN,
+                            MAX_PAGELEN));
         }
     }
 
@@ -106,49 +85,22 @@ public final class DiffstatApi {
         return v == null || !v.equalsIgnoreCase("false");
     }
 
-    /** The merge base; with unrelated histories there is none, and the diff falls back to two-dot. */
-    private static RevCommit mergeBase(Repository db, RevCommit a, RevCommit b) throws IOException {
-        try (RevWalk walk = new RevWalk(db)) {
-            walk.setRevFilter(RevFilter.MERGE_BASE);
-            walk.markStart(walk.parseCommit(a));
-            walk.markStart(walk.parseCommit(b));
-            RevCommit base = walk.next();
-            return base != null ? base : b;
-        }
-    }
-
     private static JsonNode entry(
-            DiffFormatter df, Representations rep, Repo repo, DiffEntry e, String oldSha, String newSha) {
-        int added = 0;
-        int removed = 0;
+            Diffstat diffstat, Representations rep, Repo repo, DiffstatEntry e, String oldSha, String newSha) {
+        DiffstatEntry.Lines lines;
         try {
-            for (Edit edit : df.toFileHeader(e).toEditList()) {
-                added += edit.getLengthB();
-                removed += edit.getLengthA();
-            }
+            lines = diffstat.lines(e);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
         ObjectNode n = Json.obj();
         n.put("type", "diffstat");
-        n.put("status", status(e.getChangeType()));
-        n.put("lines_added", added);
-        n.put("lines_removed", removed);
-        boolean hasOld =
-                e.getChangeType() != DiffEntry.ChangeType.ADD && e.getChangeType() != DiffEntry.ChangeType.COPY;
-        boolean hasNew = e.getChangeType() != DiffEntry.ChangeType.DELETE;
+        n.put("status", e.status().wire());
+        n.put("lines_added", lines.added());
+        n.put("lines_removed", lines.removed());
         // Added files have old = null and removed files new = null (reference §6.3, "likely").
-        n.set("old", hasOld ? rep.commitFile(repo, oldSha, e.getOldPath()) : null);
-        n.set("new", hasNew ? rep.commitFile(repo, newSha, e.getNewPath()) : null);
+        n.set("old", e.oldPath() != null ? rep.commitFile(repo, oldSha, e.oldPath()) : null);
+        n.set("new", e.newPath() != null ? rep.commitFile(repo, newSha, e.newPath()) : null);
         return n;
-    }
-
-    private static String status(DiffEntry.ChangeType t) {
-        return switch (t) {
-            case ADD, COPY -> "added";
-            case DELETE -> "removed";
-            case MODIFY -> "modified";
-            case RENAME -> "renamed";
-        };
     }
 }

@@ -8,9 +8,10 @@ import dev.bbpush.emulator.http.ApiError;
 import dev.bbpush.emulator.http.Exchange;
 import dev.bbpush.emulator.http.Json;
 import dev.bbpush.emulator.http.Page;
-import dev.bbpush.emulator.http.Router;
+import dev.bbpush.emulator.store.Commit;
 import dev.bbpush.emulator.store.PullRequest;
 import dev.bbpush.emulator.store.PullRequests;
+import dev.bbpush.emulator.store.RepoContents;
 import dev.bbpush.emulator.world.Permission;
 import dev.bbpush.emulator.world.Repo;
 import java.io.IOException;
@@ -20,10 +21,8 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
  * Pull requests: {@code POST/GET …/pullrequests} and {@code GET …/pullrequests/{pull_request_id}}
@@ -45,7 +44,6 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * </ul>
  */
 public final class PullRequestApi {
-    private static final String PRS = "/repositories/{workspace}/{repo_slug}/pullrequests";
     private static final int MAX_PAGELEN = 50;
     private static final Set<String> FILTER_FIELDS =
             Set.of("source.branch.name", "destination.branch.name", "state", "title", "id", "draft");
@@ -54,12 +52,6 @@ public final class PullRequestApi {
 
     public PullRequestApi(EmulatorContext ctx) {
         this.ctx = ctx;
-    }
-
-    public void register(Router r) {
-        r.get(PRS, this::list);
-        r.post(PRS, this::create);
-        r.get(PRS + "/{pull_request_id}", this::get);
     }
 
     /**
@@ -91,14 +83,12 @@ public final class PullRequestApi {
         if (destination.isBlank()) {
             destination = ctx.store().mainBranch(repo);
         }
-        Repository db = ctx.store().repository(repo.workspace(), repo.slug());
-        RevCommit sourceTip = tipOrRefuse(db, "source", source);
-        RevCommit destinationTip = tipOrRefuse(db, "destination", destination);
-        try (RevWalk walk = new RevWalk(db)) {
-            if (walk.isMergedInto(walk.parseCommit(sourceTip), walk.parseCommit(destinationTip))) {
-                throw ApiError.badRequest("There are no changes to be pulled")
-                        .reason(source + " has no commits that " + destination + " lacks");
-            }
+        RepoContents git = ctx.store().contents(repo);
+        Commit sourceTip = tipOrRefuse(git, "source", source);
+        Commit destinationTip = tipOrRefuse(git, "destination", destination);
+        if (git.isMergedInto(sourceTip.sha(), destinationTip.sha())) {
+            throw ApiError.badRequest("There are no changes to be pulled")
+                    .reason(source + " has no commits that " + destination + " lacks");
         }
         String author = caller.account() != null
                 ? caller.account().username()
@@ -121,14 +111,14 @@ public final class PullRequestApi {
                                 description,
                                 source,
                                 dest,
-                                sourceTip.name(),
-                                destinationTip.name(),
+                                sourceTip.sha(),
+                                destinationTip.sha(),
                                 author,
                                 closeSource,
                                 draft,
                                 PullRequest.State.OPEN,
                                 ctx.clock().now()));
-        ObjectNode json = render(ex, repo, db, result.pullRequest(), true);
+        ObjectNode json = render(ex, repo, git, result.pullRequest(), true);
         ex.header("Location", json.path("links").path("self").path("href").asText());
         ex.json(result.created() ? 201 : 200, json);
     }
@@ -147,7 +137,7 @@ public final class PullRequestApi {
                 .get(repo.fullName(), id)
                 .orElseThrow(() -> ApiError.notFound("Pull request not found")
                         .reason("no pull request " + id + " in " + repo.fullName()));
-        ex.json(200, render(ex, repo, ctx.store().repository(repo.workspace(), repo.slug()), pr, true));
+        ex.json(200, render(ex, repo, ctx.store().contents(repo), pr, true));
     }
 
     /**
@@ -177,8 +167,8 @@ public final class PullRequestApi {
             }
         }
         matching.sort(order(ex.query("sort")));
-        Repository db = ctx.store().repository(repo.workspace(), repo.slug());
-        ex.json(200, Page.of(ex, matching, pr -> render(ex, repo, db, pr, false), 10, MAX_PAGELEN));
+        RepoContents git = ctx.store().contents(repo);
+        ex.json(200, Page.of(ex, matching, pr -> render(ex, repo, git, pr, false), 10, MAX_PAGELEN));
     }
 
     private static Comparator<PullRequest> order(String sort) {
@@ -213,15 +203,14 @@ public final class PullRequestApi {
     }
 
     /** Renders with live endpoint commits: an OPEN pull request follows its branches, as on Bitbucket. */
-    private ObjectNode render(Exchange ex, Repo repo, Repository db, PullRequest pr, boolean full) {
+    private ObjectNode render(Exchange ex, Repo repo, RepoContents git, PullRequest pr, boolean full) {
         String source = pr.sourceCommit();
         String destination = pr.destinationCommit();
         if (pr.state() == PullRequest.State.OPEN) {
             try {
-                RevCommit s = Revisions.branchTip(db, pr.sourceBranch());
-                RevCommit d = Revisions.branchTip(db, pr.destinationBranch());
-                source = s != null ? s.name() : source;
-                destination = d != null ? d.name() : destination;
+                source = git.branchTip(pr.sourceBranch()).map(Commit::sha).orElse(source);
+                destination =
+                        git.branchTip(pr.destinationBranch()).map(Commit::sha).orElse(destination);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -229,16 +218,16 @@ public final class PullRequestApi {
         return new Representations(ctx.world(), ex.links()).pullRequest(repo, pr, source, destination, full);
     }
 
-    private static RevCommit tipOrRefuse(Repository db, String side, String branch) throws IOException {
-        RevCommit tip = Revisions.branchTip(db, branch);
-        if (tip == null) {
+    private static Commit tipOrRefuse(RepoContents git, String side, String branch) throws IOException {
+        Optional<Commit> tip = git.branchTip(branch);
+        if (tip.isEmpty()) {
             ObjectNode fields = Json.obj();
             fields.putArray(side).add("branch not found: " + branch);
             throw new ApiError(400, side + ": branch not found: " + branch)
                     .fields(fields)
                     .reason("no branch " + branch);
         }
-        return tip;
+        return tip.get();
     }
 
     private static String text(JsonNode n) {

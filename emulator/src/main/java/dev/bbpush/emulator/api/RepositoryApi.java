@@ -4,13 +4,10 @@ import dev.bbpush.emulator.EmulatorContext;
 import dev.bbpush.emulator.http.ApiError;
 import dev.bbpush.emulator.http.Exchange;
 import dev.bbpush.emulator.http.Page;
-import dev.bbpush.emulator.http.Router;
 import dev.bbpush.emulator.world.Permission;
 import dev.bbpush.emulator.world.Repo;
 import java.io.IOException;
 import java.util.List;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.Repository;
 
 /** {@code GET /repositories/{workspace}} and {@code GET /repositories/{workspace}/{repo_slug}}. */
 public final class RepositoryApi {
@@ -18,11 +15,6 @@ public final class RepositoryApi {
 
     public RepositoryApi(EmulatorContext ctx) {
         this.ctx = ctx;
-    }
-
-    public void register(Router r) {
-        r.get("/repositories/{workspace}", this::list);
-        r.get("/repositories/{workspace}/{repo_slug}", this::get);
     }
 
     void get(Exchange ex) throws IOException {
@@ -60,9 +52,8 @@ public final class RepositoryApi {
     }
 
     private boolean hasMainBranch(Repo r) {
-        Repository db = ctx.store().repository(r.workspace(), r.slug());
         try {
-            return db.exactRef(Constants.R_HEADS + ctx.store().mainBranch(r)) != null;
+            return ctx.store().contents(r).hasBranch(ctx.store().mainBranch(r));
         } catch (IOException e) {
             return false;
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bbpush.emulator.http.Json;
 import dev.bbpush.emulator.http.Links;
+import dev.bbpush.emulator.store.Commit;
 import dev.bbpush.emulator.store.PullRequest;
 import dev.bbpush.emulator.world.Account;
 import dev.bbpush.emulator.world.Permission;
@@ -15,8 +16,6 @@ import dev.bbpush.emulator.world.World;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
  * Bitbucket's JSON shapes for the objects several endpoints embed: accounts, workspaces, projects,
@@ -152,22 +151,22 @@ public final class Representations {
     }
 
     /** The full {@code commit} object of {@code GET …/commit/{sha}}. */
-    public ObjectNode commit(Repo r, RevCommit c) {
-        String sha = c.name();
+    public ObjectNode commit(Repo r, Commit c) {
+        String sha = c.sha();
         ObjectNode n = commitSummary(r, sha);
-        PersonIdent author = c.getAuthorIdent();
-        n.put("date", Json.commitDate(author.getWhenAsInstant()));
-        n.put("message", c.getFullMessage());
+        Commit.Person author = c.author();
+        n.put("date", Json.commitDate(author.when()));
+        n.put("message", c.message());
         ObjectNode summary = n.putObject("summary");
         summary.put("type", "rendered");
-        summary.put("raw", c.getFullMessage());
+        summary.put("raw", c.message());
         summary.put("markup", "markdown");
-        summary.put("html", "<p>" + escapeHtml(c.getFullMessage().strip()) + "</p>");
+        summary.put("html", "<p>" + escapeHtml(c.message().strip()) + "</p>");
         n.set("author", person("author", author));
-        n.set("committer", person("committer", c.getCommitterIdent()));
+        n.set("committer", person("committer", c.committer()));
         ArrayNode parents = n.putArray("parents");
-        for (RevCommit p : c.getParents()) {
-            parents.add(commitSummary(r, p.name()));
+        for (String p : c.parents()) {
+            parents.add(commitSummary(r, p));
         }
         n.set("repository", repositorySummary(r));
         n.putArray("participants");
@@ -182,17 +181,17 @@ public final class Representations {
     }
 
     /** {@code {"type":"author","raw":"Name <email>","user":{…}}}; {@code user} only when the email maps to an account. */
-    public ObjectNode person(String type, PersonIdent who) {
+    public ObjectNode person(String type, Commit.Person who) {
         ObjectNode n = Json.obj();
         n.put("type", type);
-        n.put("raw", who.getName() + " <" + who.getEmailAddress() + ">");
-        Optional<Account> a = world.accountByEmail(who.getEmailAddress());
+        n.put("raw", who.name() + " <" + who.email() + ">");
+        Optional<Account> a = world.accountByEmail(who.email());
         a.ifPresent(acc -> n.set("user", accountSummary(acc)));
         return n;
     }
 
     /** The {@code branch} object of {@code refs/branches}. */
-    public ObjectNode branch(Repo r, String name, RevCommit tip) {
+    public ObjectNode branch(Repo r, String name, Commit tip) {
         ObjectNode n = Json.obj();
         n.put("type", "branch");
         n.put("name", name);

@@ -5,12 +5,12 @@ import dev.bbpush.emulator.auth.Principal;
 import dev.bbpush.emulator.http.ApiError;
 import dev.bbpush.emulator.http.Exchange;
 import dev.bbpush.emulator.http.Page;
-import dev.bbpush.emulator.http.Route;
-import dev.bbpush.emulator.http.Router;
+import dev.bbpush.emulator.store.Commit;
 import dev.bbpush.emulator.store.CommitRefused;
 import dev.bbpush.emulator.store.CommitRequest;
 import dev.bbpush.emulator.store.CommitResult;
 import dev.bbpush.emulator.store.CommitService;
+import dev.bbpush.emulator.store.RepoContents;
 import dev.bbpush.emulator.store.SourceTree;
 import dev.bbpush.emulator.world.Account;
 import dev.bbpush.emulator.world.Permission;
@@ -25,13 +25,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
-import org.eclipse.jgit.lib.ObjectLoader;
-import org.eclipse.jgit.lib.ObjectReader;
-import org.eclipse.jgit.lib.Ref;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
  * The source endpoints (bitbucket-cloud-rest.md §2, §3): {@code POST …/src} creates a commit,
@@ -39,7 +32,6 @@ import org.eclipse.jgit.revwalk.RevCommit;
  * serves raw files, directory listings and {@code format=meta} objects.
  */
 public final class SrcApi {
-    private static final String SRC = "/repositories/{workspace}/{repo_slug}/src";
     /** The most tree entries one listing may visit; beyond it the listing "times out" with 555 (§1.10). */
     static final int LISTING_BUDGET = 100_000;
     /** How much of a refused request's body is read to keep the connection alive. */
@@ -58,13 +50,6 @@ public final class SrcApi {
         this.spoolDir = ctx.store().spoolDirectory();
     }
 
-    public void register(Router r) {
-        r.post(SRC, this::commit);
-        r.get(SRC, this::redirectToMainBranch);
-        // Raw file downloads count against their own rate limit (bitbucket-cloud-auth.md §7).
-        r.add(new Route("GET", SRC + "/{commit}/{path}", true, Route.RateClass.RAW_FILE, this::read));
-    }
-
     /** {@code POST …/src}: 201, empty body, {@code Location} of the new commit. (A refusal's body is drained by ApiServlet.) */
     void commit(Exchange ex) throws IOException {
         createCommit(ex);
@@ -80,13 +65,7 @@ public final class SrcApi {
             } catch (CommitRefused e) {
                 throw refusal(e);
             }
-            ex.header(
-                    "Location",
-                    ex.links()
-                            .commit(
-                                    repo.workspace(),
-                                    repo.slug(),
-                                    result.commit().name()));
+            ex.header("Location", ex.links().commit(repo.workspace(), repo.slug(), result.sha()));
             ex.empty(201);
         }
     }
@@ -127,15 +106,15 @@ public final class SrcApi {
     /** {@code GET …/src}: 302 to the root listing of the main branch's tip, keeping the query string (§3.2). */
     void redirectToMainBranch(Exchange ex) throws IOException {
         Repo repo = ctx.access().requireRepository(ex, Permission.READ);
-        Repository db = ctx.store().repository(repo.workspace(), repo.slug());
         String main = ctx.store().mainBranch(repo);
-        Ref ref = db.exactRef(Constants.R_HEADS + main);
-        if (ref == null) {
-            throw ApiError.notFound("Repository is empty").reason(repo.fullName() + " has no main branch " + main);
-        }
+        String head = ctx.store()
+                .contents(repo)
+                .branchHead(main)
+                .orElseThrow(() -> ApiError.notFound("Repository is empty")
+                        .reason(repo.fullName() + " has no main branch " + main));
         String q = ex.request().getQueryString();
-        String location = ex.links().repo(repo.workspace(), repo.slug()) + "/src/"
-                + ref.getObjectId().name() + "/" + (q == null || q.isEmpty() ? "" : "?" + q);
+        String location = ex.links().repo(repo.workspace(), repo.slug()) + "/src/" + head + "/"
+                + (q == null || q.isEmpty() ? "" : "?" + q);
         ex.header("Location", location);
         ex.empty(302);
     }
@@ -143,26 +122,25 @@ public final class SrcApi {
     /** {@code GET …/src/{commit}/{path}}: a raw file, a directory listing, or a {@code format=meta} object. */
     void read(Exchange ex) throws IOException {
         Repo repo = ctx.access().requireRepository(ex, Permission.READ);
-        Repository db = ctx.store().repository(repo.workspace(), repo.slug());
+        RepoContents git = ctx.store().contents(repo);
         String commitish = ex.param("commit");
         // Branch names with "/" do not work in /src paths, even %2F-encoded (BCLOUD-9969, rest.md §3.1).
         if (commitish.contains("/")) {
             throw Revisions.commitNotFound(commitish)
                     .reason("'" + commitish + "' contains '/': /src cannot take such branch names (BCLOUD-9969)");
         }
-        RevCommit commit = Revisions.require(db, commitish);
+        Commit commit = Revisions.require(git, commitish);
         String rawPath = ex.param("path");
         boolean wantsDirectory = rawPath.isEmpty() || rawPath.endsWith("/");
         String path = wantsDirectory && !rawPath.isEmpty() ? rawPath.substring(0, rawPath.length() - 1) : rawPath;
         if (path.startsWith("/") || path.contains("//") || path.endsWith("/")) {
             throw noSuchPath(rawPath);
         }
-        SourceTree tree = new SourceTree(db, commit.getTree());
-        SourceTree.Item item = tree.lookup(path).orElseThrow(() -> noSuchPath(rawPath));
-        boolean meta = "meta".equals(ex.query("format"));
-        try (ObjectReader reader = db.newObjectReader()) {
-            SrcEntries entries = new SrcEntries(
-                    repo, commit.name(), ex.links(), new Representations(ctx.world(), ex.links()), reader);
+        try (SourceTree tree = git.tree(commit)) {
+            SourceTree.Item item = tree.lookup(path).orElseThrow(() -> noSuchPath(rawPath));
+            boolean meta = "meta".equals(ex.query("format"));
+            SrcEntries entries =
+                    new SrcEntries(repo, commit.sha(), ex.links(), new Representations(ctx.world(), ex.links()), tree);
             if (item.isDirectory()) {
                 if (meta) {
                     ex.json(200, entries.directory(path));
@@ -174,7 +152,7 @@ public final class SrcApi {
             } else if (meta) {
                 ex.json(200, entries.file(item));
             } else {
-                raw(ex, reader, item);
+                raw(ex, tree, item);
             }
         }
     }
@@ -202,11 +180,11 @@ public final class SrcApi {
     }
 
     /** Raw bytes, streamed: extension-based type without charset, attachment, ETag from content and mode (§3.1). */
-    private static void raw(Exchange ex, ObjectReader reader, SourceTree.Item item) throws IOException {
-        if (item.mode() == FileMode.GITLINK) {
+    private static void raw(Exchange ex, SourceTree tree, SourceTree.Item item) throws IOException {
+        if (item.isSubmodule()) {
             throw noSuchPath(item.path()).reason(item.path() + " is a submodule; it has no content here");
         }
-        ObjectLoader loader = reader.open(item.id(), Constants.OBJ_BLOB);
+        SourceTree.Content content = tree.open(item);
         String type = MediaTypes.guess(item.path());
         HttpServletResponse resp = ex.response();
         resp.setStatus(200);
@@ -214,9 +192,9 @@ public final class SrcApi {
         resp.setHeader("Content-Type", type == null ? MediaTypes.UNKNOWN : type);
         resp.setHeader("Content-Disposition", "attachment");
         resp.setHeader("ETag", etag(item));
-        resp.setContentLengthLong(loader.getSize());
+        resp.setContentLengthLong(content.size());
         try (OutputStream out = resp.getOutputStream()) {
-            loader.copyTo(out);
+            content.copyTo(out);
         }
     }
 
@@ -224,9 +202,7 @@ public final class SrcApi {
     private static String etag(SourceTree.Item item) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(
-                    (item.id().name() + ":" + Integer.toOctalString(item.mode().getBits()))
-                            .getBytes(StandardCharsets.US_ASCII));
+            md.update((item.id() + ":" + Integer.toOctalString(item.mode())).getBytes(StandardCharsets.US_ASCII));
             return "\"" + HexFormat.of().formatHex(md.digest(), 0, 20) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.jgit.lib.FileMode;
 
 /**
  * Turns the fields of a {@code POST /src} form into a {@link CommitRequest}, applying the field rules
@@ -100,7 +99,7 @@ final class SrcCommand {
         }
     }
 
-    private static FileMode mode(FormField f, String path) {
+    private static CommitRequest.Mode mode(FormField f, String path) {
         boolean link = false;
         boolean executable = false;
         for (String a : f.attributes()) {
@@ -118,9 +117,9 @@ final class SrcCommand {
                 throw ApiError.invalidField(f.name(), path + " cannot be a symbolic link.")
                         .reason("symlink at " + path);
             }
-            return FileMode.SYMLINK;
+            return CommitRequest.Mode.SYMLINK;
         }
-        return executable ? FileMode.EXECUTABLE_FILE : FileMode.REGULAR_FILE;
+        return executable ? CommitRequest.Mode.EXECUTABLE_FILE : CommitRequest.Mode.REGULAR_FILE;
     }
 
     /** {@code a} and {@code a/b} both uploaded: the tree cannot hold a file and a directory of one name. */

@@ -7,13 +7,8 @@ import dev.bbpush.emulator.http.Links;
 import dev.bbpush.emulator.store.SourceTree;
 import dev.bbpush.emulator.world.Repo;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import org.eclipse.jgit.diff.RawText;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
-import org.eclipse.jgit.lib.ObjectReader;
 
 /**
  * The {@code commit_file} and {@code commit_directory} objects of {@code /src} listings and
@@ -21,21 +16,18 @@ import org.eclipse.jgit.lib.ObjectReader;
  * {@code commit_file} with attribute {@code link}, a submodule one with {@code subrepository}.
  */
 final class SrcEntries {
-    /** Git's binary heuristic looks at the first 8,000 bytes, as does this. */
-    private static final int SNIFF_BYTES = 8000;
-
     private final Repo repo;
     private final String sha;
     private final Links links;
     private final ObjectNode commit;
-    private final ObjectReader reader;
+    private final SourceTree tree;
 
-    SrcEntries(Repo repo, String sha, Links links, Representations rep, ObjectReader reader) {
+    SrcEntries(Repo repo, String sha, Links links, Representations rep, SourceTree tree) {
         this.repo = repo;
         this.sha = sha;
         this.links = links;
         this.commit = rep.commitSummary(repo, sha);
-        this.reader = reader;
+        this.tree = tree;
     }
 
     ObjectNode render(SourceTree.Item item) {
@@ -61,19 +53,18 @@ final class SrcEntries {
         n.put("path", item.path());
         n.put("escaped_path", escapedPath(item.path()));
         ArrayNode attributes = Json.arr();
-        FileMode mode = item.mode();
         try {
-            if (mode == FileMode.GITLINK) {
+            if (item.isSubmodule()) {
                 n.put("size", 0);
                 attributes.add("subrepository");
             } else {
-                n.put("size", reader.getObjectSize(item.id(), Constants.OBJ_BLOB));
-                if (mode == FileMode.EXECUTABLE_FILE) {
+                n.put("size", tree.size(item));
+                if (item.isExecutable()) {
                     attributes.add("executable");
-                } else if (mode == FileMode.SYMLINK) {
+                } else if (item.isSymlink()) {
                     attributes.add("link");
                 }
-                if (mode != FileMode.SYMLINK && isBinary(item)) {
+                if (!item.isSymlink() && tree.isBinary(item)) {
                     attributes.add("binary");
                 }
             }
@@ -100,13 +91,6 @@ final class SrcEntries {
 
     private String srcUrl(String path) {
         return links.repo(repo.workspace(), repo.slug()) + "/src/" + sha + "/" + Links.encodePath(path);
-    }
-
-    private boolean isBinary(SourceTree.Item item) throws IOException {
-        try (InputStream in = reader.open(item.id(), Constants.OBJ_BLOB).openStream()) {
-            byte[] head = in.readNBytes(SNIFF_BYTES);
-            return RawText.isBinary(head, head.length, head.length < SNIFF_BYTES);
-        }
     }
 
     /**

@@ -6,7 +6,6 @@ import dev.bbpush.emulator.auth.Principal;
 import dev.bbpush.emulator.http.ApiError;
 import dev.bbpush.emulator.http.Exchange;
 import dev.bbpush.emulator.http.Page;
-import dev.bbpush.emulator.http.Router;
 import dev.bbpush.emulator.world.Account;
 import dev.bbpush.emulator.world.Repo;
 import dev.bbpush.emulator.world.Workspace;
@@ -33,15 +32,6 @@ public final class UserApi {
     public UserApi(EmulatorContext ctx) {
         this.ctx = ctx;
         this.memberships = new Memberships(ctx.world());
-    }
-
-    public void register(Router r) {
-        r.get("/user", this::user);
-        r.get("/user/emails", this::emails);
-        r.get("/user/emails/{email}", this::email);
-        r.get("/user/workspaces", this::workspaces);
-        r.get("/user/workspaces/{workspace}/permission", this::workspacePermission);
-        r.get("/user/workspaces/{workspace}/permissions/repositories", this::repositoryPermissions);
     }
 
     void user(Exchange ex) throws IOException {

@@ -3,7 +3,6 @@ package dev.bbpush.emulator.api;
 import dev.bbpush.emulator.EmulatorContext;
 import dev.bbpush.emulator.http.ApiError;
 import dev.bbpush.emulator.http.Exchange;
-import dev.bbpush.emulator.http.Router;
 import dev.bbpush.emulator.world.Workspace;
 import java.io.IOException;
 
@@ -16,10 +15,6 @@ public final class WorkspaceApi {
 
     public WorkspaceApi(EmulatorContext ctx) {
         this.ctx = ctx;
-    }
-
-    public void register(Router r) {
-        r.get("/workspaces/{workspace}", this::get);
     }
 
     void get(Exchange ex) throws IOException {

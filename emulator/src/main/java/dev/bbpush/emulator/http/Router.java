@@ -22,6 +22,29 @@ public final class Router {
         return add(new Route("DELETE", template, false, Route.RateClass.REPOSITORY_DATA, h));
     }
 
+    /** A GET whose last variable takes the rest of the path, slashes included (a branch name such as {@code a/b}). */
+    public Router getGreedy(String template, Route.Handler h) {
+        return add(new Route("GET", template, true, Route.RateClass.REPOSITORY_DATA, h));
+    }
+
+    /** A POST whose last variable takes the rest of the path, slashes included. */
+    public Router postGreedy(String template, Route.Handler h) {
+        return add(new Route("POST", template, true, Route.RateClass.REPOSITORY_DATA, h));
+    }
+
+    /** A DELETE whose last variable takes the rest of the path, slashes included. */
+    public Router deleteGreedy(String template, Route.Handler h) {
+        return add(new Route("DELETE", template, true, Route.RateClass.REPOSITORY_DATA, h));
+    }
+
+    /**
+     * A raw file download: a greedy GET that counts against the raw-file rate limit, not the repository-data one
+     * (bitbucket-cloud-auth.md §7).
+     */
+    public Router getRawFile(String template, Route.Handler h) {
+        return add(new Route("GET", template, true, Route.RateClass.RAW_FILE, h));
+    }
+
     public Router add(Route r) {
         routes.add(r);
         return this;

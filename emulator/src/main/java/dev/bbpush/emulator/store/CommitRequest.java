@@ -27,12 +27,29 @@ public record CommitRequest(
         deletes = Set.copyOf(deletes);
     }
 
-    /** A file to write. {@code mode} is one of regular, executable or symlink (content = link target). */
-    public record Put(String path, BlobSource content, FileMode mode) {
+    /** A file to write; for a symbolic link the content is the link target. */
+    public record Put(String path, BlobSource content, Mode mode) {
         public Put {
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(content, "content");
             Objects.requireNonNull(mode, "mode");
+        }
+    }
+
+    /** What kind of file a put writes. */
+    public enum Mode {
+        REGULAR_FILE(FileMode.REGULAR_FILE),
+        EXECUTABLE_FILE(FileMode.EXECUTABLE_FILE),
+        SYMLINK(FileMode.SYMLINK);
+
+        private final FileMode fileMode;
+
+        Mode(FileMode fileMode) {
+            this.fileMode = fileMode;
+        }
+
+        FileMode fileMode() {
+            return fileMode;
         }
     }
 

@@ -84,7 +84,7 @@ public final class CommitService {
                             }
                         }
                         return new CommitResult(
-                                commit, t.branch(), t.expectedOld().equals(ObjectId.zeroId()));
+                                commit.name(), t.branch(), t.expectedOld().equals(ObjectId.zeroId()));
                     }
                     default -> {
                         // Only a branch that really moved (a Git push does not take our lock) is a conflict; a stale
@@ -194,7 +194,7 @@ public final class CommitService {
                 try (InputStream in = p.content().open()) {
                     blob = ins.insert(Constants.OBJ_BLOB, p.content().size(), in);
                 }
-                puts.put(p.path(), new GitTrees.Entry(blob, p.mode()));
+                puts.put(p.path(), new GitTrees.Entry(blob, p.mode().fileMode()));
             }
             ins.flush();
         }

@@ -87,6 +87,11 @@ public final class RepoStore implements AutoCloseable {
         });
     }
 
+    /** What the REST API reads and changes in {@code repo}'s Git repository, which must exist (see {@link #seed}). */
+    public RepoContents contents(Repo repo) {
+        return new RepoContents(repository(repo.workspace(), repo.slug()));
+    }
+
     /**
      * The repository's effective main branch: where {@code HEAD} points, which a {@code /src} root commit with
      * {@code branch=X} moves (see {@link Revisions#mainBranch}); the world's configured one otherwise. Every API that

@@ -53,7 +53,7 @@ class SourceTreeTest {
             SourceTree t = tree(db, "a/b/c.txt");
 
             assertThat(t.lookup("a/b").orElseThrow().isDirectory()).isTrue();
-            assertThat(t.lookup("a/b/c.txt").orElseThrow().mode()).isEqualTo(FileMode.REGULAR_FILE);
+            assertThat(t.lookup("a/b/c.txt").orElseThrow().mode()).isEqualTo(FileMode.REGULAR_FILE.getBits());
             assertThat(t.lookup("a/x")).isEmpty();
             assertThat(t.lookup("a/b/c.txt/d")).isEmpty();
         }
