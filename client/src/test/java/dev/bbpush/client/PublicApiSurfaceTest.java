@@ -82,6 +82,8 @@ class PublicApiSurfaceTest {
                 "commit.WalkScope",
                 "commit.SpooledContent",
                 "push.ChangeIdTrailer",
+                "push.CommitMetadata",
+                "push.SrcMultipartBody",
                 "push.CommitProtocol",
                 "push.Planner",
                 "push.GitTreeReader",

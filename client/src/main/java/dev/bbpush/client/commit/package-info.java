@@ -2,9 +2,9 @@
  * What one commit writes: {@link dev.bbpush.client.commit.ChangeSet} (built with {@link
  * dev.bbpush.client.commit.ChangeSet#builder()} from files, directories, in-memory text and bytes, or stdin; with
  * deletes and mirror deletes), its {@link dev.bbpush.client.commit.FileChange}s and re-openable {@link
- * dev.bbpush.client.commit.ContentSource}s, the git blob {@link dev.bbpush.client.commit.Fingerprint}s of {@link
- * dev.bbpush.client.commit.LocalTree}, and the streamed {@code POST /src} body {@link
- * dev.bbpush.client.commit.SrcMultipartBody}. Directory walking and filtering are package-private mechanics. A built
+ * dev.bbpush.client.commit.ContentSource}s, and the git blob {@link dev.bbpush.client.commit.Fingerprint}s of
+ * {@link dev.bbpush.client.commit.LocalTree}. How a change set goes over the wire (the {@code POST /src} body) is the
+ * push package's business. Directory walking and filtering are package-private mechanics. A built
  * change set is immutable and may be read from several threads; close it (it may own a spooled stdin file). Bad
  * input throws {@link dev.bbpush.client.commit.InvalidChangeSetException} with a {@code Problem}; a local file that
  * cannot be read, or changes while it is hashed or uploaded, throws {@link

@@ -1,4 +1,4 @@
-package dev.bbpush.client.commit;
+package dev.bbpush.client.push;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -15,7 +15,7 @@ import org.eclipse.jgit.lib.Repository;
  *     multi-parent is deprecated and not offered
  * @param branch the branch name without {@code refs/heads/}; slashes allowed
  */
-public record CommitMetadata(String message, String author, String parent, String branch) {
+record CommitMetadata(String message, String author, String parent, String branch) {
     private static final Pattern SHA1 = Pattern.compile("[0-9a-f]{40}");
     private static final Pattern AUTHOR = Pattern.compile("[^<>\\r\\n]*\\S[^<>\\r\\n]* <[^<>\\s]+>");
 

@@ -1,5 +1,9 @@
-package dev.bbpush.client.commit;
+package dev.bbpush.client.push;
 
+import dev.bbpush.client.commit.ChangeSet;
+import dev.bbpush.client.commit.ContentSource;
+import dev.bbpush.client.commit.FileChange;
+import dev.bbpush.client.commit.LocalContentException;
 import dev.bbpush.client.http.RequestBody;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -33,7 +37,7 @@ import java.util.NoSuchElementException;
  *   <li>{@code x-attributes} is {@code "executable"} or {@code "link"} (content = link target); absent for a
  *       regular file, which is what makes Bitbucket drop a previous executable/link attribute.
  *   <li>Header text is UTF-8 (RFC 7578 §5.1.1, as browsers send it); {@code "} and {@code \} in names are
- *       backslash-escaped as in an RFC 7230 quoted-string. Control characters cannot occur ({@link RepoPaths}).
+ *       backslash-escaped as in an RFC 7230 quoted-string. Control characters cannot occur ({@link dev.bbpush.client.commit.RepoPaths}).
  *   <li>Content is streamed from each {@link ContentSource} while writing, never buffered whole; the length is
  *       known (and sent as {@code Content-Length}) when every source knows its size, otherwise the entity is
  *       chunked. A source that cannot be read, or whose length differs from its declared size, fails the write
@@ -44,7 +48,7 @@ import java.util.NoSuchElementException;
  * Hand-written rather than built with {@code MultipartEntityBuilder}, whose header encoding is ASCII-only for
  * custom {@code Content-Disposition} values and would mangle non-ASCII paths.
  */
-public final class SrcMultipartBody implements RequestBody {
+final class SrcMultipartBody implements RequestBody {
     private static final byte[] CRLF = {'\r', '\n'};
     private static final char[] BOUNDARY_CHARS =
             "-_1234567890abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
