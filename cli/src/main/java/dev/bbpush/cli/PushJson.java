@@ -1,7 +1,7 @@
 package dev.bbpush.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bbpush.client.commit.SkippedFile;
+import dev.bbpush.client.changes.SkippedFile;
 import dev.bbpush.client.json.PushResultJson;
 import dev.bbpush.client.push.PullRequestResult;
 import dev.bbpush.client.push.PushResult;

@@ -1,7 +1,7 @@
 package dev.bbpush.cli;
 
-import dev.bbpush.client.commit.SkipReason;
-import dev.bbpush.client.commit.SkippedFile;
+import dev.bbpush.client.changes.SkipReason;
+import dev.bbpush.client.changes.SkippedFile;
 import dev.bbpush.client.push.PullRequestResult;
 import dev.bbpush.client.push.PushEvent;
 import dev.bbpush.client.push.PushListener;

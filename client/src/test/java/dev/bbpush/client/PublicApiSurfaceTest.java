@@ -78,9 +78,9 @@ class PublicApiSurfaceTest {
     void mechanicsAreNotPublic() throws ClassNotFoundException {
         for (String name : List.of(
                 "http.BodyEntity",
-                "commit.DirectoryWalker",
-                "commit.WalkScope",
-                "commit.SpooledContent",
+                "changes.DirectoryWalker",
+                "changes.WalkScope",
+                "changes.SpooledContent",
                 "push.ChangeIdTrailer",
                 "push.CommitMetadata",
                 "push.SrcMultipartBody",

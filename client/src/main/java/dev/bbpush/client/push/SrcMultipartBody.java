@@ -1,9 +1,9 @@
 package dev.bbpush.client.push;
 
-import dev.bbpush.client.commit.ChangeSet;
-import dev.bbpush.client.commit.ContentSource;
-import dev.bbpush.client.commit.FileChange;
-import dev.bbpush.client.commit.LocalContentException;
+import dev.bbpush.client.changes.ChangeSet;
+import dev.bbpush.client.changes.ContentSource;
+import dev.bbpush.client.changes.FileChange;
+import dev.bbpush.client.changes.LocalContentException;
 import dev.bbpush.client.http.RequestBody;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -37,7 +37,7 @@ import java.util.NoSuchElementException;
  *   <li>{@code x-attributes} is {@code "executable"} or {@code "link"} (content = link target); absent for a
  *       regular file, which is what makes Bitbucket drop a previous executable/link attribute.
  *   <li>Header text is UTF-8 (RFC 7578 §5.1.1, as browsers send it); {@code "} and {@code \} in names are
- *       backslash-escaped as in an RFC 7230 quoted-string. Control characters cannot occur ({@link dev.bbpush.client.commit.RepoPaths}).
+ *       backslash-escaped as in an RFC 7230 quoted-string. Control characters cannot occur ({@link dev.bbpush.client.changes.RepoPaths}).
  *   <li>Content is streamed from each {@link ContentSource} while writing, never buffered whole; the length is
  *       known (and sent as {@code Content-Length}) when every source knows its size, otherwise the entity is
  *       chunked. A source that cannot be read, or whose length differs from its declared size, fails the write

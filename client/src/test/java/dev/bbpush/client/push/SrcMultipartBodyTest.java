@@ -3,10 +3,10 @@ package dev.bbpush.client.push;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.bbpush.client.commit.ChangeSet;
-import dev.bbpush.client.commit.ContentSource;
-import dev.bbpush.client.commit.FileChange;
-import dev.bbpush.client.commit.LocalContentException;
+import dev.bbpush.client.changes.ChangeSet;
+import dev.bbpush.client.changes.ContentSource;
+import dev.bbpush.client.changes.FileChange;
+import dev.bbpush.client.changes.LocalContentException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

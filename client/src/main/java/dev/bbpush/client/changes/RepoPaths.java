@@ -1,6 +1,6 @@
-package dev.bbpush.client.commit;
+package dev.bbpush.client.changes;
 
-import dev.bbpush.client.commit.InvalidChangeSetException.Problem;
+import dev.bbpush.client.changes.InvalidChangeSetException.Problem;
 
 /**
  * Validation and joining of repository paths ({@code live/main.tf}: no leading slash, {@code /}-separated).

@@ -1,9 +1,9 @@
-package dev.bbpush.client.commit;
+package dev.bbpush.client.changes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.bbpush.client.commit.InvalidChangeSetException.Problem;
+import dev.bbpush.client.changes.InvalidChangeSetException.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

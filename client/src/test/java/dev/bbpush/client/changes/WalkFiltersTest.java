@@ -1,10 +1,10 @@
-package dev.bbpush.client.commit;
+package dev.bbpush.client.changes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.bbpush.client.commit.InvalidChangeSetException.Problem;
+import dev.bbpush.client.changes.InvalidChangeSetException.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
-package dev.bbpush.client.commit;
+package dev.bbpush.client.changes;
 
-import dev.bbpush.client.commit.InvalidChangeSetException.Problem;
+import dev.bbpush.client.changes.InvalidChangeSetException.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.bbpush.client.commit;
+package dev.bbpush.client.changes;
 
 import dev.bbpush.client.error.BbpushException;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.bbpush.client.commit;
+package dev.bbpush.client.changes;
 
 /**
  * The inputs of a change set cannot be turned into a commit Bitbucket would accept (bad path, symlink leaving the

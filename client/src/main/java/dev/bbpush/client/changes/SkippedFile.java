@@ -1,4 +1,4 @@
-package dev.bbpush.client.commit;
+package dev.bbpush.client.changes;
 
 /**
  * A file or directory left out while walking a directory. A skipped directory is reported once, not file by file.

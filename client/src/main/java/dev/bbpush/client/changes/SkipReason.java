@@ -1,4 +1,4 @@
-package dev.bbpush.client.commit;
+package dev.bbpush.client.changes;
 
 /** Why a file found while walking a directory is not part of the change set. */
 public enum SkipReason {

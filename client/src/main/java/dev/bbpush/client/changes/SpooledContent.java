@@ -1,4 +1,4 @@
-package dev.bbpush.client.commit;
+package dev.bbpush.client.changes;
 
 import java.io.IOException;
 import java.io.InputStream;

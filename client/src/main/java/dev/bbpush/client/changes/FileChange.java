@@ -1,4 +1,4 @@
-package dev.bbpush.client.commit;
+package dev.bbpush.client.changes;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;

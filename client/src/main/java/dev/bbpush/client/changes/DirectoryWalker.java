@@ -1,7 +1,7 @@
-package dev.bbpush.client.commit;
+package dev.bbpush.client.changes;
 
-import dev.bbpush.client.commit.InvalidChangeSetException.Problem;
-import dev.bbpush.client.commit.WalkScope.Decision;
+import dev.bbpush.client.changes.InvalidChangeSetException.Problem;
+import dev.bbpush.client.changes.WalkScope.Decision;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
