@@ -1,4 +1,4 @@
-package dev.bbpush.client.oauth;
+package dev.bbpush.client.auth.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

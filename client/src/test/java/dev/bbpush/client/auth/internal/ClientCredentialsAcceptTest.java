@@ -1,4 +1,4 @@
-package dev.bbpush.client.oauth;
+package dev.bbpush.client.auth.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
