@@ -1,6 +1,8 @@
 package dev.bbpush.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bbpush.cli.output.DiagnosisOutput;
+import dev.bbpush.cli.output.Json;
 import dev.bbpush.client.diagnose.Diagnosis;
 import dev.bbpush.client.error.BitbucketApiException;
 import dev.bbpush.client.json.FailureJson;

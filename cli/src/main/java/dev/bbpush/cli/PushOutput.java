@@ -1,5 +1,6 @@
 package dev.bbpush.cli;
 
+import dev.bbpush.cli.output.Json;
 import dev.bbpush.client.changes.SkipReason;
 import dev.bbpush.client.changes.SkippedFile;
 import dev.bbpush.client.push.PullRequestResult;

@@ -1,4 +1,4 @@
-package dev.bbpush.cli;
+package dev.bbpush.cli.output;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
