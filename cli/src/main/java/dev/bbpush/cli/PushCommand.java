@@ -1,5 +1,7 @@
 package dev.bbpush.cli;
 
+import dev.bbpush.cli.output.FailureOutput;
+import dev.bbpush.cli.output.PushOutput;
 import dev.bbpush.client.BitbucketClient;
 import dev.bbpush.client.auth.CredentialProvider;
 import dev.bbpush.client.auth.CredentialResolution;

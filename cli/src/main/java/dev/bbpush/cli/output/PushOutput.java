@@ -1,6 +1,5 @@
-package dev.bbpush.cli;
+package dev.bbpush.cli.output;
 
-import dev.bbpush.cli.output.Json;
 import dev.bbpush.client.changes.SkipReason;
 import dev.bbpush.client.changes.SkippedFile;
 import dev.bbpush.client.push.PullRequestResult;
@@ -20,12 +19,12 @@ import java.util.Locale;
  * at the end. Progress goes to standard error, only on a terminal. {@code --quiet} prints nothing on success (with
  * {@code --json}: only the JSON).
  */
-final class PushOutput implements PushListener {
+public final class PushOutput implements PushListener {
     /**
      * Paths the plan lists in all (added first, then modified, then deleted) before "… and N more": a 1,000-file push
      * stays a screenful. {@code --verbose} and {@code --json} list every path.
      */
-    static final int MAX_LISTED = 20;
+    public static final int MAX_LISTED = 20;
 
     private final PrintWriter out;
     private final PrintWriter err;
@@ -34,7 +33,8 @@ final class PushOutput implements PushListener {
     private final boolean verbose;
     private final ProgressBar progress;
 
-    PushOutput(PrintWriter out, PrintWriter err, boolean json, boolean quiet, boolean verbose, boolean interactive) {
+    public PushOutput(
+            PrintWriter out, PrintWriter err, boolean json, boolean quiet, boolean verbose, boolean interactive) {
         this.out = out;
         this.err = err;
         this.json = json;
@@ -75,14 +75,14 @@ final class PushOutput implements PushListener {
     }
 
     /** Ends an unfinished progress bar (the upload failed) so an error message starts on its own line. */
-    void interrupted() {
+    public void interrupted() {
         if (progress != null) {
             progress.finish();
         }
     }
 
     /** The outcome: commit and URL, "nothing to commit" or dry run; then the pull request. */
-    void result(PushResult r) {
+    public void result(PushResult r) {
         if (json) {
             Json.print(out, PushJson.result(r));
             return;

@@ -1,4 +1,4 @@
-package dev.bbpush.cli;
+package dev.bbpush.cli.output;
 
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * A one-line upload bar on standard error, redrawn with {@code \r}: {@code Uploading [#####.....]  52%  5.2 / 10.0
  * MiB}. Drawn only for uploads of at least {@link #MIN_BYTES} (small commits finish before a bar helps) and only when
- * the caller decided a person is watching (a terminal, see {@link CliContext#interactive()}).
+ * the caller decided a person is watching (a terminal, see {@code CliContext#interactive()}).
  */
 final class ProgressBar {
     static final long MIN_BYTES = 1024 * 1024;

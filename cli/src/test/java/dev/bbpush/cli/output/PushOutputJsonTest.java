@@ -1,4 +1,4 @@
-package dev.bbpush.cli;
+package dev.bbpush.cli.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,9 @@
-package dev.bbpush.cli;
+package dev.bbpush.cli.output;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bbpush.cli.output.DiagnosisOutput;
-import dev.bbpush.cli.output.Json;
+import dev.bbpush.cli.ExitCode;
+import dev.bbpush.cli.ExitCodes;
+import dev.bbpush.cli.UsageException;
 import dev.bbpush.client.diagnose.Diagnosis;
 import dev.bbpush.client.error.BitbucketApiException;
 import dev.bbpush.client.json.FailureJson;
@@ -21,20 +22,20 @@ import picocli.CommandLine;
  * {@code {"status":"error","exitCode":n,"error":{"type","message",...},"diagnosis":{...}|null}} (docs/cli.md).
  * Messages come from the library, which never puts secrets in them; findings carry masked matches only.
  */
-final class FailureOutput {
+public final class FailureOutput {
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean json;
     private final boolean verbose;
 
-    FailureOutput(PrintWriter out, PrintWriter err, boolean json, boolean verbose) {
+    public FailureOutput(PrintWriter out, PrintWriter err, boolean json, boolean verbose) {
         this.out = out;
         this.err = err;
         this.json = json;
         this.verbose = verbose;
     }
 
-    void print(RuntimeException e, Optional<Diagnosis> diagnosis, String doctorCommand) {
+    public void print(RuntimeException e, Optional<Diagnosis> diagnosis, String doctorCommand) {
         ExitCode code = ExitCodes.of(e);
         if (json) {
             Json.print(out, toJson(e, code, diagnosis));

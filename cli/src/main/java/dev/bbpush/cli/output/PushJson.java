@@ -1,4 +1,4 @@
-package dev.bbpush.cli;
+package dev.bbpush.cli.output;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bbpush.client.changes.SkippedFile;
