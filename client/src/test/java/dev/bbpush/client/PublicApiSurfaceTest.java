@@ -69,6 +69,7 @@ class PublicApiSurfaceTest {
                 .contains(
                         "dev.bbpush.client.BitbucketClient",
                         "dev.bbpush.client.http.Request",
+                        "dev.bbpush.client.changes.ChangeSet",
                         "dev.bbpush.client.push.PushRequest$Builder")
                 .noneMatch(n -> n.contains(".internal."))
                 .noneMatch(n -> n.startsWith("dev.bbpush.client.json."));
