@@ -209,8 +209,8 @@ classes() { # summary of a class+load log: total, by source, some libraries
       ssl}' "$1"
 }
 milestones() { # first load of a class that starts each step of a push
-  for m in dev.bbpush.cli.Main dev.bbpush.client.commit.ChangeSetBuilder dev.bbpush.client.push.Pusher \
-      'dev.bbpush.client.push.PushEvent$SafetyChecked' dev.bbpush.client.push.GitTreeReader dev.bbpush.client.push.Planner dev.bbpush.client.commit.SrcMultipartBody \
+  for m in dev.bbpush.cli.Main dev.bbpush.client.changes.ChangeSetBuilder dev.bbpush.client.push.Pusher \
+      'dev.bbpush.client.push.PushEvent$SafetyChecked' dev.bbpush.client.push.GitTreeReader dev.bbpush.client.push.Planner dev.bbpush.client.push.SrcMultipartBody \
       dev.bbpush.client.push.RequestCounts; do
     printf '%s %s; ' "$(grep -m1 " $m " "$1" | cut -d']' -f1 | tr -d '[')" "${m##*.}"
   done

@@ -1,5 +1,7 @@
 package dev.bbpush.cli;
 
+import dev.bbpush.cli.output.DiagnosisOutput;
+import dev.bbpush.cli.output.Json;
 import dev.bbpush.client.diagnose.Diagnosis;
 import dev.bbpush.client.diagnose.Doctor;
 import dev.bbpush.client.diagnose.DoctorContext;

@@ -1,14 +1,11 @@
 package dev.bbpush.cli;
 
-import dev.bbpush.client.auth.ProviderOutcome;
+import dev.bbpush.cli.output.AuthStatusOutput;
 import dev.bbpush.client.diagnose.AuthStatus;
-import dev.bbpush.client.diagnose.Cause;
-import dev.bbpush.client.diagnose.Diagnosis;
 import dev.bbpush.client.diagnose.RepositoryRef;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -60,76 +57,8 @@ public final class AuthStatusCommand implements Callable<Integer> {
         AuthStatus.Report report =
                 AuthStatus.check(DoctorContexts.from(spec, credentials).build(), refs);
         PrintWriter out = spec.commandLine().getOut();
-        print(out, report);
+        AuthStatusOutput.printText(out, report);
         out.flush();
         return ExitCodes.of(report).code();
-    }
-
-    private static void print(PrintWriter out, AuthStatus.Report r) {
-        out.println("Credential sources (in precedence order):");
-        int i = 1;
-        for (ProviderOutcome o : r.sources()) {
-            out.println("  " + i++ + ". " + mark(o.status() != ProviderOutcome.Status.FAILED) + " " + o.provider()
-                    + ": " + o.status().name().toLowerCase(Locale.ROOT) + " — " + o.reason());
-            for (String note : o.notes()) {
-                out.println("       note: " + note);
-            }
-        }
-        out.println();
-        Diagnosis c = r.credential();
-        if (c.cause() == Cause.NO_CREDENTIALS) {
-            out.println("✗ No credential found.");
-            out.println(indent(c.fix()));
-            return;
-        }
-        out.println("Active credential: " + c.credential().kind() + " "
-                + c.credential().masked());
-        out.println("  Source:          " + c.credential().source());
-        if (!c.credential().identity().isEmpty()) {
-            out.println("  Identity:        " + c.credential().identity());
-        }
-        AuthStatus.ServerView s = r.server();
-        out.println("  Account:         "
-                + s.account()
-                        .map(a -> a.appUser()
-                                ? "app_user " + a.displayName() + " (no Bitbucket account)"
-                                : a.username() + " (" + a.displayName() + ")"
-                                        + a.email().map(e -> " <" + e + ">").orElse(""))
-                        .orElse("not readable with this credential"));
-        out.println("  Credential type: " + s.credentialType().orElse("not reported") + " (X-Credential-Type)");
-        out.println("  Scopes:          "
-                + s.scopes()
-                        .map(l -> l.isEmpty() ? "(none)" : String.join(", ", l))
-                        .orElse("not reported") + " (X-OAuth-Scopes)");
-        out.println("  Expires:         "
-                + s.expiry().map(Object::toString).orElse("unknown (Bitbucket does not report it for this kind)"));
-        out.println("  " + mark(c.ok()) + " " + c.cause().id() + ": " + c.summary());
-        if (!c.ok() && !c.fix().isBlank()) {
-            out.println("    Fix:");
-            out.println(indent(indent(c.fix())));
-        }
-        for (AuthStatus.RepositoryStatus repo : r.repositories()) {
-            out.println();
-            out.println("Repository " + repo.repository() + ":");
-            line(out, "push", repo.push());
-            line(out, "pull requests", repo.pullRequest());
-        }
-    }
-
-    private static void line(PrintWriter out, String what, Diagnosis d) {
-        out.println("  " + mark(d.ok()) + " " + what + ": "
-                + (d.ok() ? "works" : d.cause().id() + " — " + d.summary()));
-        if (!d.ok() && !d.fix().isBlank()) {
-            out.println("    Fix:");
-            out.println(indent(indent(d.fix())));
-        }
-    }
-
-    private static String mark(boolean ok) {
-        return ok ? "✓" : "✗";
-    }
-
-    private static String indent(String text) {
-        return "  " + text.replace("\n", "\n  ");
     }
 }

@@ -1,8 +1,8 @@
 package dev.bbpush.cli;
 
 import dev.bbpush.client.auth.ProviderOutcome;
-import dev.bbpush.client.commit.InvalidChangeSetException;
-import dev.bbpush.client.commit.LocalContentException;
+import dev.bbpush.client.changes.InvalidChangeSetException;
+import dev.bbpush.client.changes.LocalContentException;
 import dev.bbpush.client.diagnose.AuthStatus;
 import dev.bbpush.client.diagnose.Cause;
 import dev.bbpush.client.diagnose.Diagnosis;

@@ -1,12 +1,14 @@
 package dev.bbpush.cli;
 
+import dev.bbpush.cli.output.FailureOutput;
+import dev.bbpush.cli.output.PushOutput;
 import dev.bbpush.client.BitbucketClient;
 import dev.bbpush.client.auth.CredentialProvider;
 import dev.bbpush.client.auth.CredentialResolution;
 import dev.bbpush.client.auth.ProviderOutcome;
-import dev.bbpush.client.commit.ChangeSet;
-import dev.bbpush.client.commit.ChangeSetBuilder;
-import dev.bbpush.client.commit.LocalContentException;
+import dev.bbpush.client.changes.ChangeSet;
+import dev.bbpush.client.changes.ChangeSetBuilder;
+import dev.bbpush.client.changes.LocalContentException;
 import dev.bbpush.client.diagnose.Diagnosis;
 import dev.bbpush.client.diagnose.Doctor;
 import dev.bbpush.client.diagnose.DoctorContext;

@@ -2,8 +2,8 @@ package dev.bbpush.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bbpush.client.commit.InvalidChangeSetException;
-import dev.bbpush.client.commit.LocalContentException;
+import dev.bbpush.client.changes.InvalidChangeSetException;
+import dev.bbpush.client.changes.LocalContentException;
 import dev.bbpush.client.error.NoCredentialsException;
 import dev.bbpush.client.error.TransportException;
 import dev.bbpush.client.push.PlanSource;

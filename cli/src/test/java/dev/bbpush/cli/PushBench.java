@@ -2,7 +2,7 @@ package dev.bbpush.cli;
 
 import dev.bbpush.client.BitbucketClient;
 import dev.bbpush.client.auth.Credentials;
-import dev.bbpush.client.commit.ChangeSet;
+import dev.bbpush.client.changes.ChangeSet;
 import dev.bbpush.client.push.PushEvent;
 import dev.bbpush.client.push.PushRequest;
 import dev.bbpush.client.push.PushResult;

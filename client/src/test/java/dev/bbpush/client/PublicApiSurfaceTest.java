@@ -69,6 +69,7 @@ class PublicApiSurfaceTest {
                 .contains(
                         "dev.bbpush.client.BitbucketClient",
                         "dev.bbpush.client.http.Request",
+                        "dev.bbpush.client.changes.ChangeSet",
                         "dev.bbpush.client.push.PushRequest$Builder")
                 .noneMatch(n -> n.contains(".internal."))
                 .noneMatch(n -> n.startsWith("dev.bbpush.client.json."));
@@ -78,10 +79,12 @@ class PublicApiSurfaceTest {
     void mechanicsAreNotPublic() throws ClassNotFoundException {
         for (String name : List.of(
                 "http.BodyEntity",
-                "commit.DirectoryWalker",
-                "commit.WalkScope",
-                "commit.SpooledContent",
+                "changes.DirectoryWalker",
+                "changes.WalkScope",
+                "changes.SpooledContent",
                 "push.ChangeIdTrailer",
+                "push.CommitMetadata",
+                "push.SrcMultipartBody",
                 "push.CommitProtocol",
                 "push.Planner",
                 "push.GitTreeReader",

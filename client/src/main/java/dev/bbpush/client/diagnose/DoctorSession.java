@@ -1,10 +1,10 @@
 package dev.bbpush.client.diagnose;
 
 import dev.bbpush.client.auth.OAuthClientCredentials;
+import dev.bbpush.client.auth.internal.ClientCredentialsAuthorizer;
 import dev.bbpush.client.http.HttpTransport;
 import dev.bbpush.client.http.RetryPolicy;
 import dev.bbpush.client.internal.ApiUrls;
-import dev.bbpush.client.oauth.ClientCredentialsAuthorizer;
 import java.net.URI;
 import java.util.Objects;
 

@@ -63,7 +63,7 @@ final class Prober {
 
     /**
      * Sends a request built elsewhere (the OAuth token request of {@link
-     * dev.bbpush.client.oauth.ClientCredentialsAuthorizer#clientCredentialsRequest()}: it mints a token and changes no
+     * dev.bbpush.client.auth.internal.ClientCredentialsAuthorizer#clientCredentialsRequest()}: it mints a token and changes no
      * repository data), once; empty when the budget is spent.
      */
     Optional<Result> send(Request request, String purpose) {

@@ -1,7 +1,7 @@
 package dev.bbpush.client.http;
 
 import dev.bbpush.client.auth.Secret;
-import dev.bbpush.client.commit.LocalContentException;
+import dev.bbpush.client.changes.LocalContentException;
 import dev.bbpush.client.error.BitbucketApiException;
 import dev.bbpush.client.error.TransportException;
 import dev.bbpush.client.internal.Messages;
@@ -120,7 +120,7 @@ public final class HttpTransport implements AutoCloseable {
      *
      * @throws TransportException when no response was received on the last attempt
      * @throws dev.bbpush.client.error.BbpushException when the authorizer fails to obtain a token
-     * @throws dev.bbpush.client.commit.LocalContentException when the request body could not be produced from a local
+     * @throws dev.bbpush.client.changes.LocalContentException when the request body could not be produced from a local
      *     file (never retried)
      */
     public Response exchange(Request request) {
@@ -352,7 +352,7 @@ public final class HttpTransport implements AutoCloseable {
         return Headers.of(nv.toArray(String[]::new));
     }
 
-    /** The {@link dev.bbpush.client.commit.LocalContentException} in {@code e}'s cause chain, or null. */
+    /** The {@link dev.bbpush.client.changes.LocalContentException} in {@code e}'s cause chain, or null. */
     private static LocalContentException localContentFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof LocalContentException l) {

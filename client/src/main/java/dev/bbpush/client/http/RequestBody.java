@@ -5,8 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * A request body that {@link HttpTransport} streams: e.g. the multipart {@code POST /src} body ({@code
- * dev.bbpush.client.commit.SrcMultipartBody}). Pass it to {@link Request#post(java.net.URI, RequestBody)}.
+ * A request body that {@link HttpTransport} streams: e.g. the multipart {@code POST /src} body (the push package's {@code
+ * SrcMultipartBody}). Pass it to {@link Request#post(java.net.URI, RequestBody)}.
  *
  * <p>A {@linkplain #isRepeatable() repeatable} body can be written more than once, so a retry-safe request carrying
  * it may be resent; a body that is not repeatable (a one-shot stream) is never resent. Implementations need not be

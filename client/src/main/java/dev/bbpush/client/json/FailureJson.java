@@ -3,7 +3,7 @@ package dev.bbpush.client.json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bbpush.client.commit.LocalContentException;
+import dev.bbpush.client.changes.LocalContentException;
 import dev.bbpush.client.push.BranchBusyException;
 import dev.bbpush.client.push.PushConflictException;
 import dev.bbpush.client.push.PushInterruptedException;

@@ -3,7 +3,7 @@ package dev.bbpush.client.json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bbpush.client.commit.SkippedFile;
+import dev.bbpush.client.changes.SkippedFile;
 import dev.bbpush.client.push.PullRequestResult;
 import dev.bbpush.client.push.PushPlan;
 import dev.bbpush.client.push.PushResult;

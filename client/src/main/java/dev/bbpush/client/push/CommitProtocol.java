@@ -1,9 +1,7 @@
 package dev.bbpush.client.push;
 
-import dev.bbpush.client.commit.ChangeSet;
-import dev.bbpush.client.commit.CommitMetadata;
-import dev.bbpush.client.commit.LocalContentException;
-import dev.bbpush.client.commit.SrcMultipartBody;
+import dev.bbpush.client.changes.ChangeSet;
+import dev.bbpush.client.changes.LocalContentException;
 import dev.bbpush.client.error.BbpushException;
 import dev.bbpush.client.error.ConflictException;
 import dev.bbpush.client.error.TransportException;

@@ -1,7 +1,7 @@
 package dev.bbpush.client.push;
 
 import dev.bbpush.client.auth.GitCredentials;
-import dev.bbpush.client.commit.FileMode;
+import dev.bbpush.client.changes.FileMode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -166,15 +166,15 @@ final class GitTreeReader {
 
     /** Regular, executable or symlink; {@code null} for submodules (gitlinks), which a push cannot change. */
     static FileMode modeOf(int rawMode) {
-        // fqn: our commit.FileMode is imported, this is JGit's
+        // fqn: our changes.FileMode is imported, this is JGit's
         if (org.eclipse.jgit.lib.FileMode.EXECUTABLE_FILE.equals(rawMode)) {
             return FileMode.EXECUTABLE;
         }
-        // fqn: our commit.FileMode is imported, this is JGit's
+        // fqn: our changes.FileMode is imported, this is JGit's
         if (org.eclipse.jgit.lib.FileMode.SYMLINK.equals(rawMode)) {
             return FileMode.SYMLINK;
         }
-        // fqn: our commit.FileMode is imported, this is JGit's
+        // fqn: our changes.FileMode is imported, this is JGit's
         if (org.eclipse.jgit.lib.FileMode.REGULAR_FILE.equals(rawMode)) {
             return FileMode.REGULAR;
         }

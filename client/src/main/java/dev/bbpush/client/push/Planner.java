@@ -1,9 +1,9 @@
 package dev.bbpush.client.push;
 
-import dev.bbpush.client.commit.ChangeSet;
-import dev.bbpush.client.commit.FileChange;
-import dev.bbpush.client.commit.Fingerprint;
-import dev.bbpush.client.commit.LocalTree;
+import dev.bbpush.client.changes.ChangeSet;
+import dev.bbpush.client.changes.FileChange;
+import dev.bbpush.client.changes.Fingerprint;
+import dev.bbpush.client.changes.LocalTree;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

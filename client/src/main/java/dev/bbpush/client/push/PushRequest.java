@@ -1,7 +1,6 @@
 package dev.bbpush.client.push;
 
-import dev.bbpush.client.commit.ChangeSet;
-import dev.bbpush.client.commit.CommitMetadata;
+import dev.bbpush.client.changes.ChangeSet;
 import dev.bbpush.client.internal.ApiUrls;
 import dev.bbpush.client.safety.SafetyOverrides;
 import dev.bbpush.client.safety.SafetyScanner;

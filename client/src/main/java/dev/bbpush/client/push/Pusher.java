@@ -1,9 +1,9 @@
 package dev.bbpush.client.push;
 
 import dev.bbpush.client.BitbucketClient;
-import dev.bbpush.client.commit.LocalContentException;
-import dev.bbpush.client.commit.LocalTree;
-import dev.bbpush.client.commit.RepoPaths;
+import dev.bbpush.client.changes.LocalContentException;
+import dev.bbpush.client.changes.LocalTree;
+import dev.bbpush.client.changes.RepoPaths;
 import dev.bbpush.client.http.HttpEvent;
 import dev.bbpush.client.http.HttpTransport;
 import dev.bbpush.client.safety.SafetyReport;
@@ -62,7 +62,7 @@ public final class Pusher {
      *     committed
      * @throws dev.bbpush.client.error.TransportException no answer after retries, and the branch shows that nothing
      *     landed
-     * @throws dev.bbpush.client.commit.LocalContentException a local file could not be read, or changed while pushing
+     * @throws dev.bbpush.client.changes.LocalContentException a local file could not be read, or changed while pushing
      *     (named in the message); nothing was committed
      */
     public PushResult push(PushRequest request) {

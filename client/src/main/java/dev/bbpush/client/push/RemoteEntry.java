@@ -1,6 +1,6 @@
 package dev.bbpush.client.push;
 
-import dev.bbpush.client.commit.FileMode;
+import dev.bbpush.client.changes.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**

@@ -1,7 +1,7 @@
 package dev.bbpush.client.push;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.bbpush.client.commit.FileMode;
+import dev.bbpush.client.changes.FileMode;
 import java.net.URI;
 import java.util.Collection;
 import java.util.HashMap;

@@ -9,8 +9,9 @@
  * dev.bbpush.client.push.PushRefusedException}: nothing was committed; {@link
  * dev.bbpush.client.push.PushOutcomeUnknownException}: run it again; {@link
  * dev.bbpush.client.push.PullRequestFailedException}: the push landed). {@link dev.bbpush.client.push.Pusher} is the
- * engine behind {@code BitbucketClient#push}. Planning, the commit protocol, the change-id trailer, the Git tree
- * reader and the REST calls are package-private. A push is stateless and thread-safe; calling it again with the same
+ * engine behind {@code BitbucketClient#push}. Planning, the commit protocol with its wire format (the streamed
+ * {@code POST /src} multipart body and its meta fields), the change-id trailer, the Git tree reader and the REST calls
+ * are package-private. A push is stateless and thread-safe; calling it again with the same
  * request after any failure is safe. See docs/push.md.
  */
 package dev.bbpush.client.push;

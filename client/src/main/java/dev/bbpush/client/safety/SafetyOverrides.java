@@ -1,6 +1,6 @@
 package dev.bbpush.client.safety;
 
-import dev.bbpush.client.commit.RepoPaths;
+import dev.bbpush.client.changes.RepoPaths;
 import java.util.HashSet;
 import java.util.Set;
 

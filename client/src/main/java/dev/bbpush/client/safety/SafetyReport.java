@@ -1,6 +1,6 @@
 package dev.bbpush.client.safety;
 
-import dev.bbpush.client.commit.SkippedFile;
+import dev.bbpush.client.changes.SkippedFile;
 import java.util.List;
 
 /**

@@ -1,10 +1,10 @@
 package dev.bbpush.client.safety;
 
-import dev.bbpush.client.commit.ChangeSet;
-import dev.bbpush.client.commit.FileChange;
-import dev.bbpush.client.commit.FileMode;
-import dev.bbpush.client.commit.LocalContentException;
-import dev.bbpush.client.commit.TerraformProfile;
+import dev.bbpush.client.changes.ChangeSet;
+import dev.bbpush.client.changes.FileChange;
+import dev.bbpush.client.changes.FileMode;
+import dev.bbpush.client.changes.LocalContentException;
+import dev.bbpush.client.changes.TerraformProfile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -85,7 +85,7 @@ public final class SafetyScanner {
     /**
      * Scans every put of {@code changes}. Reads each file at most {@code maxScanBytes}; never keeps content.
      *
-     * @throws dev.bbpush.client.commit.LocalContentException if a source cannot be read (naming it)
+     * @throws dev.bbpush.client.changes.LocalContentException if a source cannot be read (naming it)
      * @throws IOException never for a file source; kept for sources whose opening may fail otherwise
      */
     public SafetyReport scan(ChangeSet changes) throws IOException {

@@ -10,7 +10,7 @@ import dev.bbpush.client.BitbucketClient;
 import dev.bbpush.client.MutableClock;
 import dev.bbpush.client.RecordingSleeper;
 import dev.bbpush.client.auth.Credentials;
-import dev.bbpush.client.commit.ChangeSet;
+import dev.bbpush.client.changes.ChangeSet;
 import dev.bbpush.client.error.ConflictException;
 import dev.bbpush.client.error.ServerErrorException;
 import dev.bbpush.client.http.HttpEvent;

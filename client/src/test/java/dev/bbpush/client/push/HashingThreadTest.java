@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bbpush.client.BitbucketClient;
-import dev.bbpush.client.commit.ChangeSet;
-import dev.bbpush.client.commit.ContentSource;
-import dev.bbpush.client.commit.FileChange;
+import dev.bbpush.client.changes.ChangeSet;
+import dev.bbpush.client.changes.ContentSource;
+import dev.bbpush.client.changes.FileChange;
 import dev.bbpush.emulator.Emulator;
 import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
 import java.io.ByteArrayInputStream;

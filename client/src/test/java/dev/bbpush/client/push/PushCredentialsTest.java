@@ -9,7 +9,7 @@ import dev.bbpush.client.auth.CredentialChain;
 import dev.bbpush.client.auth.CredentialFlags;
 import dev.bbpush.client.auth.Credentials;
 import dev.bbpush.client.auth.Environment;
-import dev.bbpush.client.commit.ChangeSet;
+import dev.bbpush.client.changes.ChangeSet;
 import dev.bbpush.client.error.AuthenticationException;
 import dev.bbpush.emulator.Emulator;
 import dev.bbpush.emulator.junit.BitbucketEmulatorTest;

@@ -2,8 +2,8 @@ package dev.bbpush.client.push;
 
 import dev.bbpush.client.BitbucketClient;
 import dev.bbpush.client.auth.Credentials;
-import dev.bbpush.client.commit.ChangeSet;
-import dev.bbpush.client.commit.FileMode;
+import dev.bbpush.client.changes.ChangeSet;
+import dev.bbpush.client.changes.FileMode;
 import dev.bbpush.client.http.RetryPolicy;
 import dev.bbpush.emulator.Emulator;
 import dev.bbpush.emulator.control.JournalEntry;

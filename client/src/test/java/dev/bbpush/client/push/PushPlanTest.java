@@ -6,8 +6,8 @@ import static dev.bbpush.client.push.PushFixture.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bbpush.client.BitbucketClient;
-import dev.bbpush.client.commit.ChangeSet;
-import dev.bbpush.client.commit.FileMode;
+import dev.bbpush.client.changes.ChangeSet;
+import dev.bbpush.client.changes.FileMode;
 import dev.bbpush.emulator.Emulator;
 import dev.bbpush.emulator.junit.BitbucketEmulatorTest;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bbpush.client.BitbucketClient;
 import dev.bbpush.client.auth.Credentials;
-import dev.bbpush.client.commit.ChangeSet;
+import dev.bbpush.client.changes.ChangeSet;
 import dev.bbpush.client.safety.SafetyOverrides;
 import dev.bbpush.emulator.Emulator;
 import dev.bbpush.emulator.control.Fault;

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.management.ThreadMXBean;
 import dev.bbpush.client.BitbucketClient;
-import dev.bbpush.client.commit.ChangeSet;
-import dev.bbpush.client.commit.FileMode;
+import dev.bbpush.client.changes.ChangeSet;
+import dev.bbpush.client.changes.FileMode;
 import dev.bbpush.emulator.Emulator;
 import dev.bbpush.emulator.control.Fault;
 import dev.bbpush.emulator.junit.BitbucketEmulatorTest;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bbpush.client.BitbucketClient;
 import dev.bbpush.client.auth.Environment;
-import dev.bbpush.client.commit.ChangeSet;
+import dev.bbpush.client.changes.ChangeSet;
 import dev.bbpush.client.push.PullRequestSpec;
 import dev.bbpush.client.push.PushRequest;
 import dev.bbpush.client.push.PushResult;

@@ -3,9 +3,9 @@ package dev.bbpush.client.safety;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.bbpush.client.commit.ChangeSet;
-import dev.bbpush.client.commit.ContentSource;
-import dev.bbpush.client.commit.FileChange;
+import dev.bbpush.client.changes.ChangeSet;
+import dev.bbpush.client.changes.ContentSource;
+import dev.bbpush.client.changes.FileChange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

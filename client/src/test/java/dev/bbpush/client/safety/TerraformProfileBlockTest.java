@@ -2,9 +2,9 @@ package dev.bbpush.client.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bbpush.client.commit.ChangeSet;
-import dev.bbpush.client.commit.SkipReason;
-import dev.bbpush.client.commit.SkippedFile;
+import dev.bbpush.client.changes.ChangeSet;
+import dev.bbpush.client.changes.SkipReason;
+import dev.bbpush.client.changes.SkippedFile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;

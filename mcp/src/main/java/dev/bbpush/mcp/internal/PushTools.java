@@ -2,9 +2,9 @@ package dev.bbpush.mcp.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bbpush.client.Repository;
-import dev.bbpush.client.commit.ChangeSet;
-import dev.bbpush.client.commit.ChangeSetBuilder;
-import dev.bbpush.client.commit.FileMode;
+import dev.bbpush.client.changes.ChangeSet;
+import dev.bbpush.client.changes.ChangeSetBuilder;
+import dev.bbpush.client.changes.FileMode;
 import dev.bbpush.client.diagnose.Operation;
 import dev.bbpush.client.diagnose.RepositoryRef;
 import dev.bbpush.client.json.PushResultJson;
