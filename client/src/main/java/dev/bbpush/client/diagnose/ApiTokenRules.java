@@ -7,6 +7,7 @@ import dev.bbpush.client.auth.Secret;
 import dev.bbpush.client.auth.Setting;
 import dev.bbpush.client.auth.TokenShape;
 import dev.bbpush.client.internal.RefusalTexts;
+import dev.bbpush.client.internal.UnauthorizedTexts;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,8 +40,9 @@ final class ApiTokenRules {
                 false,
                 RefusalTexts.Doctor.apiTokenAsBearer(said(a)),
                 Fixes.join(List.of(
-                        run.fixes.set(Setting.EMAIL, run.ctx.email().orElse("<your Atlassian account email>")),
-                        run.fixes.set(Setting.API_TOKEN, "<the same ATATT… token>")
+                        run.fixes.set(
+                                Setting.EMAIL, run.ctx.email().orElse(UnauthorizedTexts.ACCOUNT_EMAIL_PLACEHOLDER)),
+                        run.fixes.set(Setting.API_TOKEN, UnauthorizedTexts.SAME_API_TOKEN_PLACEHOLDER)
                                 + Unauthorized401Rules.insteadOf(run),
                         RefusalTexts.Doctor.apiTokenAsBearerCurl())));
     }
@@ -53,13 +55,10 @@ final class ApiTokenRules {
         Secret basic = run.basic(run.ctx.email().get(), run.facts.secret());
         URI u = run.ctx.repository().map(run::repoUrl).orElse(run.endpoint("user"));
         Optional<Answer> answer = run.prober
-                .get(
-                        u,
-                        basic,
-                        "variant: the same token as Basic '" + run.ctx.email().get() + ":token'")
+                .get(u, basic, UnauthorizedTexts.variantAsBasic(run.ctx.email().get()))
                 .flatMap(Prober.Result::answer);
-        answer.ifPresent(v -> run.observe("as Basic email:token Bitbucket answers " + v.status()
-                + (v.status() < 400 || v.credentialType().isPresent() ? ": the token works when sent that way" : "")));
+        answer.ifPresent(v -> run.observe(UnauthorizedTexts.asBasicAnswers(
+                v.status(), v.status() < 400 || v.credentialType().isPresent())));
         return answer;
     }
 
@@ -70,7 +69,7 @@ final class ApiTokenRules {
             return truncated(run, a);
         }
         Optional<Verdict> identity = TokenShape.isEmail(facts.identity()) ? wrongEmail(run, a) : notAnEmail(run, a);
-        return identity.orElseGet(() -> a.message().startsWith("Token is invalid, expired")
+        return identity.orElseGet(() -> a.message().startsWith(UnauthorizedTexts.SAYS_TOKEN_INVALID_EXPIRED)
                 // Sent correctly (Basic, an email) and refused with the token message rather than the bare challenge:
                 // the
                 // token itself is no longer valid. An unscoped token gets the bare challenge (auth.md §2.2, §10).
@@ -86,7 +85,7 @@ final class ApiTokenRules {
                         said(a), run.facts.secret().length()),
                 Fixes.join(List.of(
                         RefusalTexts.Doctor.apiTokenTruncatedFix(),
-                        run.fixes.set(Setting.API_TOKEN, "<the complete token>"))));
+                        run.fixes.set(Setting.API_TOKEN, UnauthorizedTexts.COMPLETE_TOKEN_PLACEHOLDER))));
     }
 
     /** Sent with a username: REST needs the email; when Git accepts the token, one username cannot serve both. */
@@ -144,9 +143,10 @@ final class ApiTokenRules {
 
     private static String emailFix(RunState run) {
         List<String> lines = new ArrayList<>();
-        lines.add(run.fixes.set(Setting.EMAIL, "<your Atlassian account email>") + RefusalTexts.Doctor.whichEmail());
+        lines.add(run.fixes.set(Setting.EMAIL, UnauthorizedTexts.ACCOUNT_EMAIL_PLACEHOLDER)
+                + RefusalTexts.Doctor.whichEmail());
         if (run.facts.kind() != CredentialKind.API_TOKEN) {
-            lines.add(run.fixes.set(Setting.API_TOKEN, "<the same ATATT… token>"));
+            lines.add(run.fixes.set(Setting.API_TOKEN, UnauthorizedTexts.SAME_API_TOKEN_PLACEHOLDER));
             lines.add(run.fixes.unsetLegacy());
         }
         lines.addAll(RefusalTexts.Doctor.gitUsernameForApiToken());

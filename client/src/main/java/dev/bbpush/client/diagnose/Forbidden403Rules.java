@@ -2,6 +2,7 @@ package dev.bbpush.client.diagnose;
 
 import static dev.bbpush.client.diagnose.RunState.said;
 
+import dev.bbpush.client.internal.ForbiddenTexts;
 import dev.bbpush.client.internal.RefusalTexts;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +30,7 @@ final class Forbidden403Rules {
 
     /** Scopes per operation from the table (never the error's detail alone), plus those the failing endpoint named. */
     private static Optional<Verdict> missingScopes(RunState run, Answer a, RequestTarget target, String lower) {
-        if (!lower.contains("lack one or more required privilege scopes")) {
+        if (!lower.contains(ForbiddenTexts.SAYS_MISSING_SCOPES)) {
             return Verdict.none();
         }
         List<String> granted = a.grantedScopes().orElse(a.body().granted());
@@ -44,7 +45,7 @@ final class Forbidden403Rules {
                     if (!userWithoutRepository) {
                         return Verdict.none();
                     }
-                    run.observe("GET /user needs " + String.join(", ", named) + ", which bbpush does not need: fine");
+                    run.observe(ForbiddenTexts.userScopesNotNeeded(named));
                     return Optional.of(OkRules.okOrRepaired(run, null));
                 })
                 .or(() -> Verdict.found(
@@ -54,8 +55,8 @@ final class Forbidden403Rules {
     }
 
     private static Optional<Verdict> notForAccessTokens(RunState run, Answer a, RequestTarget target, String lower) {
-        if (!lower.contains("not accessible by this authentication mechanism")
-                && !lower.contains("token is invalid or not supported for this endpoint")) {
+        if (!lower.contains(ForbiddenTexts.SAYS_NOT_FOR_THIS_MECHANISM)
+                && !lower.contains(ForbiddenTexts.SAYS_TOKEN_NOT_FOR_ENDPOINT)) {
             return Verdict.none();
         }
         if (target == RequestTarget.USER && run.ctx.repository().isEmpty()) {
@@ -75,7 +76,7 @@ final class Forbidden403Rules {
     }
 
     private static Optional<Verdict> ipNotAllowlisted(Answer a, String lower) {
-        if (!lower.contains("whitelist your ip") && !lower.contains("allowlist")) {
+        if (!lower.contains(ForbiddenTexts.SAYS_WHITELIST_YOUR_IP) && !lower.contains(ForbiddenTexts.SAYS_ALLOWLIST)) {
             return Verdict.none();
         }
         return Verdict.found(
@@ -85,7 +86,7 @@ final class Forbidden403Rules {
     }
 
     private static Optional<Verdict> twoStepRequired(Answer a, String lower) {
-        if (!lower.contains("two-step")) {
+        if (!lower.contains(ForbiddenTexts.SAYS_TWO_STEP)) {
             return Verdict.none();
         }
         return Verdict.found(
@@ -95,19 +96,20 @@ final class Forbidden403Rules {
     }
 
     private static Optional<Verdict> noWriteAccess(RunState run, Answer a, String lower) {
-        if (!lower.contains("do not have write access") && !lower.contains("do not have admin access")) {
+        if (!lower.contains(ForbiddenTexts.SAYS_NO_WRITE_ACCESS)
+                && !lower.contains(ForbiddenTexts.SAYS_NO_ADMIN_ACCESS)) {
             return Verdict.none();
         }
         Optional<RepositoryRef> repo = run.repositoryOf(a).or(run.ctx::repository);
         return Verdict.found(
                 Cause.NO_WRITE_PERMISSION,
                 RefusalTexts.Doctor.noWritePermission(
-                        repo.map(RepositoryRef::toString).orElse("this repository"), said(a)),
+                        repo.map(RepositoryRef::toString).orElse(ForbiddenTexts.THIS_REPOSITORY), said(a)),
                 RefusalTexts.Doctor.noWritePermissionFix());
     }
 
     private static Optional<Verdict> notWorkspaceMember(Answer a, String lower) {
-        if (!lower.contains("do not have access to this workspace")) {
+        if (!lower.contains(ForbiddenTexts.SAYS_NOT_WORKSPACE_MEMBER)) {
             return Verdict.none();
         }
         return Verdict.found(

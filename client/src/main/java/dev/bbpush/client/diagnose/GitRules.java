@@ -5,6 +5,8 @@ import static dev.bbpush.client.diagnose.RunState.said;
 import dev.bbpush.client.auth.CredentialKind;
 import dev.bbpush.client.auth.TokenShape;
 import dev.bbpush.client.error.ErrorBody;
+import dev.bbpush.client.internal.ForbiddenTexts;
+import dev.bbpush.client.internal.GitTexts;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +21,8 @@ final class GitRules {
     /** A failed Git request being explained: a 401 is checked with this credential first, then Git's refusals. */
     static Verdict explain(RunState run, Answer a) {
         if (a.status() == 401
-                && !a.textContains("Invalid username or password")
-                && !a.textContains("account passwords")) {
+                && !a.textContains(GitTexts.SAYS_INVALID_CREDENTIALS)
+                && !a.textContains(GitTexts.SAYS_ACCOUNT_PASSWORDS)) {
             Optional<Verdict> v = identityMismatch(run, a);
             if (v.isPresent()) {
                 return v.get();
@@ -41,8 +43,8 @@ final class GitRules {
             return Verdict.none();
         }
         run.examined = repo.get();
-        Outcome<Answer> r =
-                run.probe(run.repoUrl(repo.get()), "does REST accept this credential on " + repo.get() + "?");
+        Outcome<Answer> r = run.probe(
+                run.repoUrl(repo.get()), GitTexts.restAcceptsProbe(repo.get().toString()));
         if (r.ended()) {
             return r.verdict();
         }
@@ -50,28 +52,19 @@ final class GitRules {
             return Optional.of(Refusals.judge(run, r.value(), RequestTarget.REPOSITORY));
         }
         String user = documentedUser(run.facts);
-        Outcome<Optional<Answer>> git = run.gitProbe(
-                repo.get(), user, password(run), "does Git accept the same credential with user '" + user + "'?");
+        Outcome<Optional<Answer>> git =
+                run.gitProbe(repo.get(), user, password(run), GitTexts.gitAcceptsCredentialProbe(user));
         if (git.ended()) {
             return git.verdict();
         }
         if (git.value().isPresent() && git.value().get().status() == 200) {
             return Verdict.found(
                     Cause.GIT_IDENTITY_MISMATCH,
-                    "Bitbucket accepts this credential on REST and on Git with user '" + user + "', yet the failed Git "
-                            + "request was refused (401" + said(failed)
-                            + "): it was sent with another username. Git takes API "
-                            + "tokens only with the Bitbucket username or x-bitbucket-api-token-auth (never the email), and "
-                            + "access and OAuth tokens with x-token-auth. (If the username was right, a Git credential helper "
-                            + "supplied another, older credential.)",
+                    GitTexts.otherUsername(user, said(failed)),
                     Fixes.join(List.of(
-                            "git remote set-url origin https://" + user + "@bitbucket.org/" + repo.get() + ".git",
-                            "If a credential helper holds an old value: printf 'protocol=https\nhost=bitbucket.org\n\n' | git "
-                                    + "credential reject")));
+                            GitTexts.setRemoteUrl(user, repo.get().toString()), GitTexts.rejectHelperCredential())));
         }
-        git.value()
-                .ifPresent(g ->
-                        run.observe("Git refuses this credential with user '" + user + "' too (" + g.status() + ")"));
+        git.value().ifPresent(g -> run.observe(GitTexts.gitRefusesToo(user, g.status())));
         return Verdict.none();
     }
 
@@ -102,8 +95,8 @@ final class GitRules {
         String user = facts.kind() == CredentialKind.APP_PASSWORD
                 ? facts.identity()
                 : facts.shape() == TokenShape.API_TOKEN ? "x-bitbucket-api-token-auth" : facts.gitUser();
-        Outcome<Optional<Answer>> a = run.gitProbe(
-                repo.get(), user, facts.secret(), "does Git accept the same secret with user '" + user + "'?");
+        Outcome<Optional<Answer>> a =
+                run.gitProbe(repo.get(), user, facts.secret(), GitTexts.gitAcceptsSecretProbe(user));
         if (a.ended()) {
             return Outcome.ended(a.verdict().get());
         }
@@ -113,37 +106,31 @@ final class GitRules {
     /** The optional Git check after REST accepted the credential ({@code info/refs?service=git-upload-pack}). */
     static Optional<Verdict> check(RunState run, RepositoryRef repo, boolean restWorks) {
         if (!run.prober.canSend(1)) {
-            run.observe("Git check skipped: request budget spent");
+            run.observe(GitTexts.GIT_CHECK_SKIPPED);
             return Verdict.none();
         }
         String user = run.facts.gitUser();
-        Outcome<Optional<Answer>> probed = run.gitProbe(
-                repo,
-                user,
-                password(run),
-                "does Git (info/refs, upload-pack) accept the credential with user '" + user + "'?");
+        Outcome<Optional<Answer>> probed = run.gitProbe(repo, user, password(run), GitTexts.gitCheckProbe(user));
         if (probed.ended() || probed.value().isEmpty()) {
             return probed.verdict();
         }
         Answer a = probed.value().get();
         if (a.status() == 200) {
-            run.observe("Git accepts the credential with user '" + user + "'");
+            run.observe(GitTexts.gitAccepts(user));
             return emailAsUserVariant(run, repo, user);
         }
         if (a.status() == 401
                 && restWorks
-                && !a.textContains("Invalid username or password")
-                && !a.textContains("account passwords")) {
+                && !a.textContains(GitTexts.SAYS_INVALID_CREDENTIALS)
+                && !a.textContains(GitTexts.SAYS_ACCOUNT_PASSWORDS)) {
             return Verdict.found(
                     Cause.GIT_IDENTITY_MISMATCH,
-                    "REST accepts the credential but Git refused it with user '" + user + "' (401" + said(a) + "). Git "
-                            + "takes API tokens with the Bitbucket username or x-bitbucket-api-token-auth (never the email), and "
-                            + "access/OAuth tokens with x-token-auth.",
-                    "git remote set-url origin https://"
-                            + (run.facts.kind() == CredentialKind.API_TOKEN
+                    GitTexts.gitRefusesRestAccepts(user, said(a)),
+                    GitTexts.setRemoteUrl(
+                            run.facts.kind() == CredentialKind.API_TOKEN
                                     ? "x-bitbucket-api-token-auth"
-                                    : "x-token-auth")
-                            + "@bitbucket.org/" + repo + ".git");
+                                    : "x-token-auth",
+                            repo.toString()));
         }
         return Optional.of(judge(run, a, restWorks));
     }
@@ -158,30 +145,26 @@ final class GitRules {
                 || !run.prober.canSend(1)) {
             return Verdict.none();
         }
-        Outcome<Optional<Answer>> v = run.gitProbe(
-                repo,
-                facts.identity(),
-                facts.secret(),
-                "variant: Git with the email '" + facts.identity() + "' as user");
+        Outcome<Optional<Answer>> v =
+                run.gitProbe(repo, facts.identity(), facts.secret(), GitTexts.emailAsUserProbe(facts.identity()));
         if (v.ended()) {
             return v.verdict();
         }
         if (v.value().isPresent() && v.value().get().status() == 401) {
-            run.observe("Git refuses the email as username: in a git remote use x-bitbucket-api-token-auth or the "
-                    + "Bitbucket username, never the email");
+            run.observe(GitTexts.EMAIL_AS_USER_REFUSED);
         }
         return Verdict.none();
     }
 
     /** Git's refusals (reference: bitbucket-cloud-auth.md §5, §8; on Git a 410 means an app password, §13). */
     static Verdict judge(RunState run, Answer a, boolean restWorks) {
-        if (a.status() == 410 || a.textContains("CHANGE-3222")) {
+        if (a.status() == 410 || a.textContains(GitTexts.SAYS_APP_PASSWORD_CHANGE)) {
             return Unauthorized401Rules.appPasswordRemoved(run, a);
         }
-        if (a.textContains("Invalid username or password")) {
+        if (a.textContains(GitTexts.SAYS_INVALID_CREDENTIALS)) {
             return Unauthorized401Rules.consumerKeyAsCredential(run, a);
         }
-        if (a.textContains("account passwords")) {
+        if (a.textContains(GitTexts.SAYS_ACCOUNT_PASSWORDS)) {
             return Unauthorized401Rules.judge(run, a);
         }
         if (a.status() == 429) {
@@ -189,31 +172,25 @@ final class GitRules {
         }
         return (a.status() == 403 ? forbidden(run, a) : Verdict.none())
                 .orElseGet(() -> Verdict.unknown(
-                        a.status() == 401
-                                ? "Git refused the credential (401" + said(a) + ")."
-                                : "Git answered " + a.status() + said(a) + "."));
+                        a.status() == 401 ? GitTexts.gitRefused(said(a)) : GitTexts.gitAnswered(a.status(), said(a))));
     }
 
     private static Optional<Verdict> forbidden(RunState run, Answer a) {
-        if (a.textContains("lack one or more required privilege scopes")) {
+        if (a.textContains(ForbiddenTexts.SAYS_MISSING_SCOPES)) {
             boolean fine = run.facts.kind() == CredentialKind.API_TOKEN;
             ScopeTable table = run.table;
             return Verdict.found(
                     Cause.MISSING_SCOPES,
-                    "Git refused for missing scopes (403" + said(a) + "): clone needs "
-                            + String.join(", ", table.required(Operation.READ, fine)) + ", push also "
-                            + String.join(
-                                    ", ",
-                                    ScopeTable.missing(
-                                            table.required(Operation.READ, fine),
-                                            table.required(Operation.PUSH, fine),
-                                            fine))
-                            + ".",
+                    GitTexts.missingScopes(
+                            said(a),
+                            table.required(Operation.READ, fine),
+                            ScopeTable.missing(
+                                    table.required(Operation.READ, fine), table.required(Operation.PUSH, fine), fine)),
                     ScopeRules.fix(run, fine, table.required(Operation.PUSH, fine)));
         }
-        if (a.textContains("whitelist your IP")
-                || a.textContains("two-step")
-                || a.textContains("do not have write access")) {
+        if (a.textContains(ForbiddenTexts.SAYS_WHITELIST_YOUR_IP)
+                || a.textContains(ForbiddenTexts.SAYS_TWO_STEP)
+                || a.textContains(ForbiddenTexts.SAYS_NO_WRITE_ACCESS)) {
             Answer asRest = new Answer(
                     a.method(),
                     a.uri(),
@@ -223,13 +200,9 @@ final class GitRules {
                     null);
             return Optional.of(Forbidden403Rules.judge(run, asRest, RequestTarget.EXPLAINED));
         }
-        if (a.textContains("does not exist or you do not have access")) {
+        if (a.textContains(GitTexts.SAYS_NO_ACCESS)) {
             return Verdict.found(
-                    Cause.REPOSITORY_NOT_FOUND_OR_NO_ACCESS,
-                    "Git refused: the repository does not exist or the credential has no access to it (403" + said(a)
-                            + ").",
-                    "Check the repository name and the "
-                            + "credential's access; access tokens reach only their own repository/project/workspace.");
+                    Cause.REPOSITORY_NOT_FOUND_OR_NO_ACCESS, GitTexts.noAccess(said(a)), GitTexts.noAccessFix());
         }
         return Verdict.none();
     }

@@ -3,6 +3,7 @@ package dev.bbpush.client.diagnose;
 import static dev.bbpush.client.diagnose.RunState.said;
 
 import dev.bbpush.client.auth.Setting;
+import dev.bbpush.client.internal.OAuthTexts;
 import dev.bbpush.client.internal.RefusalTexts;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,11 +19,11 @@ final class OAuthTokenRules {
                 .or(() -> refreshTokenInvalid(run, a, who, text))
                 .or(() -> a.status() == 429 ? Optional.of(ServiceRules.rateLimited(run, a)) : Verdict.none())
                 .or(() -> consumerRefused(run, a, who, text))
-                .orElseGet(() -> Verdict.unknown(who + " answered " + a.status() + said(a) + "."));
+                .orElseGet(() -> Verdict.unknown(OAuthTexts.tokenEndpointAnswered(who, a.status(), said(a))));
     }
 
     private static Optional<Verdict> consumerNotPrivate(Answer a, String who, String text) {
-        if (!text.contains("public")) {
+        if (!text.contains(OAuthTexts.SAYS_PUBLIC)) {
             return Verdict.none();
         }
         return Verdict.found(
@@ -32,22 +33,24 @@ final class OAuthTokenRules {
     }
 
     private static Optional<Verdict> refreshTokenInvalid(RunState run, Answer a, String who, String text) {
-        if (!text.contains("refresh_token") && !text.contains("refresh token")) {
+        if (!text.contains(OAuthTexts.SAYS_REFRESH_TOKEN_PARAMETER) && !text.contains(OAuthTexts.SAYS_REFRESH_TOKEN)) {
             return Verdict.none();
         }
         return Verdict.found(
                 Cause.OAUTH_REFRESH_TOKEN_INVALID,
                 RefusalTexts.Doctor.refreshTokenInvalid(who, a.status(), said(a)),
-                RefusalTexts.Doctor.refreshTokenInvalidFix(run.fixes.set(Setting.OAUTH_CLIENT_ID, "<consumer key>")));
+                RefusalTexts.Doctor.refreshTokenInvalidFix(
+                        run.fixes.set(Setting.OAUTH_CLIENT_ID, OAuthTexts.CONSUMER_KEY_PLACEHOLDER)));
     }
 
     private static Optional<Verdict> consumerRefused(RunState run, Answer a, String who, String text) {
-        if (!text.contains("invalid_client") && a.status() != 401) {
+        if (!text.contains(OAuthTexts.SAYS_INVALID_CLIENT) && a.status() != 401) {
             return Verdict.none();
         }
         return Verdict.found(
                 Cause.TOKEN_EXPIRED_OR_REVOKED,
                 RefusalTexts.Doctor.oauthConsumerRefused(who, a.status(), said(a)),
-                RefusalTexts.Doctor.oauthConsumerRefusedFix(run.fixes.set(Setting.OAUTH_CLIENT_ID, "<consumer key>")));
+                RefusalTexts.Doctor.oauthConsumerRefusedFix(
+                        run.fixes.set(Setting.OAUTH_CLIENT_ID, OAuthTexts.CONSUMER_KEY_PLACEHOLDER)));
     }
 }

@@ -1,6 +1,7 @@
 package dev.bbpush.client.diagnose;
 
 import dev.bbpush.client.auth.Repair;
+import dev.bbpush.client.internal.UnauthorizedTexts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,57 +13,52 @@ final class OkRules {
     /** The verdict once every check passed; {@code repo} is the repository checked, or {@code null}. */
     static Verdict okOrRepaired(RunState run, RepositoryRef repo) {
         List<Repair> repairs = run.repairs();
-        String what = repo == null ? "authenticates" : "can " + opsLabel(run.operations(true)) + " on " + repo;
+        String what = repo == null
+                ? UnauthorizedTexts.AUTHENTICATES
+                : UnauthorizedTexts.canOn(opsLabel(run.operations(true)), repo.toString());
         if (!repairs.isEmpty()) {
-            String names = String.join(
-                    ", ", repairs.stream().map(Repair::name).distinct().toList());
             return new Verdict(
                     Cause.SECRET_PASTE_DAMAGE,
                     true,
-                    "The credential " + what + ", but only after bbpush repaired paste damage in " + names + " ("
-                            + String.join(
-                                    "; ",
-                                    repairs.stream()
-                                            .map(r -> r.kind().text())
-                                            .distinct()
-                                            .toList()) + "). Other "
-                            + "tools will send the damaged value and fail.",
-                    "Store the value again without quotes, spaces or line breaks, e.g.:\n" + pasteFix(repairs));
+                    UnauthorizedTexts.pasteDamageRepaired(
+                            what,
+                            repairs.stream().map(Repair::name).distinct().toList(),
+                            repairs.stream()
+                                    .map(r -> r.kind().text())
+                                    .distinct()
+                                    .toList()),
+                    UnauthorizedTexts.pasteDamageRepairedFix(pasteFix(repairs)));
         }
         if (repo == null && run.ctx.operations().contains(Operation.PUSH)) {
             return new Verdict(
                     Cause.OK,
                     true,
-                    "The credential " + what + " (" + run.facts.kind().label() + "). Pass "
-                            + "--repo WORKSPACE/REPO to check a repository's permission too.",
+                    UnauthorizedTexts.worksPassRepo(what, run.facts.kind().label()),
                     "");
         }
-        return new Verdict(Cause.OK, true, "The credential " + what + ".", "");
+        return new Verdict(Cause.OK, true, UnauthorizedTexts.works(what), "");
     }
 
-    private static String pasteFix(List<Repair> repairs) {
+    private static List<String> pasteFix(List<Repair> repairs) {
         List<String> lines = new ArrayList<>();
         for (String name : repairs.stream().map(Repair::name).distinct().toList()) {
             if (name.matches("[A-Z_]+")) {
-                lines.add("export " + name + "=\"$(printf '%s' \"$" + name
-                        + "\" | tr -d '\\r\\n\"' | xargs)\"   # or set it again from the source without quotes");
+                lines.add(UnauthorizedTexts.pasteDamageExportAgain(name));
             } else {
-                lines.add("Edit " + name + ": remove the quotes, spaces and line breaks around the value");
+                lines.add(UnauthorizedTexts.pasteDamageEdit(name));
             }
         }
-        return String.join("\n", lines);
+        return lines;
     }
 
     private static String opsLabel(Set<Operation> ops) {
-        return String.join(
-                " and ",
-                ops.stream()
-                        .filter(o -> o != Operation.READ || ops.size() == 1)
-                        .map(o -> switch (o) {
-                            case READ -> "read";
-                            case PUSH -> "push";
-                            case PULL_REQUEST -> "create pull requests";
-                        })
-                        .toList());
+        return UnauthorizedTexts.operations(ops.stream()
+                .filter(o -> o != Operation.READ || ops.size() == 1)
+                .map(o -> switch (o) {
+                    case READ -> UnauthorizedTexts.READ;
+                    case PUSH -> UnauthorizedTexts.PUSH;
+                    case PULL_REQUEST -> UnauthorizedTexts.CREATE_PULL_REQUESTS;
+                })
+                .toList());
     }
 }

@@ -7,7 +7,9 @@ import dev.bbpush.client.auth.CredentialKind;
 import dev.bbpush.client.auth.Secret;
 import dev.bbpush.client.auth.Setting;
 import dev.bbpush.client.auth.TokenShape;
+import dev.bbpush.client.internal.OAuthTexts;
 import dev.bbpush.client.internal.RefusalTexts;
+import dev.bbpush.client.internal.UnauthorizedTexts;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -62,7 +64,7 @@ final class Unauthorized401Rules {
     private static Optional<Verdict> oauthExpiry(RunState run, Answer a) {
         boolean oauthChallenge =
                 a.header("WWW-Authenticate").map(h -> h.startsWith("OAuth")).orElse(false);
-        return oauthChallenge || a.message().startsWith("Access token expired")
+        return oauthChallenge || a.message().startsWith(UnauthorizedTexts.SAYS_ACCESS_TOKEN_EXPIRED)
                 ? Optional.of(oauthExpired(run, a))
                 : Verdict.none();
     }
@@ -125,7 +127,7 @@ final class Unauthorized401Rules {
                 false,
                 RefusalTexts.Doctor.accessTokenAsBasic(accessToken, run.facts.identity(), said(a)),
                 Fixes.join(List.of(
-                        run.fixes.set(Setting.ACCESS_TOKEN, "<the same token>") + insteadOf(run),
+                        run.fixes.set(Setting.ACCESS_TOKEN, UnauthorizedTexts.SAME_TOKEN_PLACEHOLDER) + insteadOf(run),
                         run.fixes.unsetLegacy(),
                         RefusalTexts.Doctor.accessTokenAsBasicCurl())));
     }
@@ -133,7 +135,7 @@ final class Unauthorized401Rules {
     /** {@code   # instead of NAME, …} naming where the credential came from, or nothing. */
     static String insteadOf(RunState run) {
         List<String> names = run.source().names();
-        return names.isEmpty() ? "" : "   # instead of " + String.join(", ", names);
+        return names.isEmpty() ? "" : UnauthorizedTexts.insteadOf(names);
     }
 
     /** With {@code --probe-variants}: the same token as Bearer; an observation only. */
@@ -145,13 +147,9 @@ final class Unauthorized401Rules {
         run.redactor.add(bearer);
         URI u = run.ctx.repository().map(run::repoUrl).orElse(run.endpoint("user"));
         run.prober
-                .get(u, bearer, "variant: the same token as Bearer")
+                .get(u, bearer, UnauthorizedTexts.VARIANT_AS_BEARER)
                 .flatMap(Prober.Result::answer)
-                .ifPresent(a -> run.observe("as Bearer Bitbucket answers " + a.status()
-                        + (a.credentialType().isPresent()
-                                ? " (X-Credential-Type " + a.credentialType().get()
-                                        + "): the token works when sent that way"
-                                : "")));
+                .ifPresent(a -> run.observe(UnauthorizedTexts.asBearerAnswers(a.status(), a.credentialType())));
     }
 
     // ---------------------------------------------------------------- verdicts shared with Git
@@ -166,14 +164,14 @@ final class Unauthorized401Rules {
     }
 
     static Verdict oauthExpired(RunState run, Answer a) {
-        String when = run.tokenExpiry.map(e -> " It expired at " + e + ".").orElse("");
+        String when = run.tokenExpiry.map(UnauthorizedTexts::expiredAt).orElse("");
         return new Verdict(
                 Cause.OAUTH_TOKEN_EXPIRED,
                 false,
                 RefusalTexts.Doctor.oauthTokenExpired(said(a), a.header("WWW-Authenticate"), when),
                 Fixes.join(List.of(
                         RefusalTexts.Doctor.oauthTokenExpiredFix(),
-                        run.fixes.set(Setting.OAUTH_CLIENT_ID, "<consumer key>"),
+                        run.fixes.set(Setting.OAUTH_CLIENT_ID, OAuthTexts.CONSUMER_KEY_PLACEHOLDER),
                         RefusalTexts.EXPORT_CONSUMER_SECRET)));
     }
 
@@ -185,7 +183,9 @@ final class Unauthorized401Rules {
                 RefusalTexts.Doctor.consumerKeyAsCredential(identity, a.status(), said(a)),
                 Fixes.join(List.of(
                         RefusalTexts.Doctor.consumerKeyAsCredentialFix(),
-                        run.fixes.set(Setting.OAUTH_CLIENT_ID, identity.isEmpty() ? "<consumer key>" : identity),
+                        run.fixes.set(
+                                Setting.OAUTH_CLIENT_ID,
+                                identity.isEmpty() ? OAuthTexts.CONSUMER_KEY_PLACEHOLDER : identity),
                         RefusalTexts.EXPORT_CONSUMER_SECRET,
                         run.fixes.unsetLegacy(),
                         RefusalTexts.Doctor.consumerKeyAsCredentialCurl())));
@@ -195,10 +195,11 @@ final class Unauthorized401Rules {
         if (run.facts.shape() == TokenShape.OAUTH_ACCESS_TOKEN) {
             return Fixes.join(List.of(
                     RefusalTexts.Doctor.newOauthAccessToken(),
-                    run.fixes.set(Setting.OAUTH_CLIENT_ID, "<consumer key>"),
+                    run.fixes.set(Setting.OAUTH_CLIENT_ID, OAuthTexts.CONSUMER_KEY_PLACEHOLDER),
                     RefusalTexts.EXPORT_CONSUMER_SECRET));
         }
-        return Fixes.join(
-                List.of(RefusalTexts.Doctor.newAccessToken(), run.fixes.set(Setting.ACCESS_TOKEN, "<the new token>")));
+        return Fixes.join(List.of(
+                RefusalTexts.Doctor.newAccessToken(),
+                run.fixes.set(Setting.ACCESS_TOKEN, UnauthorizedTexts.NEW_TOKEN_PLACEHOLDER)));
     }
 }

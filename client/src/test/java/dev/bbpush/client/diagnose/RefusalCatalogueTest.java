@@ -7,7 +7,11 @@ import dev.bbpush.client.error.ApiFailure;
 import dev.bbpush.client.http.ApiErrors;
 import dev.bbpush.client.http.Headers;
 import dev.bbpush.client.http.Response;
+import dev.bbpush.client.internal.ForbiddenTexts;
+import dev.bbpush.client.internal.GitTexts;
+import dev.bbpush.client.internal.OAuthTexts;
 import dev.bbpush.client.internal.RefusalTexts;
+import dev.bbpush.client.internal.UnauthorizedTexts;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URI;
@@ -51,7 +55,13 @@ class RefusalCatalogueTest {
             Map.entry(Cause.TLS_OR_PROXY_FAILURE, "no answer: the transport's message, and the doctor's Transports"));
 
     private static Set<String> catalogued() {
-        return Stream.of(RefusalTexts.Failed.class, RefusalTexts.Doctor.class)
+        return Stream.of(
+                        RefusalTexts.Failed.class,
+                        RefusalTexts.Doctor.class,
+                        GitTexts.class,
+                        ForbiddenTexts.class,
+                        UnauthorizedTexts.class,
+                        OAuthTexts.class)
                 .flatMap(c -> Arrays.stream(c.getDeclaredMethods()))
                 .map(m -> m.getAnnotation(RefusalTexts.ForCause.class))
                 .filter(a -> a != null)
@@ -77,7 +87,13 @@ class RefusalCatalogueTest {
 
     @Test
     void everyCatalogueTextIsPublicAndStatic() {
-        for (Class<?> c : List.of(RefusalTexts.Failed.class, RefusalTexts.Doctor.class)) {
+        for (Class<?> c : List.of(
+                RefusalTexts.Failed.class,
+                RefusalTexts.Doctor.class,
+                GitTexts.class,
+                ForbiddenTexts.class,
+                UnauthorizedTexts.class,
+                OAuthTexts.class)) {
             for (Method m : c.getDeclaredMethods()) {
                 if (!m.isSynthetic()) {
                     assertThat(Modifier.isStatic(m.getModifiers()))
