@@ -8,6 +8,7 @@ import dev.bbpush.client.http.ApiErrors;
 import dev.bbpush.client.http.Headers;
 import dev.bbpush.client.http.Response;
 import dev.bbpush.client.internal.RefusalTexts;
+import dev.bbpush.client.internal.RunTexts;
 import dev.bbpush.client.internal.ServiceTexts;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -48,7 +49,7 @@ class RefusalCatalogueTest {
             Map.entry(Cause.ACCESS_TOKEN_WRONG_RESOURCE, "doctor-only: needs a probe of the token's own resource"));
 
     private static Set<String> catalogued() {
-        return Stream.of(RefusalTexts.Failed.class, RefusalTexts.Doctor.class, ServiceTexts.class)
+        return Stream.of(RefusalTexts.Failed.class, RefusalTexts.Doctor.class, ServiceTexts.class, RunTexts.class)
                 .flatMap(c -> Arrays.stream(c.getDeclaredMethods()))
                 .map(m -> m.getAnnotation(RefusalTexts.ForCause.class))
                 .filter(a -> a != null)
@@ -74,7 +75,8 @@ class RefusalCatalogueTest {
 
     @Test
     void everyCatalogueTextIsPublicAndStatic() {
-        for (Class<?> c : List.of(RefusalTexts.Failed.class, RefusalTexts.Doctor.class, ServiceTexts.class)) {
+        for (Class<?> c :
+                List.of(RefusalTexts.Failed.class, RefusalTexts.Doctor.class, ServiceTexts.class, RunTexts.class)) {
             for (Method m : c.getDeclaredMethods()) {
                 if (!m.isSynthetic()) {
                     assertThat(Modifier.isStatic(m.getModifiers()))
