@@ -10,6 +10,8 @@ import dev.bbpush.client.auth.TokenShape;
 import dev.bbpush.client.error.BitbucketApiException;
 import dev.bbpush.client.error.TransportException;
 import dev.bbpush.client.internal.RefusalTexts;
+import dev.bbpush.client.internal.RunTexts;
+import dev.bbpush.client.internal.ServiceTexts;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +49,7 @@ final class DoctorRun {
     Diagnosis explain(BitbucketApiException failure) {
         return run(List.of(this::requireCredential, this::localEvidence), () -> {
             Answer a = Answer.of(failure.failure());
-            run.prober.record(a, "the failed request being explained (made by the caller)");
+            run.prober.record(a, RunTexts.EXPLAINED_REQUEST);
             return Refusals.explain(run, a);
         });
     }
@@ -61,8 +63,7 @@ final class DoctorRun {
                     Optional.empty(),
                     Map.of(),
                     "",
-                    run.redactor.scrub(
-                            "the failed request being explained; no response: " + Transports.describe(failure))));
+                    run.redactor.scrub(RunTexts.explainedRequestNoResponse(Transports.describe(failure)))));
             return ServiceRules.transport(failure);
         });
     }
@@ -91,7 +92,7 @@ final class DoctorRun {
             return new AuthStatus.ServerView(Optional.empty(), Optional.empty(), Optional.empty(), run.tokenExpiry);
         }
         Optional<Answer> a = run.prober
-                .get(run.endpoint("user"), auth.value(), "which account is this? (GET /user)")
+                .get(run.endpoint("user"), auth.value(), RunTexts.PROBE_ACCOUNT)
                 .flatMap(Prober.Result::answer);
         if (a.isEmpty()) {
             return new AuthStatus.ServerView(Optional.empty(), Optional.empty(), Optional.empty(), run.tokenExpiry);
@@ -111,7 +112,7 @@ final class DoctorRun {
                 : ScopeTable.expandClassic(granted).contains("email");
         if (emailsReadable && !u.path("type").asText("").equals("app_user")) {
             Optional<Answer> e = run.prober
-                    .get(run.endpoint("user", "emails"), auth, "the account's email addresses")
+                    .get(run.endpoint("user", "emails"), auth, RunTexts.PROBE_EMAILS)
                     .flatMap(Prober.Result::answer);
             if (e.isPresent() && e.get().isJsonSuccess()) {
                 for (JsonNode v : e.get().json().path("values")) {
@@ -135,7 +136,7 @@ final class DoctorRun {
             return Verdict.none();
         }
         String story =
-                ctx.resolution().map(CredentialResolution::failureMessage).orElse("No credential was given.");
+                ctx.resolution().map(CredentialResolution::failureMessage).orElse(RunTexts.NO_CREDENTIAL_GIVEN);
         run.evidence.add(new Evidence.Observation(story));
         return Verdict.found(
                 Cause.NO_CREDENTIALS,
@@ -145,49 +146,40 @@ final class DoctorRun {
 
     /** Observations that need no request: the URL's form, the credential's shape, identity, repairs and sources. */
     private Optional<Verdict> localEvidence() {
-        run.observe(
-                "API URL: " + ctx.apiUrl() + run.urlProblem.map(p -> " — " + p).orElse(""));
+        run.observe(RunTexts.apiUrl(ctx.apiUrl().toString(), run.urlProblem));
         ctx.credentials().ifPresent(r -> {
             Facts facts = run.facts;
-            run.observe("credential: " + facts.kind().label() + " " + Secret.mask(facts.secret()) + " from "
-                    + r.source().describe()
-                    + (facts.kind() == CredentialKind.OAUTH_CLIENT_CREDENTIALS
-                            ? "; consumer key '" + facts.identity()
-                                    + "', exchanged for a Bearer token at the token endpoint"
-                            : "; sent as " + facts.scheme()
-                                    + (facts.identity().isEmpty() ? "" : " with identity '" + facts.identity() + "'")));
-            run.observe("secret shape: " + facts.shape().description() + ", "
-                    + facts.secret().length()
-                    + " characters"
-                    + (TokenShape.looksTruncated(facts.secret())
-                            ? " — shorter than any API token Bitbucket "
-                                    + "issues (about 190): probably cut while pasting"
-                            : ""));
+            run.observe(RunTexts.credential(
+                    facts.kind().label(),
+                    Secret.mask(facts.secret()),
+                    r.source().describe(),
+                    facts.kind() == CredentialKind.OAUTH_CLIENT_CREDENTIALS,
+                    facts.identity(),
+                    facts.scheme()));
+            run.observe(RunTexts.secretShape(
+                    facts.shape().description(), facts.secret().length(), TokenShape.looksTruncated(facts.secret())));
             if (!facts.identity().isEmpty() && facts.kind() != CredentialKind.OAUTH_CLIENT_CREDENTIALS) {
-                run.observe("identity '" + facts.identity() + "' "
-                        + (TokenShape.isEmail(facts.identity())
-                                ? "is an email address"
-                                : "is not an email address"
-                                        + (TokenShape.looksLikeConsumerKey(facts.identity())
-                                                ? " (18 letters and digits: the shape of an OAuth consumer key)"
-                                                : "")));
+                run.observe(RunTexts.identity(
+                        facts.identity(),
+                        TokenShape.isEmail(facts.identity()),
+                        TokenShape.looksLikeConsumerKey(facts.identity())));
             }
             for (Repair rep : r.repairs()) {
-                run.observe("paste damage repaired for this run: " + rep.describe());
+                run.observe(RunTexts.pasteDamageRepaired(rep.describe()));
             }
             for (String note : r.notes()) {
-                run.observe("note: " + note);
+                run.observe(RunTexts.note(note));
             }
             TokenShape.jwtExpiry(facts.secret()).ifPresent(exp -> {
                 run.tokenExpiry = Optional.of(exp);
-                run.observe("OAuth token expiry (from its payload): " + exp
-                        + (exp.isAfter(ctx.clock().instant()) ? "" : " — already past"));
+                run.observe(RunTexts.tokenPayloadExpiry(
+                        exp, !exp.isAfter(ctx.clock().instant())));
             });
         });
         ctx.resolution().ifPresent(res -> {
             for (ProviderOutcome o : res.outcomes()) {
                 if (o.status() == ProviderOutcome.Status.FAILED) {
-                    run.observe("credential source problem: " + o.describe());
+                    run.observe(RunTexts.sourceProblem(o.describe()));
                 }
             }
         });
@@ -199,17 +191,13 @@ final class DoctorRun {
         String host = apiUrl.getHost().toLowerCase(Locale.ROOT);
         String path = apiUrl.getPath() == null ? "" : apiUrl.getPath();
         if (path.contains("/rest/api")) {
-            return Optional.of(
-                    "'" + path + "' is a Bitbucket Data Center/Server REST path; Bitbucket Cloud's REST API is "
-                            + "https://api.bitbucket.org/2.0");
+            return Optional.of(ServiceTexts.dataCenterPath(path));
         }
         if (host.equals("bitbucket.org") || host.equals("www.bitbucket.org")) {
-            return Optional.of("'" + host + "' serves the website and Git; the REST API is on api.bitbucket.org "
-                    + "(https://api.bitbucket.org/2.0)");
+            return Optional.of(ServiceTexts.websiteHost(host));
         }
         if (!path.endsWith("/2.0")) {
-            return Optional.of("the path '" + (path.isEmpty() ? "/" : path) + "' does not end with /2.0; Bitbucket "
-                    + "Cloud's REST base is https://api.bitbucket.org/2.0 (answers 403 \"Forbidden\" without /2.0)");
+            return Optional.of(ServiceTexts.pathWithout20(path.isEmpty() ? "/" : path));
         }
         return Optional.empty();
     }
@@ -231,13 +219,13 @@ final class DoctorRun {
         if (ctx.checkUrl().isEmpty()) {
             return Verdict.none();
         }
-        Outcome<Answer> r = run.probe(ctx.checkUrl().get(), "the URL a failing tool used");
+        Outcome<Answer> r = run.probe(ctx.checkUrl().get(), RunTexts.PROBE_CHECK_URL);
         if (r.ended()) {
             return r.verdict();
         }
         Answer a = r.value();
         if (a.isSuccess()) {
-            run.observe("the URL to check answered " + a.status() + ": not the failure; examining the credential");
+            run.observe(RunTexts.checkUrlSucceeded(a.status()));
             return Verdict.none();
         }
         return Optional.of(Refusals.judge(run, a, RequestTarget.CHECK_URL));
@@ -247,8 +235,8 @@ final class DoctorRun {
     private Verdict examine(RepositoryRef repo) {
         run.examined = repo;
         Outcome<Answer> r = repo != null
-                ? run.probe(run.repoUrl(repo), "can the credential read " + repo + "?")
-                : run.probe(run.endpoint("user"), "which account is this credential? (GET /user)");
+                ? run.probe(run.repoUrl(repo), RunTexts.probeRepository(repo.toString()))
+                : run.probe(run.endpoint("user"), RunTexts.PROBE_ACCOUNT_OF_CREDENTIAL);
         if (r.ended()) {
             return r.verdict().get();
         }
@@ -266,10 +254,7 @@ final class DoctorRun {
     private Verdict authenticated(Answer a, RepositoryRef repo) {
         Optional<String> type = a.credentialType();
         Optional<List<String>> granted = a.grantedScopes();
-        run.observe("Bitbucket authenticated the credential"
-                + type.map(t -> ": X-Credential-Type " + t).orElse("")
-                + granted.map(g -> ", X-OAuth-Scopes " + (g.isEmpty() ? "(none)" : String.join(", ", g)))
-                        .orElse(""));
+        run.observe(RunTexts.authenticated(type, granted));
         Set<Operation> ops = run.operations(repo != null);
         return scopes(a, ops, granted)
                 .or(() -> repo != null && ctx.operations().contains(Operation.PUSH)
@@ -282,7 +267,7 @@ final class DoctorRun {
 
     private Optional<Verdict> scopes(Answer a, Set<Operation> ops, Optional<List<String>> granted) {
         if (granted.isEmpty()) {
-            run.observe("Bitbucket did not report the granted scopes (no X-OAuth-Scopes); scopes not checked");
+            run.observe(RunTexts.SCOPES_NOT_REPORTED);
             return Verdict.none();
         }
         return ScopeRules.missing(run, ops, granted.get(), run.fineGrained(a), List.of());
@@ -293,7 +278,7 @@ final class DoctorRun {
             return Verdict.none();
         }
         if (repo == null) {
-            run.observe("Git check skipped: it needs a repository (--repo WORKSPACE/REPO)");
+            run.observe(RunTexts.GIT_CHECK_SKIPPED);
             return Verdict.none();
         }
         return GitRules.check(run, repo, true);
@@ -307,7 +292,7 @@ final class DoctorRun {
                 || !run.prober.canSend(1)) {
             return Verdict.none();
         }
-        Outcome<Answer> u = run.probe(run.endpoint("user"), "which account is this? (GET /user)");
+        Outcome<Answer> u = run.probe(run.endpoint("user"), RunTexts.PROBE_ACCOUNT);
         if (u.ended()) {
             return u.verdict();
         }
@@ -320,15 +305,13 @@ final class DoctorRun {
     private void observeAccount(JsonNode user) {
         String type = user.path("type").asText("");
         if (type.equals("app_user")) {
-            run.observe("acts as an app_user (no Bitbucket account): "
-                    + user.path("display_name").asText(""));
+            run.observe(RunTexts.appUser(user.path("display_name").asText("")));
             return;
         }
         String username = user.path("username").asText(user.path("nickname").asText(""));
-        run.observe("account: " + username + " (" + user.path("display_name").asText("") + ")"
-                + (user.has("has_2fa_enabled")
-                        ? ", two-step verification "
-                                + (user.path("has_2fa_enabled").asBoolean() ? "on" : "off")
-                        : ""));
+        Optional<Boolean> twoStep = user.has("has_2fa_enabled")
+                ? Optional.of(user.path("has_2fa_enabled").asBoolean())
+                : Optional.empty();
+        run.observe(RunTexts.account(username, user.path("display_name").asText(""), twoStep));
     }
 }

@@ -3,6 +3,7 @@ package dev.bbpush.client.diagnose;
 import dev.bbpush.client.auth.CredentialSource;
 import dev.bbpush.client.auth.Setting;
 import dev.bbpush.client.internal.RefusalTexts;
+import dev.bbpush.client.internal.RunTexts;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,8 +11,8 @@ import java.util.Set;
 
 /**
  * Copy-pasteable fix lines, worded for where the credential came from (environment variables, the config file, flags
- * or stdin). The texts of refusals shared with the rest of bbpush are in {@link RefusalTexts}; the doctor-only
- * texts in its rules ({@code *Rules}) and here.
+ * or stdin). Their wording is in {@link RunTexts}; the texts of refusals are in {@link RefusalTexts} and the
+ * catalogue classes beside it.
  */
 final class Fixes {
     private final CredentialSource source;
@@ -28,25 +29,25 @@ final class Fixes {
         boolean secret = setting.secret();
         return switch (source.type()) {
             case CONFIG_FILE ->
-                "In " + source.location() + " set:  " + setting.configKey().orElse(setting.name()) + " = " + value;
+                RunTexts.setInConfigFile(source.location(), setting.configKey().orElse(setting.name()), value);
             case STDIN ->
                 secret && setting != Setting.OAUTH_CLIENT_SECRET
-                        ? "Pipe " + value + ": printf '%s' \"$TOKEN\" | bbpush ... --token-stdin"
+                        ? RunTexts.pipeSecret(value)
                         : setting.flag()
                                 .filter(f -> !secret)
-                                .map(f -> "Pass " + f + " " + value)
+                                .map(f -> RunTexts.passFlag(f, value))
                                 .orElse(export(setting, value));
             case FLAG ->
                 setting.flag()
                         .filter(f -> !secret)
-                        .map(f -> "Pass " + f + " " + value)
+                        .map(f -> RunTexts.passFlag(f, value))
                         .orElse(export(setting, value));
             default -> export(setting, value);
         };
     }
 
     private static String export(Setting setting, String value) {
-        return "export " + setting.envVars().get(0) + "='" + value + "'";
+        return RunTexts.export(setting.envVars().get(0), value);
     }
 
     /** {@code unset ...} for the environment variables that supplied the credential, when they are not bbpush's own. */
@@ -60,19 +61,16 @@ final class Fixes {
                 legacy.add(n);
             }
         }
-        return legacy.isEmpty() ? "" : "unset " + String.join(" ", legacy);
+        return legacy.isEmpty() ? "" : RunTexts.unset(List.copyOf(legacy));
     }
 
     /** The steps to create an API token with the scopes the operations need, and to use it with the email. */
     List<String> newApiToken(List<String> scopes) {
         List<String> lines = new ArrayList<>();
         lines.add(RefusalTexts.Doctor.createApiToken(scopes));
-        lines.add(set(Setting.EMAIL, "<your Atlassian account email>"));
-        String token = set(Setting.API_TOKEN, "<the new token>");
-        lines.add(
-                token.startsWith("Pipe")
-                        ? token
-                        : token + "   # or pipe it: printf '%s' \"$TOKEN\" | bbpush ... --token-stdin");
+        lines.add(set(Setting.EMAIL, RunTexts.YOUR_ACCOUNT_EMAIL));
+        String token = set(Setting.API_TOKEN, RunTexts.THE_NEW_TOKEN);
+        lines.add(token.equals(RunTexts.pipeSecret(RunTexts.THE_NEW_TOKEN)) ? token : token + RunTexts.OR_PIPE_IT);
         String unset = unsetLegacy();
         if (!unset.isEmpty()
                 && !(source.names().contains("BITBUCKET_API_TOKEN")

@@ -5,6 +5,7 @@ import dev.bbpush.client.error.TransportException;
 import dev.bbpush.client.http.HttpTransport;
 import dev.bbpush.client.http.Request;
 import dev.bbpush.client.http.Response;
+import dev.bbpush.client.internal.RunTexts;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,8 +73,8 @@ final class Prober {
 
     private Optional<Result> sendOnce(Request request, String purpose) {
         if (!canSend(1)) {
-            evidence.add(new Evidence.Observation("not sent (request budget of " + budget + " spent): "
-                    + request.method() + " " + request.uri() + " (" + purpose + ")"));
+            evidence.add(new Evidence.Observation(
+                    RunTexts.notSent(budget, request.method(), request.uri().toString(), purpose)));
             return Optional.empty();
         }
         used++;
@@ -88,7 +89,7 @@ final class Prober {
                     Optional.empty(),
                     Map.of(),
                     "",
-                    redactor.scrub(purpose + "; no response: " + Transports.describe(e))));
+                    redactor.scrub(RunTexts.noResponse(purpose, Transports.describe(e)))));
             return Optional.of(Result.failed(e));
         }
     }
@@ -121,7 +122,7 @@ final class Prober {
             return a.message();
         }
         if (text.startsWith("<")) {
-            return "(HTML page, " + text.length() + " characters)";
+            return RunTexts.htmlPage(text.length());
         }
         List<String> lines = text.lines()
                 .map(String::strip)

@@ -2,6 +2,7 @@ package dev.bbpush.client.diagnose;
 
 import static dev.bbpush.client.diagnose.RunState.said;
 
+import dev.bbpush.client.internal.RunTexts;
 import java.util.Optional;
 
 /**
@@ -16,8 +17,7 @@ final class Refusals {
         return ServiceRules.wrongApiHost(run, a)
                 .or(() -> ServiceRules.unexpectedSuccess(run, a, target))
                 .or(() -> byStatus(run, a, target))
-                .orElseGet(() -> Verdict.unknown("Bitbucket answered " + a.status() + said(a) + ", which none of the "
-                        + "doctor's rules explains."));
+                .orElseGet(() -> Verdict.unknown(RunTexts.unexplainedAnswer(a.status(), said(a))));
     }
 
     private static Optional<Verdict> byStatus(RunState run, Answer a, RequestTarget target) {
@@ -38,7 +38,7 @@ final class Refusals {
      */
     static Verdict explain(RunState run, Answer a) {
         if (a.isTokenEndpoint()) {
-            return OAuthTokenRules.judge(run, a, "The OAuth token endpoint");
+            return OAuthTokenRules.judge(run, a, RunTexts.OAUTH_TOKEN_ENDPOINT);
         }
         if (a.isGit()) {
             return GitRules.explain(run, a);

@@ -11,6 +11,7 @@ import dev.bbpush.client.auth.Secret;
 import dev.bbpush.client.auth.TokenShape;
 import dev.bbpush.client.auth.internal.ClientCredentialsAuthorizer;
 import dev.bbpush.client.internal.ApiUrls;
+import dev.bbpush.client.internal.RunTexts;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -132,14 +133,13 @@ final class RunState {
         if (held.isPresent()) {
             return Outcome.of(useToken(
                     held.get(),
-                    "OAuth access token reused (issued earlier in this command)",
+                    RunTexts.OAUTH_TOKEN_REUSED,
                     Duration.between(ctx.clock().instant(), held.get().expiresAt())));
         }
         basic(o.clientId(), o.clientSecret().reveal()); // the request's Basic header, for the redactor
         // The token request is the first request of a run, so the budget never stops it.
-        Optional<Prober.Result> sent = prober.send(
-                authorizer.clientCredentialsRequest(),
-                "exchange the OAuth consumer's key and secret for an access token (client credentials)");
+        Optional<Prober.Result> sent =
+                prober.send(authorizer.clientCredentialsRequest(), RunTexts.PROBE_TOKEN_EXCHANGE);
         Outcome<Answer> a = answer(sent);
         if (a.ended()) {
             return Outcome.ended(a.verdict().get());
@@ -149,17 +149,17 @@ final class RunState {
                 : Optional.empty();
         if (issued.isPresent()) {
             return Outcome.of(useToken(
-                    issued.get(), "OAuth access token issued", issued.get().lifetime()));
+                    issued.get(), RunTexts.OAUTH_TOKEN_ISSUED, issued.get().lifetime()));
         }
-        return Outcome.ended(OAuthTokenRules.judge(this, a.value(), "The OAuth token endpoint"));
+        return Outcome.ended(OAuthTokenRules.judge(this, a.value(), RunTexts.OAUTH_TOKEN_ENDPOINT));
     }
 
     private Secret useToken(ClientCredentialsAuthorizer.Grant grant, String what, Duration left) {
         redactor.add(grant.accessToken().reveal());
         long expiresIn = left.toSeconds();
         tokenExpiry = Optional.of(grant.expiresAt());
-        observe(what + ": expires in " + expiresIn + " s (" + grant.expiresAt().truncatedTo(ChronoUnit.SECONDS)
-                + "), scope: " + grant.scopes().orElse("(not reported)"));
+        observe(RunTexts.oauthToken(
+                what, expiresIn, grant.expiresAt().truncatedTo(ChronoUnit.SECONDS), grant.scopes()));
         restAuthorization = Secret.of("Bearer " + grant.accessToken().reveal());
         return restAuthorization;
     }
@@ -167,7 +167,7 @@ final class RunState {
     /** The answer of a probe; a spent budget, a transport failure and a 429 end the run. */
     Outcome<Answer> answer(Optional<Prober.Result> r) {
         if (r.isEmpty()) {
-            return Outcome.ended(Verdict.unknown("The request budget was spent before a verdict."));
+            return Outcome.ended(Verdict.unknown(RunTexts.BUDGET_SPENT));
         }
         if (r.get().failure().isPresent()) {
             return Outcome.ended(ServiceRules.transport(r.get().failure().get()));
@@ -293,8 +293,7 @@ final class RunState {
 
     /** Bitbucket's words for a summary: {@code : "message"}, or {@code , no message}. */
     static String said(Answer a) {
-        String m = Prober.message(a);
-        return m.isEmpty() ? ", no message" : ": \"" + m + "\"";
+        return RunTexts.said(Prober.message(a));
     }
 
     /** Whether a body is Bitbucket's JSON error envelope ({@code {"type": "error", "error": {...}}}, §5). */

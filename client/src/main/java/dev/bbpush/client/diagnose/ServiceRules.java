@@ -5,8 +5,8 @@ import static dev.bbpush.client.diagnose.RunState.said;
 
 import dev.bbpush.client.auth.Setting;
 import dev.bbpush.client.error.TransportException;
+import dev.bbpush.client.internal.ServiceTexts;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,7 +24,7 @@ final class ServiceRules {
                 && a.credentialType().isEmpty()
                 && s != 429;
         boolean bareForbidden = s == 403
-                && a.message().equals("Forbidden")
+                && a.message().equals(ServiceTexts.SAYS_FORBIDDEN)
                 && a.credentialType().isEmpty()
                 && bitbucketEnvelope(a);
         return urlLooksWrong || bareForbidden ? Optional.of(wrongApiHostVerdict(run, a)) : Verdict.none();
@@ -34,13 +34,8 @@ final class ServiceRules {
         return new Verdict(
                 Cause.WRONG_API_HOST,
                 false,
-                "The API URL " + run.ctx.apiUrl() + " is not Bitbucket Cloud's REST API: "
-                        + run.urlProblem.orElse("a REST path without /2.0 gets 403 \"Forbidden\"")
-                        + ". It answered " + a.status() + said(a) + ".",
-                Fixes.join(List.of(
-                        run.fixes.set(Setting.API_URL, "https://api.bitbucket.org/2.0")
-                                + "   # or unset it: that is the default",
-                        "A local emulator's URL is http://127.0.0.1:<port>/2.0 (printed by: bbpush emulator)")));
+                ServiceTexts.wrongApiHost(run.ctx.apiUrl().toString(), run.urlProblem, a.status(), said(a)),
+                Fixes.join(ServiceTexts.wrongApiHostFix(run.fixes.set(Setting.API_URL, ServiceTexts.CLOUD_API_URL))));
     }
 
     /** A 2xx that is not the JSON the REST API documents (or the failure being explained succeeded). */
@@ -49,19 +44,12 @@ final class ServiceRules {
             return Verdict.none();
         }
         if (target == RequestTarget.EXPLAINED) {
-            return Verdict.found(
-                    Cause.UNKNOWN,
-                    "The request being explained succeeded (" + a.status() + "); nothing to explain.",
-                    "");
+            return Verdict.found(Cause.UNKNOWN, ServiceTexts.explainedRequestSucceeded(a.status()), "");
         }
         if (run.urlProblem.isPresent()) {
             return Optional.of(wrongApiHostVerdict(run, a));
         }
-        return Verdict.found(
-                Cause.UNKNOWN,
-                "Bitbucket answered " + a.status() + " but not with the JSON the REST API "
-                        + "documents: the API URL may point at something else (a proxy, a web page).",
-                "Check --api-url / BBPUSH_API_URL (Bitbucket Cloud: https://api.bitbucket.org/2.0).");
+        return Verdict.found(Cause.UNKNOWN, ServiceTexts.notRestApiJson(a.status()), ServiceTexts.CHECK_API_URL);
     }
 
     static Optional<Verdict> proxyAuthentication(Answer a) {
@@ -69,11 +57,7 @@ final class ServiceRules {
             return Verdict.none();
         }
         return Verdict.found(
-                Cause.TLS_OR_PROXY_FAILURE,
-                "A proxy asked for authentication (407 Proxy Authentication "
-                        + "Required); the request never reached Bitbucket.",
-                "Configure the proxy's credentials, or run from a "
-                        + "network that reaches api.bitbucket.org directly.");
+                Cause.TLS_OR_PROXY_FAILURE, ServiceTexts.proxyAuthentication(), ServiceTexts.proxyAuthenticationFix());
     }
 
     static Optional<Verdict> serverError(Answer a) {
@@ -81,10 +65,7 @@ final class ServiceRules {
             return Verdict.none();
         }
         return Verdict.found(
-                Cause.UNKNOWN,
-                "Bitbucket failed with " + a.status() + said(a) + ". A server-side problem "
-                        + "says nothing about the credential.",
-                "Try again later; check https://bitbucket.status.atlassian.com for incidents.");
+                Cause.UNKNOWN, ServiceTexts.serverError(a.status(), said(a)), ServiceTexts.TRY_AGAIN_LATER);
     }
 
     static Optional<Verdict> redirect(Answer a) {
@@ -92,11 +73,7 @@ final class ServiceRules {
             return Verdict.none();
         }
         return Verdict.found(
-                Cause.UNKNOWN,
-                "The API URL answered with a redirect (" + a.status()
-                        + a.header("Location").map(l -> " to " + l).orElse("")
-                        + "); Bitbucket's REST API does not redirect.",
-                "Check --api-url / BBPUSH_API_URL (Bitbucket Cloud: https://api.bitbucket.org/2.0).");
+                Cause.UNKNOWN, ServiceTexts.redirect(a.status(), a.header("Location")), ServiceTexts.CHECK_API_URL);
     }
 
     /** 410: on Git an app password (see {@link GitRules}); on REST a removed endpoint (CHANGE-2770). */
@@ -106,57 +83,42 @@ final class ServiceRules {
         }
         String path = a.apiPath(run.ctx.apiUrl());
         String replacement = switch (path) {
-            case "/workspaces", "/user/permissions/workspaces" ->
-                "GET /2.0/user/workspaces (and GET /2.0/user/workspaces/{workspace}/permission for your role)";
-            case "/user/permissions/repositories" ->
-                "GET /2.0/user/workspaces/{workspace}/permissions/repositories, once per workspace";
-            case "/repositories" ->
-                "GET /2.0/user/workspaces, then GET /2.0/repositories/{workspace}?role=member per workspace";
-            default -> "see the changelog entry";
+            case "/workspaces", "/user/permissions/workspaces" -> ServiceTexts.REPLACEMENT_FOR_WORKSPACES;
+            case "/user/permissions/repositories" -> ServiceTexts.REPLACEMENT_FOR_REPOSITORY_PERMISSIONS;
+            case "/repositories" -> ServiceTexts.REPLACEMENT_FOR_REPOSITORIES;
+            default -> ServiceTexts.REPLACEMENT_IN_CHANGELOG;
         };
         return new Verdict(
                 Cause.ENDPOINT_REMOVED,
                 false,
-                a.method() + " " + path + " answered 410 Gone" + said(a)
-                        + ": Bitbucket removed the cross-workspace endpoints "
-                        + "(CHANGE-2770, from April 2026). This is not a credential problem. Replacement: "
-                        + replacement + ".",
-                "Update the tool (or script) that calls " + path + " to use " + replacement + ".\n"
-                        + "https://developer.atlassian.com/cloud/bitbucket/changelog#CHANGE-2770");
+                ServiceTexts.endpointRemoved(a.method(), path, said(a), replacement),
+                ServiceTexts.endpointRemovedFix(path, replacement));
     }
 
     /** 429: which allowance, counted against whom, and when it frees up. The doctor stops probing. */
     static Verdict rateLimited(RunState run, Answer a) {
         String path = a.isGit() ? "" : a.apiPath(run.ctx.apiUrl());
         String resourceClass = a.isGit()
-                ? "Git operations (60,000 requests/hour)"
+                ? ServiceTexts.RATE_CLASS_GIT
                 : path.startsWith("/repositories/")
-                        ? "repository data, the \"api\" group (1,000 requests/hour; 1,000-10,000 "
-                                + "scaled for access tokens)"
-                        : "API requests (1,000/hour)";
+                        ? ServiceTexts.RATE_CLASS_REPOSITORY_DATA
+                        : ServiceTexts.RATE_CLASS_API;
         String counted = switch (run.facts.kind()) {
-            case ACCESS_TOKEN -> "this access token's own allowance";
-            case OAUTH_CLIENT_CREDENTIALS, OAUTH_ACCESS_TOKEN -> "the OAuth consumer (all its users together)";
-            default -> "the account (every API token and app password of the user together)";
+            case ACCESS_TOKEN -> ServiceTexts.COUNTED_ACCESS_TOKEN;
+            case OAUTH_CLIENT_CREDENTIALS, OAUTH_ACCESS_TOKEN -> ServiceTexts.COUNTED_OAUTH_CONSUMER;
+            default -> ServiceTexts.COUNTED_ACCOUNT;
         };
         Optional<Long> wait = a.header("Retry-After")
                 .flatMap(ServiceRules::seconds)
                 .or(() -> a.header("X-RateLimit-Reset").flatMap(ServiceRules::seconds));
-        String reset = wait.map(s -> "Bitbucket asked to wait " + s + " s (until about "
-                        + run.ctx.clock().instant().plusSeconds(s).truncatedTo(ChronoUnit.SECONDS) + ").")
-                .orElse("The window is a rolling hour: requests become possible again as older ones age out (within an "
-                        + "hour).");
+        String reset = wait.map(s -> ServiceTexts.rateLimitWait(
+                        s, run.ctx.clock().instant().plusSeconds(s).truncatedTo(ChronoUnit.SECONDS)))
+                .orElse(ServiceTexts.rateLimitRollingWindow());
         return new Verdict(
                 Cause.RATE_LIMITED,
                 false,
-                "Rate limited (429" + said(a) + ") on " + resourceClass + ", counted against " + counted + ". " + reset
-                        + a.header("X-RateLimit-Limit")
-                                .map(l -> " Limit: " + l + "/hour.")
-                                .orElse("")
-                        + " The doctor stopped probing.",
-                "Wait, then try again; spread automated jobs out.\nAtlassian support cannot raise the limits. Access tokens "
-                        + "get their own, scaled allowance on Standard/Premium workspaces (1,000 + 10 per paid seat above 100, "
-                        + "up to 10,000 requests/hour), so a CI job with an access token does not eat your account's allowance.");
+                ServiceTexts.rateLimited(said(a), resourceClass, counted, reset, a.header("X-RateLimit-Limit")),
+                ServiceTexts.rateLimitedFix());
     }
 
     /** No answer arrived (TLS, proxy, DNS, refused connection, timeout): never an auth verdict. */

@@ -11,6 +11,8 @@ import dev.bbpush.client.internal.ForbiddenTexts;
 import dev.bbpush.client.internal.GitTexts;
 import dev.bbpush.client.internal.OAuthTexts;
 import dev.bbpush.client.internal.RefusalTexts;
+import dev.bbpush.client.internal.RunTexts;
+import dev.bbpush.client.internal.ServiceTexts;
 import dev.bbpush.client.internal.UnauthorizedTexts;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -43,25 +45,26 @@ class RefusalCatalogueTest {
 
     /**
      * Causes without catalogue texts, each with the reason. No failed request is mapped to any of them (they need the
-     * doctor's probes to be told apart), so only the doctor words them: those texts are still in its 404, 410,
-     * URL and transport rule classes.
+     * doctor's probes to be told apart), so only the doctor words them: those texts are still in its 404 rules.
      */
     private static final Map<Cause, String> WITHOUT_CATALOGUE_TEXTS = Map.ofEntries(
             Map.entry(Cause.OK, "not a refusal"),
             Map.entry(Cause.UNKNOWN, "no cause: the raw evidence is the text"),
-            Map.entry(Cause.ACCESS_TOKEN_WRONG_RESOURCE, "doctor-only: needs a probe of the token's own resource"),
-            Map.entry(Cause.ENDPOINT_REMOVED, "doctor-only: a 410 on REST"),
-            Map.entry(Cause.WRONG_API_HOST, "checked when the client is built (ApiUrls) and by the doctor"),
-            Map.entry(Cause.TLS_OR_PROXY_FAILURE, "no answer: the transport's message, and the doctor's Transports"));
+            Map.entry(Cause.ACCESS_TOKEN_WRONG_RESOURCE, "doctor-only: needs a probe of the token's own resource"));
+
+    /** The catalogue's classes: the shared texts, then one class per cause family. */
+    private static final List<Class<?>> CATALOGUE = List.of(
+            RefusalTexts.Failed.class,
+            RefusalTexts.Doctor.class,
+            GitTexts.class,
+            ForbiddenTexts.class,
+            UnauthorizedTexts.class,
+            OAuthTexts.class,
+            ServiceTexts.class,
+            RunTexts.class);
 
     private static Set<String> catalogued() {
-        return Stream.of(
-                        RefusalTexts.Failed.class,
-                        RefusalTexts.Doctor.class,
-                        GitTexts.class,
-                        ForbiddenTexts.class,
-                        UnauthorizedTexts.class,
-                        OAuthTexts.class)
+        return CATALOGUE.stream()
                 .flatMap(c -> Arrays.stream(c.getDeclaredMethods()))
                 .map(m -> m.getAnnotation(RefusalTexts.ForCause.class))
                 .filter(a -> a != null)
@@ -87,13 +90,7 @@ class RefusalCatalogueTest {
 
     @Test
     void everyCatalogueTextIsPublicAndStatic() {
-        for (Class<?> c : List.of(
-                RefusalTexts.Failed.class,
-                RefusalTexts.Doctor.class,
-                GitTexts.class,
-                ForbiddenTexts.class,
-                UnauthorizedTexts.class,
-                OAuthTexts.class)) {
+        for (Class<?> c : CATALOGUE) {
             for (Method m : c.getDeclaredMethods()) {
                 if (!m.isSynthetic()) {
                     assertThat(Modifier.isStatic(m.getModifiers()))
