@@ -4,6 +4,7 @@ import dev.bbpush.client.auth.CredentialSource;
 import dev.bbpush.client.auth.Setting;
 import dev.bbpush.client.internal.RefusalTexts;
 import dev.bbpush.client.internal.RunTexts;
+import dev.bbpush.client.internal.UnauthorizedTexts;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,9 +69,12 @@ final class Fixes {
     List<String> newApiToken(List<String> scopes) {
         List<String> lines = new ArrayList<>();
         lines.add(RefusalTexts.Doctor.createApiToken(scopes));
-        lines.add(set(Setting.EMAIL, RunTexts.YOUR_ACCOUNT_EMAIL));
-        String token = set(Setting.API_TOKEN, RunTexts.THE_NEW_TOKEN);
-        lines.add(token.equals(RunTexts.pipeSecret(RunTexts.THE_NEW_TOKEN)) ? token : token + RunTexts.OR_PIPE_IT);
+        lines.add(set(Setting.EMAIL, UnauthorizedTexts.ACCOUNT_EMAIL_PLACEHOLDER));
+        String token = set(Setting.API_TOKEN, UnauthorizedTexts.NEW_TOKEN_PLACEHOLDER);
+        lines.add(
+                token.equals(RunTexts.pipeSecret(UnauthorizedTexts.NEW_TOKEN_PLACEHOLDER))
+                        ? token
+                        : token + RunTexts.OR_PIPE_IT);
         String unset = unsetLegacy();
         if (!unset.isEmpty()
                 && !(source.names().contains("BITBUCKET_API_TOKEN")

@@ -183,12 +183,6 @@ public final class RunTexts {
 
     // ---- Fix lines that set a setting
 
-    /** The placeholder for the account email in a fix line. */
-    public static final String YOUR_ACCOUNT_EMAIL = "<your Atlassian account email>";
-
-    /** The placeholder for a new API token in a fix line. */
-    public static final String THE_NEW_TOKEN = "<the new token>";
-
     /** A setting in the config file the credential came from. */
     public static String setInConfigFile(String location, String key, String value) {
         return "In " + location + " set:  " + key + " = " + value;

@@ -24,7 +24,7 @@ public final class UnauthorizedTexts {
     /** The value of the fix line that sets the access token to the token that was sent. */
     public static final String SAME_TOKEN_PLACEHOLDER = "<the same token>";
 
-    /** The value of the fix line that sets a newly created access token. */
+    /** The value of the fix line that sets a newly created token (access token or API token). */
     public static final String NEW_TOKEN_PLACEHOLDER = "<the new token>";
 
     /** The value of the fix line that sets the Atlassian account email when it is not known. */
