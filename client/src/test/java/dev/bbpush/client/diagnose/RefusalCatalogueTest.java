@@ -7,6 +7,7 @@ import dev.bbpush.client.error.ApiFailure;
 import dev.bbpush.client.http.ApiErrors;
 import dev.bbpush.client.http.Headers;
 import dev.bbpush.client.http.Response;
+import dev.bbpush.client.internal.NotFoundTexts;
 import dev.bbpush.client.internal.RefusalTexts;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -39,19 +40,18 @@ class RefusalCatalogueTest {
 
     /**
      * Causes without catalogue texts, each with the reason. No failed request is mapped to any of them (they need the
-     * doctor's probes to be told apart), so only the doctor words them: those texts are still in its 404, 410,
-     * URL and transport rule classes.
+     * doctor's probes to be told apart), so only the doctor words them: those texts are still in its 410, URL
+     * and transport rule classes.
      */
     private static final Map<Cause, String> WITHOUT_CATALOGUE_TEXTS = Map.ofEntries(
             Map.entry(Cause.OK, "not a refusal"),
             Map.entry(Cause.UNKNOWN, "no cause: the raw evidence is the text"),
-            Map.entry(Cause.ACCESS_TOKEN_WRONG_RESOURCE, "doctor-only: needs a probe of the token's own resource"),
             Map.entry(Cause.ENDPOINT_REMOVED, "doctor-only: a 410 on REST"),
             Map.entry(Cause.WRONG_API_HOST, "checked when the client is built (ApiUrls) and by the doctor"),
             Map.entry(Cause.TLS_OR_PROXY_FAILURE, "no answer: the transport's message, and the doctor's Transports"));
 
     private static Set<String> catalogued() {
-        return Stream.of(RefusalTexts.Failed.class, RefusalTexts.Doctor.class)
+        return Stream.of(RefusalTexts.Failed.class, RefusalTexts.Doctor.class, NotFoundTexts.class)
                 .flatMap(c -> Arrays.stream(c.getDeclaredMethods()))
                 .map(m -> m.getAnnotation(RefusalTexts.ForCause.class))
                 .filter(a -> a != null)
@@ -77,7 +77,7 @@ class RefusalCatalogueTest {
 
     @Test
     void everyCatalogueTextIsPublicAndStatic() {
-        for (Class<?> c : List.of(RefusalTexts.Failed.class, RefusalTexts.Doctor.class)) {
+        for (Class<?> c : List.of(RefusalTexts.Failed.class, RefusalTexts.Doctor.class, NotFoundTexts.class)) {
             for (Method m : c.getDeclaredMethods()) {
                 if (!m.isSynthetic()) {
                     assertThat(Modifier.isStatic(m.getModifiers()))
