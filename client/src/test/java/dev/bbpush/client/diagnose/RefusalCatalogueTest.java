@@ -9,6 +9,7 @@ import dev.bbpush.client.http.Headers;
 import dev.bbpush.client.http.Response;
 import dev.bbpush.client.internal.NotFoundTexts;
 import dev.bbpush.client.internal.RefusalTexts;
+import dev.bbpush.client.internal.ScopeTexts;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URI;
@@ -51,7 +52,7 @@ class RefusalCatalogueTest {
             Map.entry(Cause.TLS_OR_PROXY_FAILURE, "no answer: the transport's message, and the doctor's Transports"));
 
     private static Set<String> catalogued() {
-        return Stream.of(RefusalTexts.Failed.class, RefusalTexts.Doctor.class, NotFoundTexts.class)
+        return Stream.of(RefusalTexts.Failed.class, RefusalTexts.Doctor.class, NotFoundTexts.class, ScopeTexts.class)
                 .flatMap(c -> Arrays.stream(c.getDeclaredMethods()))
                 .map(m -> m.getAnnotation(RefusalTexts.ForCause.class))
                 .filter(a -> a != null)
@@ -77,7 +78,8 @@ class RefusalCatalogueTest {
 
     @Test
     void everyCatalogueTextIsPublicAndStatic() {
-        for (Class<?> c : List.of(RefusalTexts.Failed.class, RefusalTexts.Doctor.class, NotFoundTexts.class)) {
+        for (Class<?> c :
+                List.of(RefusalTexts.Failed.class, RefusalTexts.Doctor.class, NotFoundTexts.class, ScopeTexts.class)) {
             for (Method m : c.getDeclaredMethods()) {
                 if (!m.isSynthetic()) {
                     assertThat(Modifier.isStatic(m.getModifiers()))
