@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.bbpush.client.auth.CredentialKind;
 import dev.bbpush.client.auth.Setting;
 import dev.bbpush.client.auth.TokenShape;
+import dev.bbpush.client.internal.ScopeTexts;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,7 +45,7 @@ final class ScopeRules {
         }
         List<String> extraMissing = ScopeTable.missing(granted, extra, fine);
         if (!allMissing.containsAll(extraMissing)) {
-            requiredBy.put("make the failed request", extra);
+            requiredBy.put(ScopeTexts.MAKE_FAILED_REQUEST, extra);
             allMissing.addAll(extraMissing);
             allRequired.addAll(extra);
         }
@@ -67,38 +68,23 @@ final class ScopeRules {
             boolean fine,
             Map<String, List<String>> requiredBy,
             Set<String> allMissing) {
-        StringBuilder summary = new StringBuilder("The credential authenticates but lacks scopes. Granted: ")
-                .append(granted.isEmpty() ? "(none)" : String.join(", ", granted))
-                .append(".");
-        requiredBy.forEach((what, required) -> summary.append(" To ")
-                .append(what)
-                .append(" it needs ")
-                .append(String.join(" and ", required))
-                .append("."));
-        summary.append(" Missing: ").append(String.join(", ", allMissing)).append(".");
-        if (fine
+        boolean writeWithoutRead = fine
                 && granted.stream().anyMatch(s -> s.startsWith("write:"))
-                && allMissing.stream().anyMatch(s -> s.startsWith("read:"))) {
-            summary.append(" API-token scopes imply nothing: write does not imply read.");
-        }
-        summary.append(" (Scopes per operation from Bitbucket's OpenAPI document, ")
-                .append(tableRevision(run.table))
-                .append("; a scope error may name only one missing scope at a time.)");
-        return summary.toString();
+                && allMissing.stream().anyMatch(s -> s.startsWith("read:"));
+        return ScopeTexts.missingScopes(granted, requiredBy, allMissing, writeWithoutRead, tableRevision(run.table));
     }
 
     private static String tableRevision(ScopeTable table) {
         String s = table.source();
         int i = s.indexOf("x-revision");
-        return i < 0 ? "bundled copy" : s.substring(i, s.indexOf(';', i) < 0 ? s.length() : s.indexOf(';', i));
+        return i < 0 ? ScopeTexts.BUNDLED_COPY : s.substring(i, s.indexOf(';', i) < 0 ? s.length() : s.indexOf(';', i));
     }
 
     /** How to get a credential with {@code scopes}: API and access tokens are created anew, OAuth consumers edited. */
     static String fix(RunState run, boolean fine, List<String> scopes) {
         Facts facts = run.facts;
         if (fine || facts.kind() == CredentialKind.API_TOKEN) {
-            List<String> lines =
-                    new ArrayList<>(List.of("API tokens cannot be edited; create a new one with every scope listed:"));
+            List<String> lines = new ArrayList<>(List.of(ScopeTexts.apiTokenNotEditable()));
             lines.addAll(run.fixes.newApiToken(scopes));
             return Fixes.join(lines);
         }
@@ -109,14 +95,9 @@ final class ScopeRules {
         return switch (kind) {
             case ACCESS_TOKEN ->
                 Fixes.join(List.of(
-                        "Access tokens cannot be edited; create a new one (Repository/Project/Workspace settings -> Access tokens) "
-                                + "with scopes: " + String.join(", ", scopes),
-                        run.fixes.set(Setting.ACCESS_TOKEN, "<the new access token>")));
-            case OAUTH_CLIENT_CREDENTIALS, OAUTH_ACCESS_TOKEN ->
-                Fixes.join(List.of(
-                        "Edit the OAuth consumer (Workspace settings -> OAuth consumers -> Edit) and tick: "
-                                + String.join(", ", scopes),
-                        "Then get a new access token (existing tokens keep their old scopes)."));
+                        ScopeTexts.accessTokenNotEditable(scopes),
+                        run.fixes.set(Setting.ACCESS_TOKEN, ScopeTexts.NEW_ACCESS_TOKEN)));
+            case OAUTH_CLIENT_CREDENTIALS, OAUTH_ACCESS_TOKEN -> Fixes.join(ScopeTexts.editOauthConsumer(scopes));
             default -> Fixes.join(run.fixes.newApiToken(run.table.required(Operation.PUSH, true)));
         };
     }
@@ -128,7 +109,7 @@ final class ScopeRules {
                 .orElse(run.facts.kind() == CredentialKind.ACCESS_TOKEN
                         || run.facts.kind() == CredentialKind.OAUTH_CLIENT_CREDENTIALS);
         if (confined) {
-            run.observe("write permission of an access token comes from its scopes (repository:write); checked above");
+            run.observe(ScopeTexts.ACCESS_TOKEN_WRITE_FROM_SCOPES);
             return Verdict.none();
         }
         Outcome<Optional<String>> permission = permission(run, repo);
@@ -136,20 +117,17 @@ final class ScopeRules {
             return permission.verdict();
         }
         if (permission.value().isEmpty()) {
-            run.observe("write permission on " + repo + " could not be checked");
+            run.observe(ScopeTexts.permissionUnchecked(repo.fullName()));
             return Verdict.none();
         }
-        run.observe("permission on " + repo + ": " + permission.value().get());
+        run.observe(ScopeTexts.permission(repo.fullName(), permission.value().get()));
         if (!permission.value().get().equals("read")) {
             return Verdict.none();
         }
         return Verdict.found(
                 Cause.NO_WRITE_PERMISSION,
-                "The credential works and can read " + repo
-                        + ", but its account holds only read permission there, so a "
-                        + "push (POST /src) would be refused with 403.",
-                "Ask an admin of workspace " + repo.workspace() + " to grant write: Repository settings -> Repository "
-                        + "permissions -> add your account (or a group you are in) with Write.");
+                ScopeTexts.readOnly(repo.fullName()),
+                ScopeTexts.readOnlyFix(repo.workspace()));
     }
 
     /** The account's permission on the repository: its explicit grant, else whether role=contributor lists it. */
@@ -157,8 +135,7 @@ final class ScopeRules {
         URI grants = withQuery(
                 run.endpoint("user", "workspaces", repo.workspace(), "permissions", "repositories"),
                 "q=" + enc("repository.full_name=\"" + repo.fullName() + "\"") + "&pagelen=100");
-        Outcome<Optional<Answer>> r =
-                run.probeWithinBudget(grants, "which permission does the account hold on " + repo + "?");
+        Outcome<Optional<Answer>> r = run.probeWithinBudget(grants, ScopeTexts.permissionProbe(repo.fullName()));
         if (r.ended()) {
             return Outcome.ended(r.verdict().get());
         }
@@ -177,8 +154,7 @@ final class ScopeRules {
         URI writable = withQuery(
                 run.endpoint("repositories", repo.workspace()),
                 "role=contributor&q=" + enc("slug=\"" + repo.slug() + "\"") + "&pagelen=100");
-        Outcome<Optional<Answer>> w = run.probeWithinBudget(
-                writable, "is " + repo + " among the repositories the credential may write (role=contributor)?");
+        Outcome<Optional<Answer>> w = run.probeWithinBudget(writable, ScopeTexts.contributorProbe(repo.fullName()));
         if (w.ended()) {
             return Outcome.ended(w.verdict().get());
         }

@@ -2,6 +2,7 @@ package dev.bbpush.client.diagnose;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bbpush.client.internal.ScopeTexts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -113,7 +114,7 @@ final class ScopeTable {
     private static ScopeTable load() {
         try (InputStream in = ScopeTable.class.getResourceAsStream("scope-table.json")) {
             if (in == null) {
-                throw new IllegalStateException("scope-table.json missing from the bbpush client jar");
+                throw new IllegalStateException(ScopeTexts.TABLE_MISSING);
             }
             JsonNode root = new ObjectMapper().readTree(in);
             Map<String, List<String>> classic = new LinkedHashMap<>();
@@ -126,7 +127,7 @@ final class ScopeTable {
             root.path("operations").fields().forEachRemaining(e -> ops.put(e.getKey(), strings(e.getValue())));
             for (Operation op : Operation.values()) {
                 if (!ops.containsKey(op.id())) {
-                    throw new IllegalStateException("scope-table.json has no operation " + op.id());
+                    throw new IllegalStateException(ScopeTexts.tableLacksOperation(op.id()));
                 }
             }
             return new ScopeTable(

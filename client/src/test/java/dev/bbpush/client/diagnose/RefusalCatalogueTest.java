@@ -9,9 +9,11 @@ import dev.bbpush.client.http.Headers;
 import dev.bbpush.client.http.Response;
 import dev.bbpush.client.internal.ForbiddenTexts;
 import dev.bbpush.client.internal.GitTexts;
+import dev.bbpush.client.internal.NotFoundTexts;
 import dev.bbpush.client.internal.OAuthTexts;
 import dev.bbpush.client.internal.RefusalTexts;
 import dev.bbpush.client.internal.RunTexts;
+import dev.bbpush.client.internal.ScopeTexts;
 import dev.bbpush.client.internal.ServiceTexts;
 import dev.bbpush.client.internal.UnauthorizedTexts;
 import java.lang.reflect.Method;
@@ -44,13 +46,11 @@ class RefusalCatalogueTest {
     private static final String BASIC = "Basic realm=\"Bitbucket.org HTTP\"";
 
     /**
-     * Causes without catalogue texts, each with the reason. No failed request is mapped to any of them (they need the
-     * doctor's probes to be told apart), so only the doctor words them: those texts are still in its 404 rules.
+     * Causes without {@code @ForCause} texts, each with the reason: every refusal has its texts in the catalogue; these
+     * two are not refusals (their texts are there too, unkeyed).
      */
     private static final Map<Cause, String> WITHOUT_CATALOGUE_TEXTS = Map.ofEntries(
-            Map.entry(Cause.OK, "not a refusal"),
-            Map.entry(Cause.UNKNOWN, "no cause: the raw evidence is the text"),
-            Map.entry(Cause.ACCESS_TOKEN_WRONG_RESOURCE, "doctor-only: needs a probe of the token's own resource"));
+            Map.entry(Cause.OK, "not a refusal"), Map.entry(Cause.UNKNOWN, "no cause: the raw evidence is the text"));
 
     /** The catalogue's classes: the shared texts, then one class per cause family. */
     private static final List<Class<?>> CATALOGUE = List.of(
@@ -61,7 +61,9 @@ class RefusalCatalogueTest {
             UnauthorizedTexts.class,
             OAuthTexts.class,
             ServiceTexts.class,
-            RunTexts.class);
+            RunTexts.class,
+            NotFoundTexts.class,
+            ScopeTexts.class);
 
     private static Set<String> catalogued() {
         return CATALOGUE.stream()
