@@ -1,5 +1,6 @@
 package dev.bbpush.client.diagnose;
 
+import dev.bbpush.client.internal.RunTexts;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -29,12 +30,7 @@ record Verdict(Cause cause, boolean ok, String summary, String fix) {
 
     /** Nothing explains the evidence: {@link Cause#UNKNOWN}, never a guess. */
     static Verdict unknown(String summary) {
-        return new Verdict(
-                Cause.UNKNOWN,
-                false,
-                summary + " The doctor does not guess: read the evidence below (raw "
-                        + "status, headers and Bitbucket's message).",
-                "");
+        return new Verdict(Cause.UNKNOWN, false, RunTexts.unknown(summary), "");
     }
 
     /** This rule does not apply. */

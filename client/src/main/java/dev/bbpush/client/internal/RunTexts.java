@@ -14,6 +14,12 @@ import java.util.Optional;
 public final class RunTexts {
     private RunTexts() {}
 
+    /** The end of every {@code unknown} verdict's summary: what the doctor does instead of guessing. */
+    public static String unknown(String summary) {
+        return summary + " The doctor does not guess: read the evidence below (raw "
+                + "status, headers and Bitbucket's message).";
+    }
+
     /** Who refused, for the OAuth token endpoint's verdicts. */
     public static final String OAUTH_TOKEN_ENDPOINT = "The OAuth token endpoint";
 
