@@ -12,7 +12,9 @@
  * client-credentials token request. Bitbucket's refusals and network failures are verdicts, not exceptions; when
  * nothing explains the evidence the cause is {@code unknown} with the raw evidence, never a guess. Every text of a
  * diagnosis is scrubbed of the secrets the run handled. The decision procedure is package-private: an ordered list of
- * steps whose rules (one class per cause family) return {@code Optional<Verdict>}, the first verdict winning. Calls
+ * steps whose rules (one class per cause family) return {@code Optional<Verdict>}, the first verdict winning. The
+ * rules only decide: every text they show lives in the refusal catalogue ({@code internal.RefusalTexts} and the
+ * per-family {@code *Texts} classes beside it), keyed by cause id. Calls
  * are stateless and may run concurrently; each run is used once.
  */
 package dev.bbpush.client.diagnose;
