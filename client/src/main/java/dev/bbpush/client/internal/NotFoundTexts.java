@@ -70,7 +70,7 @@ public final class NotFoundTexts {
 
     /** Probe label of the workspace's repository listing. */
     public static String workspaceListingProbe(String workspace) {
-        return "does workspace " + workspace + " exist, and which of its repositories can the " + "credential see?";
+        return "does workspace " + workspace + " exist, and which of its repositories can the credential see?";
     }
 
     /** The workspace does not exist; {@code memberOf} are the account's workspaces when they could be listed. */

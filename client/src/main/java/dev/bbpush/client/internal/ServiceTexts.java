@@ -107,7 +107,7 @@ public final class ServiceTexts {
     /** The fix for {@link #proxyAuthentication}. */
     @RefusalTexts.ForCause("tls-or-proxy-failure")
     public static String proxyAuthenticationFix() {
-        return "Configure the proxy's credentials, or run from a " + "network that reaches api.bitbucket.org directly.";
+        return "Configure the proxy's credentials, or run from a network that reaches api.bitbucket.org directly.";
     }
 
     // ---- 410: a removed endpoint (CHANGE-2770)
@@ -150,7 +150,7 @@ public final class ServiceTexts {
 
     /** The allowance a request for repository data counts against. */
     public static final String RATE_CLASS_REPOSITORY_DATA =
-            "repository data, the \"api\" group (1,000 requests/hour; " + "1,000-10,000 scaled for access tokens)";
+            "repository data, the \"api\" group (1,000 requests/hour; 1,000-10,000 scaled for access tokens)";
 
     /** The allowance any other REST request counts against. */
     public static final String RATE_CLASS_API = "API requests (1,000/hour)";
@@ -280,7 +280,7 @@ public final class ServiceTexts {
     /** No answer in time (the fix is {@link #TRY_AGAIN_LATER}). */
     public static String timedOut(String where, String seen) {
         return "No answer from " + where + " in time (" + seen
-                + "). The network or Bitbucket is slow or down; this says " + "nothing about the credential.";
+                + "). The network or Bitbucket is slow or down; this says nothing about the credential.";
     }
 
     /** A request that failed without an answer for a reason none of the others names. */
