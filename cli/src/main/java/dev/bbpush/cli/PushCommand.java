@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -205,9 +206,15 @@ public final class PushCommand implements Callable<Integer> {
             if (e instanceof PullRequestFailedException p && !json) {
                 output.result(p.pushResult());
             }
+            ExitCode code = ExitCodes.of(e);
+            FailureOutput.Failure failure = new FailureOutput.Failure(
+                    e,
+                    code.code(),
+                    code == ExitCode.UNEXPECTED,
+                    e instanceof UsageException || e instanceof CommandLine.ParameterException);
             new FailureOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), json, verbose())
-                    .print(e, diagnose(e), doctorCommand());
-            return ExitCodes.of(e).code();
+                    .print(failure, diagnose(e), doctorCommand());
+            return code.code();
         }
     }
 

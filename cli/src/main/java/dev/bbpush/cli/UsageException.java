@@ -7,7 +7,7 @@ package dev.bbpush.cli;
  * library's {@link IllegalArgumentException} for a value <em>the user gave</em> into it at the point where that value
  * is handed over, so that any other {@code IllegalArgumentException} (a bug) stays exit 1.
  */
-public final class UsageException extends RuntimeException {
+final class UsageException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     UsageException(String message) {

@@ -1,9 +1,6 @@
 package dev.bbpush.cli.output;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bbpush.cli.ExitCode;
-import dev.bbpush.cli.ExitCodes;
-import dev.bbpush.cli.UsageException;
 import dev.bbpush.client.diagnose.Diagnosis;
 import dev.bbpush.client.error.BitbucketApiException;
 import dev.bbpush.client.json.FailureJson;
@@ -14,15 +11,25 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import picocli.CommandLine;
 
 /**
  * Renders a failed command: text on standard error ({@code bbpush: <what, why, fix>}, then the doctor's explanation
  * or the safety findings with the exact {@code --allow} syntax), or with {@code --json} one object on standard output:
  * {@code {"status":"error","exitCode":n,"error":{"type","message",...},"diagnosis":{...}|null}} (docs/cli.md).
- * Messages come from the library, which never puts secrets in them; findings carry masked matches only.
+ * Messages come from the library, which never puts secrets in them; findings carry masked matches only. The exit
+ * code is decided by the caller and handed in with the error ({@link Failure}).
  */
 public final class FailureOutput {
+    /**
+     * A failed command as the caller classified it.
+     *
+     * @param error what failed
+     * @param exitCode the process exit code the command returns (docs/cli.md)
+     * @param unexpected a bug rather than a refusal or bad input: the text then points to {@code --verbose}
+     * @param usage the command line was wrong: the text then points to {@code --help}
+     */
+    public record Failure(RuntimeException error, int exitCode, boolean unexpected, boolean usage) {}
+
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean json;
@@ -35,19 +42,19 @@ public final class FailureOutput {
         this.verbose = verbose;
     }
 
-    public void print(RuntimeException e, Optional<Diagnosis> diagnosis, String doctorCommand) {
-        ExitCode code = ExitCodes.of(e);
+    /** Prints the failure, then the doctor's explanation when there is one ({@code doctorCommand} runs it again). */
+    public void print(Failure failure, Optional<Diagnosis> diagnosis, String doctorCommand) {
         if (json) {
-            Json.print(out, toJson(e, code, diagnosis));
+            Json.print(out, toJson(failure.error(), failure.exitCode(), diagnosis));
         } else {
-            printText(e, code, diagnosis, doctorCommand);
+            printText(failure, diagnosis, doctorCommand);
         }
     }
 
-    private ObjectNode toJson(RuntimeException e, ExitCode code, Optional<Diagnosis> diagnosis) {
+    private ObjectNode toJson(RuntimeException e, int exitCode, Optional<Diagnosis> diagnosis) {
         ObjectNode o = Json.object();
         o.put("status", "error");
-        o.put("exitCode", code.code());
+        o.put("exitCode", exitCode);
         o.set("error", FailureJson.error(e));
         if (diagnosis.isPresent()) {
             o.set("diagnosis", DiagnosisOutput.toJson(diagnosis.get()));
@@ -60,7 +67,8 @@ public final class FailureOutput {
         return o;
     }
 
-    private void printText(RuntimeException e, ExitCode code, Optional<Diagnosis> diagnosis, String doctorCommand) {
+    private void printText(Failure failure, Optional<Diagnosis> diagnosis, String doctorCommand) {
+        RuntimeException e = failure.error();
         if (e instanceof SafetyBlockedException s) {
             printBlocked(s.report().blockingFindings());
         } else if (diagnosis.isPresent() && e instanceof BitbucketApiException api) {
@@ -69,7 +77,7 @@ public final class FailureOutput {
                     + api.bitbucketMessage().map(m -> ": " + m).orElse("") + ")");
         } else {
             err.println("bbpush: " + message(e));
-            if (e instanceof CommandLine.ParameterException || e instanceof UsageException) {
+            if (failure.usage()) {
                 err.println("Try 'bbpush push --help' for the options.");
             }
         }
@@ -79,7 +87,7 @@ public final class FailureOutput {
         });
         if (verbose) {
             e.printStackTrace(err);
-        } else if (code == ExitCode.UNEXPECTED) {
+        } else if (failure.unexpected()) {
             err.println("(run with --verbose for the stack trace)");
         }
         err.flush();

@@ -8,6 +8,7 @@
  * JSON shapes come from the library's {@code dev.bbpush.client.json} mappers, shared with the MCP server, and are
  * documented in docs/cli.md. Renderers write only to the {@link java.io.PrintWriter}s they are given, never to the
  * process streams, and print no secret (the library masks them before they get here). They decide no exit code:
- * {@code FailureOutput} reads it from {@link dev.bbpush.cli.ExitCodes}. A renderer serves one command run.
+ * the command hands {@code FailureOutput} the exit code it chose. The package depends on the library and picocli,
+ * never on {@code dev.bbpush.cli}. A renderer serves one command run.
  */
 package dev.bbpush.cli.output;
