@@ -7,6 +7,7 @@ import dev.bbpush.client.auth.Secret;
 import dev.bbpush.client.auth.Setting;
 import dev.bbpush.client.auth.TokenShape;
 import dev.bbpush.client.internal.RefusalTexts;
+import dev.bbpush.client.internal.RunTexts;
 import dev.bbpush.client.internal.UnauthorizedTexts;
 import java.net.URI;
 import java.util.ArrayList;
@@ -40,10 +41,8 @@ final class ApiTokenRules {
                 false,
                 RefusalTexts.Doctor.apiTokenAsBearer(said(a)),
                 Fixes.join(List.of(
-                        run.fixes.set(
-                                Setting.EMAIL, run.ctx.email().orElse(UnauthorizedTexts.ACCOUNT_EMAIL_PLACEHOLDER)),
-                        run.fixes.set(Setting.API_TOKEN, UnauthorizedTexts.SAME_API_TOKEN_PLACEHOLDER)
-                                + Unauthorized401Rules.insteadOf(run),
+                        run.fixes.set(Setting.EMAIL, run.ctx.email().orElse(RunTexts.ACCOUNT_EMAIL)),
+                        run.fixes.set(Setting.API_TOKEN, RunTexts.SAME_API_TOKEN) + Unauthorized401Rules.insteadOf(run),
                         RefusalTexts.Doctor.apiTokenAsBearerCurl())));
     }
 
@@ -85,7 +84,7 @@ final class ApiTokenRules {
                         said(a), run.facts.secret().length()),
                 Fixes.join(List.of(
                         RefusalTexts.Doctor.apiTokenTruncatedFix(),
-                        run.fixes.set(Setting.API_TOKEN, UnauthorizedTexts.COMPLETE_TOKEN_PLACEHOLDER))));
+                        run.fixes.set(Setting.API_TOKEN, RunTexts.COMPLETE_TOKEN))));
     }
 
     /** Sent with a username: REST needs the email; when Git accepts the token, one username cannot serve both. */
@@ -143,10 +142,9 @@ final class ApiTokenRules {
 
     private static String emailFix(RunState run) {
         List<String> lines = new ArrayList<>();
-        lines.add(run.fixes.set(Setting.EMAIL, UnauthorizedTexts.ACCOUNT_EMAIL_PLACEHOLDER)
-                + RefusalTexts.Doctor.whichEmail());
+        lines.add(run.fixes.set(Setting.EMAIL, RunTexts.ACCOUNT_EMAIL) + RefusalTexts.Doctor.whichEmail());
         if (run.facts.kind() != CredentialKind.API_TOKEN) {
-            lines.add(run.fixes.set(Setting.API_TOKEN, UnauthorizedTexts.SAME_API_TOKEN_PLACEHOLDER));
+            lines.add(run.fixes.set(Setting.API_TOKEN, RunTexts.SAME_API_TOKEN));
             lines.add(run.fixes.unsetLegacy());
         }
         lines.addAll(RefusalTexts.Doctor.gitUsernameForApiToken());

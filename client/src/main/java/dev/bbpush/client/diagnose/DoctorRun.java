@@ -278,7 +278,7 @@ final class DoctorRun {
             return Verdict.none();
         }
         if (repo == null) {
-            run.observe(RunTexts.GIT_CHECK_SKIPPED);
+            run.observe(RunTexts.GIT_CHECK_NEEDS_REPOSITORY);
             return Verdict.none();
         }
         return GitRules.check(run, repo, true);

@@ -4,7 +4,6 @@ import dev.bbpush.client.auth.CredentialSource;
 import dev.bbpush.client.auth.Setting;
 import dev.bbpush.client.internal.RefusalTexts;
 import dev.bbpush.client.internal.RunTexts;
-import dev.bbpush.client.internal.UnauthorizedTexts;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,12 +68,9 @@ final class Fixes {
     List<String> newApiToken(List<String> scopes) {
         List<String> lines = new ArrayList<>();
         lines.add(RefusalTexts.Doctor.createApiToken(scopes));
-        lines.add(set(Setting.EMAIL, UnauthorizedTexts.ACCOUNT_EMAIL_PLACEHOLDER));
-        String token = set(Setting.API_TOKEN, UnauthorizedTexts.NEW_TOKEN_PLACEHOLDER);
-        lines.add(
-                token.equals(RunTexts.pipeSecret(UnauthorizedTexts.NEW_TOKEN_PLACEHOLDER))
-                        ? token
-                        : token + RunTexts.OR_PIPE_IT);
+        lines.add(set(Setting.EMAIL, RunTexts.ACCOUNT_EMAIL));
+        String token = set(Setting.API_TOKEN, RunTexts.NEW_TOKEN);
+        lines.add(source.type() == CredentialSource.Type.STDIN ? token : token + RunTexts.OR_PIPE_IT);
         String unset = unsetLegacy();
         if (!unset.isEmpty()
                 && !(source.names().contains("BITBUCKET_API_TOKEN")

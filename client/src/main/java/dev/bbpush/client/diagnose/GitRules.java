@@ -106,7 +106,7 @@ final class GitRules {
     /** The optional Git check after REST accepted the credential ({@code info/refs?service=git-upload-pack}). */
     static Optional<Verdict> check(RunState run, RepositoryRef repo, boolean restWorks) {
         if (!run.prober.canSend(1)) {
-            run.observe(GitTexts.GIT_CHECK_SKIPPED);
+            run.observe(GitTexts.GIT_CHECK_BUDGET_SPENT);
             return Verdict.none();
         }
         String user = run.facts.gitUser();

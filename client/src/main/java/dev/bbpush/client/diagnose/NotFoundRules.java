@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.bbpush.client.auth.CredentialKind;
 import dev.bbpush.client.auth.Setting;
 import dev.bbpush.client.internal.NotFoundTexts;
+import dev.bbpush.client.internal.RunTexts;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,7 +151,7 @@ final class NotFoundRules {
                         : NotFoundTexts.accessTokenWrongResourceFix(
                                 repo.workspace(),
                                 repo.slug(),
-                                run.fixes.set(Setting.ACCESS_TOKEN, NotFoundTexts.NEW_TOKEN)));
+                                run.fixes.set(Setting.ACCESS_TOKEN, RunTexts.NEW_TOKEN)));
     }
 
     /** An account: a member of the workspace or not, and its explicit permissions there. */

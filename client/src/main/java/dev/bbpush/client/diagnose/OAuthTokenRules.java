@@ -5,6 +5,7 @@ import static dev.bbpush.client.diagnose.RunState.said;
 import dev.bbpush.client.auth.Setting;
 import dev.bbpush.client.internal.OAuthTexts;
 import dev.bbpush.client.internal.RefusalTexts;
+import dev.bbpush.client.internal.RunTexts;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -40,7 +41,7 @@ final class OAuthTokenRules {
                 Cause.OAUTH_REFRESH_TOKEN_INVALID,
                 RefusalTexts.Doctor.refreshTokenInvalid(who, a.status(), said(a)),
                 RefusalTexts.Doctor.refreshTokenInvalidFix(
-                        run.fixes.set(Setting.OAUTH_CLIENT_ID, OAuthTexts.CONSUMER_KEY_PLACEHOLDER)));
+                        run.fixes.set(Setting.OAUTH_CLIENT_ID, RunTexts.CONSUMER_KEY)));
     }
 
     private static Optional<Verdict> consumerRefused(RunState run, Answer a, String who, String text) {
@@ -51,6 +52,6 @@ final class OAuthTokenRules {
                 Cause.TOKEN_EXPIRED_OR_REVOKED,
                 RefusalTexts.Doctor.oauthConsumerRefused(who, a.status(), said(a)),
                 RefusalTexts.Doctor.oauthConsumerRefusedFix(
-                        run.fixes.set(Setting.OAUTH_CLIENT_ID, OAuthTexts.CONSUMER_KEY_PLACEHOLDER)));
+                        run.fixes.set(Setting.OAUTH_CLIENT_ID, RunTexts.CONSUMER_KEY)));
     }
 }

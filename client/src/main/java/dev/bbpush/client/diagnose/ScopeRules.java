@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.bbpush.client.auth.CredentialKind;
 import dev.bbpush.client.auth.Setting;
 import dev.bbpush.client.auth.TokenShape;
+import dev.bbpush.client.internal.RunTexts;
 import dev.bbpush.client.internal.ScopeTexts;
 import java.net.URI;
 import java.util.ArrayList;
@@ -96,7 +97,7 @@ final class ScopeRules {
             case ACCESS_TOKEN ->
                 Fixes.join(List.of(
                         ScopeTexts.accessTokenNotEditable(scopes),
-                        run.fixes.set(Setting.ACCESS_TOKEN, ScopeTexts.NEW_ACCESS_TOKEN)));
+                        run.fixes.set(Setting.ACCESS_TOKEN, RunTexts.NEW_ACCESS_TOKEN)));
             case OAUTH_CLIENT_CREDENTIALS, OAUTH_ACCESS_TOKEN -> Fixes.join(ScopeTexts.editOauthConsumer(scopes));
             default -> Fixes.join(run.fixes.newApiToken(run.table.required(Operation.PUSH, true)));
         };

@@ -3,6 +3,7 @@ package dev.bbpush.client.diagnose;
 import static dev.bbpush.client.diagnose.RunState.bitbucketEnvelope;
 import static dev.bbpush.client.diagnose.RunState.said;
 
+import dev.bbpush.client.BitbucketClient;
 import dev.bbpush.client.auth.Setting;
 import dev.bbpush.client.error.TransportException;
 import dev.bbpush.client.internal.ServiceTexts;
@@ -35,7 +36,8 @@ final class ServiceRules {
                 Cause.WRONG_API_HOST,
                 false,
                 ServiceTexts.wrongApiHost(run.ctx.apiUrl().toString(), run.urlProblem, a.status(), said(a)),
-                Fixes.join(ServiceTexts.wrongApiHostFix(run.fixes.set(Setting.API_URL, ServiceTexts.CLOUD_API_URL))));
+                Fixes.join(ServiceTexts.wrongApiHostFix(
+                        run.fixes.set(Setting.API_URL, BitbucketClient.DEFAULT_API_URL.toString()))));
     }
 
     /** A 2xx that is not the JSON the REST API documents (or the failure being explained succeeded). */

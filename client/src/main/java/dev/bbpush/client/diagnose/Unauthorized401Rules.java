@@ -7,8 +7,8 @@ import dev.bbpush.client.auth.CredentialKind;
 import dev.bbpush.client.auth.Secret;
 import dev.bbpush.client.auth.Setting;
 import dev.bbpush.client.auth.TokenShape;
-import dev.bbpush.client.internal.OAuthTexts;
 import dev.bbpush.client.internal.RefusalTexts;
+import dev.bbpush.client.internal.RunTexts;
 import dev.bbpush.client.internal.UnauthorizedTexts;
 import java.net.URI;
 import java.util.List;
@@ -127,7 +127,7 @@ final class Unauthorized401Rules {
                 false,
                 RefusalTexts.Doctor.accessTokenAsBasic(accessToken, run.facts.identity(), said(a)),
                 Fixes.join(List.of(
-                        run.fixes.set(Setting.ACCESS_TOKEN, UnauthorizedTexts.SAME_TOKEN_PLACEHOLDER) + insteadOf(run),
+                        run.fixes.set(Setting.ACCESS_TOKEN, RunTexts.SAME_TOKEN) + insteadOf(run),
                         run.fixes.unsetLegacy(),
                         RefusalTexts.Doctor.accessTokenAsBasicCurl())));
     }
@@ -171,7 +171,7 @@ final class Unauthorized401Rules {
                 RefusalTexts.Doctor.oauthTokenExpired(said(a), a.header("WWW-Authenticate"), when),
                 Fixes.join(List.of(
                         RefusalTexts.Doctor.oauthTokenExpiredFix(),
-                        run.fixes.set(Setting.OAUTH_CLIENT_ID, OAuthTexts.CONSUMER_KEY_PLACEHOLDER),
+                        run.fixes.set(Setting.OAUTH_CLIENT_ID, RunTexts.CONSUMER_KEY),
                         RefusalTexts.EXPORT_CONSUMER_SECRET)));
     }
 
@@ -183,9 +183,7 @@ final class Unauthorized401Rules {
                 RefusalTexts.Doctor.consumerKeyAsCredential(identity, a.status(), said(a)),
                 Fixes.join(List.of(
                         RefusalTexts.Doctor.consumerKeyAsCredentialFix(),
-                        run.fixes.set(
-                                Setting.OAUTH_CLIENT_ID,
-                                identity.isEmpty() ? OAuthTexts.CONSUMER_KEY_PLACEHOLDER : identity),
+                        run.fixes.set(Setting.OAUTH_CLIENT_ID, identity.isEmpty() ? RunTexts.CONSUMER_KEY : identity),
                         RefusalTexts.EXPORT_CONSUMER_SECRET,
                         run.fixes.unsetLegacy(),
                         RefusalTexts.Doctor.consumerKeyAsCredentialCurl())));
@@ -195,11 +193,10 @@ final class Unauthorized401Rules {
         if (run.facts.shape() == TokenShape.OAUTH_ACCESS_TOKEN) {
             return Fixes.join(List.of(
                     RefusalTexts.Doctor.newOauthAccessToken(),
-                    run.fixes.set(Setting.OAUTH_CLIENT_ID, OAuthTexts.CONSUMER_KEY_PLACEHOLDER),
+                    run.fixes.set(Setting.OAUTH_CLIENT_ID, RunTexts.CONSUMER_KEY),
                     RefusalTexts.EXPORT_CONSUMER_SECRET));
         }
-        return Fixes.join(List.of(
-                RefusalTexts.Doctor.newAccessToken(),
-                run.fixes.set(Setting.ACCESS_TOKEN, UnauthorizedTexts.NEW_TOKEN_PLACEHOLDER)));
+        return Fixes.join(
+                List.of(RefusalTexts.Doctor.newAccessToken(), run.fixes.set(Setting.ACCESS_TOKEN, RunTexts.NEW_TOKEN)));
     }
 }

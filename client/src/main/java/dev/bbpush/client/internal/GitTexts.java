@@ -24,7 +24,7 @@ public final class GitTexts {
     public static final String SAYS_NO_ACCESS = "does not exist or you do not have access";
 
     /** Observation when the request budget leaves no room for the Git check. */
-    public static final String GIT_CHECK_SKIPPED = "Git check skipped: request budget spent";
+    public static final String GIT_CHECK_BUDGET_SPENT = "Git check skipped: request budget spent";
 
     /** Observation when Git refuses the email as username (the {@code --probe-variants} variant). */
     public static final String EMAIL_AS_USER_REFUSED = "Git refuses the email as username: in a git remote use "

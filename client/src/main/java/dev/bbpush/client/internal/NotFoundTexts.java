@@ -13,9 +13,6 @@ import java.util.Optional;
 public final class NotFoundTexts {
     private NotFoundTexts() {}
 
-    /** The placeholder for the new access token in the fix line that sets it. */
-    public static final String NEW_TOKEN = "<the new token>";
-
     /** Observation when the 404 to a credential with a scheme carries no {@code X-Credential-Type}. */
     public static final String NO_CREDENTIAL_TYPE =
             "the 404 carries no X-Credential-Type: Bitbucket may not have authenticated the request";

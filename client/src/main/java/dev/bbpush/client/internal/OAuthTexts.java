@@ -23,9 +23,6 @@ public final class OAuthTexts {
     /** The token endpoint's error code for a refused consumer key or secret. */
     public static final String SAYS_INVALID_CLIENT = "invalid_client";
 
-    /** The value of the fix line that sets the OAuth consumer key when the key is not known. */
-    public static final String CONSUMER_KEY_PLACEHOLDER = "<consumer key>";
-
     /** A token endpoint's answer none of the rules explains; {@code who} names the endpoint. */
     public static String tokenEndpointAnswered(String who, int status, String said) {
         return who + " answered " + status + said + ".";

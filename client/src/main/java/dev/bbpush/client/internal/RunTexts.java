@@ -7,12 +7,35 @@ import java.util.Optional;
 /**
  * The auth doctor's texts about its run rather than a refusal: the labels of its probes, its observations (the URL,
  * the credential's shape and source, the account), the request budget, how it quotes Bitbucket's words, and the
- * wording of fix lines that set a setting where the credential came from.
+ * wording of fix lines that set a setting where the credential came from, with the placeholders they hold.
  *
  * <p>Internal: not part of the public API.
  */
 public final class RunTexts {
     private RunTexts() {}
+
+    // ---- Placeholders in fix lines (the value a user fills in)
+
+    /** A newly created token (access token or API token). */
+    public static final String NEW_TOKEN = "<the new token>";
+
+    /** A newly created access token, where the line names the kind. */
+    public static final String NEW_ACCESS_TOKEN = "<the new access token>";
+
+    /** The access token that was sent, set again the right way. */
+    public static final String SAME_TOKEN = "<the same token>";
+
+    /** The API token that was sent, set again the right way. */
+    public static final String SAME_API_TOKEN = "<the same ATATT… token>";
+
+    /** The API token again, after it was cut while pasting. */
+    public static final String COMPLETE_TOKEN = "<the complete token>";
+
+    /** The Atlassian account email, when it is not known. */
+    public static final String ACCOUNT_EMAIL = "<your Atlassian account email>";
+
+    /** The OAuth consumer's key, when it is not known. */
+    public static final String CONSUMER_KEY = "<consumer key>";
 
     /** The end of every {@code unknown} verdict's summary: what the doctor does instead of guessing. */
     public static String unknown(String summary) {
@@ -173,7 +196,8 @@ public final class RunTexts {
             "Bitbucket did not report the granted scopes (no X-OAuth-Scopes); scopes not checked";
 
     /** The Git check needs a repository. */
-    public static final String GIT_CHECK_SKIPPED = "Git check skipped: it needs a repository (--repo WORKSPACE/REPO)";
+    public static final String GIT_CHECK_NEEDS_REPOSITORY =
+            "Git check skipped: it needs a repository (--repo WORKSPACE/REPO)";
 
     /** The credential acts as an app_user. */
     public static String appUser(String displayName) {

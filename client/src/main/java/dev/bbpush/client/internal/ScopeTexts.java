@@ -19,9 +19,6 @@ public final class ScopeTexts {
     /** The scope table's revision when its source names none. */
     public static final String BUNDLED_COPY = "bundled copy";
 
-    /** The placeholder for the new access token in the fix line that sets it. */
-    public static final String NEW_ACCESS_TOKEN = "<the new access token>";
-
     /** Observation: an access token's write permission is a scope, not an account permission. */
     public static final String ACCESS_TOKEN_WRITE_FROM_SCOPES =
             "write permission of an access token comes from its scopes (repository:write); checked above";

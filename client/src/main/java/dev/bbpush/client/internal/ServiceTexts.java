@@ -16,9 +16,6 @@ import java.util.Optional;
 public final class ServiceTexts {
     private ServiceTexts() {}
 
-    /** Bitbucket Cloud's REST base, the value the fixes suggest for the API URL. */
-    public static final String CLOUD_API_URL = "https://api.bitbucket.org/2.0";
-
     /** Bitbucket's whole message (403) for a REST path without {@code /2.0}. */
     public static final String SAYS_FORBIDDEN = "Forbidden";
 
@@ -61,7 +58,7 @@ public final class ServiceTexts {
                 + ". It answered " + status + said + ".";
     }
 
-    /** The fix lines for {@link #wrongApiHost}, given the line setting the API URL to {@link #CLOUD_API_URL}. */
+    /** The fix lines for {@link #wrongApiHost}, given the line setting the API URL to Bitbucket Cloud's. */
     @RefusalTexts.ForCause("wrong-api-host")
     public static List<String> wrongApiHostFix(String setApiUrl) {
         return List.of(

@@ -11,6 +11,7 @@ import dev.bbpush.client.internal.ForbiddenTexts;
 import dev.bbpush.client.internal.GitTexts;
 import dev.bbpush.client.internal.NotFoundTexts;
 import dev.bbpush.client.internal.OAuthTexts;
+import dev.bbpush.client.internal.OkTexts;
 import dev.bbpush.client.internal.RefusalTexts;
 import dev.bbpush.client.internal.RunTexts;
 import dev.bbpush.client.internal.ScopeTexts;
@@ -59,6 +60,7 @@ class RefusalCatalogueTest {
             GitTexts.class,
             ForbiddenTexts.class,
             UnauthorizedTexts.class,
+            OkTexts.class,
             OAuthTexts.class,
             ServiceTexts.class,
             RunTexts.class,
