@@ -7,21 +7,16 @@ import dev.bbpush.client.error.ApiFailure;
 import dev.bbpush.client.http.ApiErrors;
 import dev.bbpush.client.http.Headers;
 import dev.bbpush.client.http.Response;
-import dev.bbpush.client.internal.ForbiddenTexts;
-import dev.bbpush.client.internal.GitTexts;
-import dev.bbpush.client.internal.NotFoundTexts;
-import dev.bbpush.client.internal.OAuthTexts;
-import dev.bbpush.client.internal.OkTexts;
 import dev.bbpush.client.internal.RefusalTexts;
-import dev.bbpush.client.internal.RunTexts;
-import dev.bbpush.client.internal.ScopeTexts;
-import dev.bbpush.client.internal.ServiceTexts;
-import dev.bbpush.client.internal.UnauthorizedTexts;
+import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -53,19 +48,28 @@ class RefusalCatalogueTest {
     private static final Map<Cause, String> WITHOUT_CATALOGUE_TEXTS = Map.ofEntries(
             Map.entry(Cause.OK, "not a refusal"), Map.entry(Cause.UNKNOWN, "no cause: the raw evidence is the text"));
 
-    /** The catalogue's classes: the shared texts, then one class per cause family. */
-    private static final List<Class<?>> CATALOGUE = List.of(
-            RefusalTexts.Failed.class,
-            RefusalTexts.Doctor.class,
-            GitTexts.class,
-            ForbiddenTexts.class,
-            UnauthorizedTexts.class,
-            OkTexts.class,
-            OAuthTexts.class,
-            ServiceTexts.class,
-            RunTexts.class,
-            NotFoundTexts.class,
-            ScopeTexts.class);
+    /**
+     * The catalogue's classes, read off the sources so that a new one cannot be missed: {@link RefusalTexts}' nested
+     * {@code Failed} and {@code Doctor}, and every other {@code *Texts} class of {@code dev.bbpush.client.internal}.
+     */
+    private static final List<Class<?>> CATALOGUE = catalogueClasses();
+
+    private static List<Class<?>> catalogueClasses() {
+        Path sources = Path.of("src/main/java/dev/bbpush/client/internal");
+        List<Class<?>> classes = new ArrayList<>(List.of(RefusalTexts.Failed.class, RefusalTexts.Doctor.class));
+        try (Stream<Path> files = Files.list(sources)) {
+            for (String name : files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith("Texts.java") && !n.equals("RefusalTexts.java"))
+                    .sorted()
+                    .toList()) {
+                classes.add(Class.forName(RefusalTexts.class.getPackageName() + "."
+                        + name.substring(0, name.length() - ".java".length())));
+            }
+        } catch (IOException | ClassNotFoundException e) {
+            throw new IllegalStateException("cannot read the catalogue classes from " + sources.toAbsolutePath(), e);
+        }
+        return List.copyOf(classes);
+    }
 
     private static Set<String> catalogued() {
         return CATALOGUE.stream()
